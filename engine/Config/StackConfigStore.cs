@@ -1,0 +1,111 @@
+using Kubedos.Engine.Secrets;
+
+namespace Kubedos.Engine.Config;
+
+/// <summary>The <c>config get|set|rm [--secret]</c> verbs as a library over one stack's <c>Pulumi.&lt;stack&gt;.yaml</c>.</summary>
+/// <remarks>
+/// Each call loads and saves the file (writes are atomic), so the CLI and a running program see
+/// the same file. The passphrase is read only when a secret is set, read or resolved.
+/// </remarks>
+public sealed class StackConfigStore
+{
+    private readonly PassphraseSource passphrase;
+
+    /// <summary>The store for <paramref name="stack"/> of the project whose <c>Pulumi.yaml</c> is in <paramref name="projectDirectory"/>.</summary>
+    public StackConfigStore(string projectDirectory, string stack, PassphraseSource passphrase)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(projectDirectory);
+        ArgumentException.ThrowIfNullOrEmpty(stack);
+        this.passphrase = passphrase ?? throw new ArgumentNullException(nameof(passphrase));
+        Project = ProjectFile.Load(System.IO.Path.Combine(projectDirectory, ProjectFile.FileName));
+        Stack = stack;
+        Path = System.IO.Path.Combine(projectDirectory, StackConfigFile.FileNameFor(stack));
+    }
+
+    /// <summary>The project file.</summary>
+    public ProjectFile Project { get; }
+
+    /// <summary>The stack name.</summary>
+    public string Stack { get; }
+
+    /// <summary>The stack file's path.</summary>
+    public string Path { get; }
+
+    /// <summary>The stack file as it is now (empty when it does not exist yet).</summary>
+    public StackConfigFile Load() => StackConfigFile.LoadOrEmpty(Path, Project.Name);
+
+    /// <summary>The value of <paramref name="key"/>, decrypted (like <c>pulumi config get</c>), or null when unset.</summary>
+    public ResolvedConfigValue? Get(string key)
+    {
+        var file = Load();
+        var parsed = ConfigKey.Parse(key, Project.Name);
+        var secrets = file.Get(parsed) is { Secure: true } ? OpenSecrets(file).Secrets : null;
+        return StackConfig.Resolve(Project, file, Stack, secrets).Values.GetValueOrDefault(parsed);
+    }
+
+    /// <summary>Sets <paramref name="key"/>; with <paramref name="secret"/> the value is encrypted (creating the stack's salt if needed).</summary>
+    /// <exception cref="ConfigException">Setting a plain value over a secret one: pass <paramref name="secret"/> or remove it first.</exception>
+    public void Set(string key, string value, bool secret)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var file = Load();
+        var parsed = ConfigKey.Parse(key, Project.Name);
+        if (!secret && file.Get(parsed) is { Secure: true })
+        {
+            // Silently turning a secret into plaintext would leak it into the stack file.
+            throw new ConfigException(Path, file.LineOf(parsed), parsed.ToString(), "the current value is secret: use --secret to change it, or remove it first to store plaintext");
+        }
+
+        if (secret)
+        {
+            var (opened, secrets) = OpenSecrets(file);
+            file = opened.Set(parsed, ConfigValue.Encrypted(secrets.Encrypt(value)));
+        }
+        else
+        {
+            file = file.Set(parsed, ConfigValue.Plain(value));
+        }
+
+        file.Save(Path);
+    }
+
+    /// <summary>Removes <paramref name="key"/>; false when it was not set.</summary>
+    public bool Remove(string key)
+    {
+        var file = Load();
+        var parsed = ConfigKey.Parse(key, Project.Name);
+        if (file.Get(parsed) is null)
+        {
+            return false;
+        }
+
+        file.Remove(parsed).Save(Path);
+        return true;
+    }
+
+    /// <summary>The stack's effective config, decrypted (the passphrase is needed only when a value is secure).</summary>
+    public StackConfig Resolve()
+    {
+        var file = Load();
+        var secrets = file.HasSecureValues ? OpenSecrets(file).Secrets : null;
+        return StackConfig.Resolve(Project, file, Stack, secrets);
+    }
+
+    /// <summary>The stack's secrets provider; creates and saves the <c>encryptionsalt</c> on first use, like Pulumi.</summary>
+    /// <exception cref="PassphraseMissingException">No passphrase is configured.</exception>
+    /// <exception cref="IncorrectPassphraseException">The passphrase is not the stack's.</exception>
+    public PassphraseSecretsProvider OpenSecrets() => OpenSecrets(Load()).Secrets;
+
+    private (StackConfigFile File, PassphraseSecretsProvider Secrets) OpenSecrets(StackConfigFile file)
+    {
+        if (file.EncryptionSalt is { } salt)
+        {
+            return (file, PassphraseSecretsProvider.FromEncryptionSalt(salt, passphrase.Read()));
+        }
+
+        var secrets = PassphraseSecretsProvider.Create(passphrase.Read());
+        var updated = file.WithEncryptionSalt(secrets.EncryptionSalt);
+        updated.Save(Path);
+        return (updated, secrets);
+    }
+}
