@@ -1,0 +1,82 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Kubedos.Providers.Local;
+
+/// <summary>
+/// Every host-visible name of a lab, derived from its stack and node names so that two stacks coexist.
+/// </summary>
+/// <remarks>
+/// Namespace names may be long and carry the readable names, joined by dots (which stack and node
+/// names cannot contain, so no two pairs map to one name). Interface names are limited to 15
+/// characters by Linux, so they carry a hash instead: "kd" + a kind letter + 10 hex digits.
+/// </remarks>
+public sealed partial record LabNames
+{
+    /// <summary>The interface name of a node's underlay link inside its own namespace.</summary>
+    public const string NodeInterface = "eth0";
+
+    /// <summary>The bridge inside the switch namespace.</summary>
+    public const string Bridge = "br0";
+
+    private LabNames(string stack)
+    {
+        Stack = stack;
+        StackHash = Hash(stack);
+    }
+
+    /// <summary>The stack these names belong to.</summary>
+    public string Stack { get; }
+
+    /// <summary>Ten hex digits of SHA-256 over the stack name.</summary>
+    public string StackHash { get; }
+
+    /// <summary>The switch namespace holding the underlay bridge, e.g. <c>kd.lab-01._switch</c>.</summary>
+    public string SwitchNamespace => $"kd.{Stack}._switch";
+
+    /// <summary>The operator link's end in the host's root namespace.</summary>
+    public string OperatorInterface => $"kdo{StackHash}";
+
+    /// <summary>The operator link's end in the switch namespace (a bridge port).</summary>
+    public string OperatorPort => $"kdp{StackHash}";
+
+    /// <summary>The namespace that is the node, e.g. <c>kd.lab-01.cp-1</c>.</summary>
+    public string NodeNamespace(string node) => $"kd.{Stack}.{CheckName(node, "node")}";
+
+    /// <summary>The node's underlay link end in the switch namespace (a bridge port).</summary>
+    public string NodePort(string node) => $"kds{Hash(Stack + "/" + CheckName(node, "node"))}";
+
+    /// <summary>The default underlay: 10.250.X.0/24 with X from the stack's hash.</summary>
+    /// <remarks>10.250.0.0/16 is ours by convention; creation still refuses a host route that overlaps.</remarks>
+    public System.Net.IPNetwork DefaultUnderlay =>
+        System.Net.IPNetwork.Parse($"10.250.{HashBytes(Stack)[0]}.0/24");
+
+    /// <summary>
+    /// The metric of this stack's unreachable fallback routes: distinct per stack so that two labs
+    /// declaring the same plane CIDR each own their own route, and far above any real route.
+    /// </summary>
+    public int FallbackMetric => 4_000_000 + (int)(BinaryPrimitives.ReadUInt32BigEndian(HashBytes(Stack)) % 1_000_000);
+
+    /// <summary>The names of one stack's lab.</summary>
+    /// <exception cref="ArgumentException">The stack name is not a DNS label.</exception>
+    public static LabNames For(string stack) => new(CheckName(stack, "stack"));
+
+    /// <summary>Throws unless <paramref name="name"/> is a lowercase DNS label (a-z, 0-9, '-', at most 63).</summary>
+    public static string CheckName(string name, string what)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return Label().IsMatch(name)
+            ? name
+            : throw new ArgumentException(
+                $"{what} name '{name}' must be a lowercase DNS label (a-z, 0-9 and '-', 1 to 63 characters)", what);
+    }
+
+    private static string Hash(string text) => Convert.ToHexStringLower(HashBytes(text))[..10];
+
+    private static byte[] HashBytes(string text) => SHA256.HashData(Encoding.UTF8.GetBytes("kubedos-lab/" + text));
+
+    [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Label();
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace Kubedos.Providers.Local;
+
+/// <summary>
+/// A running lab node: a network namespace with its own hostname and private mounts, held open by
+/// a long-lived holder process whose namespaces every command on the node enters.
+/// </summary>
+public sealed class LabNode
+{
+    private static readonly Dictionary<string, string> BaseEnvironment = new(StringComparer.Ordinal)
+    {
+        ["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+        ["HOME"] = "/root",
+        ["LANG"] = "C.UTF-8",
+    };
+
+    private readonly ICommandRunner runner;
+
+    internal LabNode(ICommandRunner runner, NodeSpec spec, string networkNamespace, string stateDirectory, ProcessIdentity holder)
+    {
+        this.runner = runner;
+        Stack = spec.Stack;
+        Name = spec.Name;
+        Address = spec.Address;
+        Namespace = networkNamespace;
+        StateDirectory = stateDirectory;
+        Holder = holder;
+    }
+
+    /// <summary>The stack the node belongs to.</summary>
+    public string Stack { get; }
+
+    /// <summary>The node name, also its hostname.</summary>
+    public string Name { get; }
+
+    /// <summary>The node's underlay address (on <see cref="LabNames.NodeInterface"/>).</summary>
+    public IPAddress Address { get; }
+
+    /// <summary>The node's network namespace (see <c>ip netns list</c>).</summary>
+    public string Namespace { get; }
+
+    /// <summary>The host directory behind the node's private /etc overlay, /var/lib/kubedos, /root, /home, /tmp and /var/log.</summary>
+    public string StateDirectory { get; }
+
+    /// <summary>The process holding the node's hostname and mount namespaces.</summary>
+    public ProcessIdentity Holder { get; }
+
+    /// <summary>Runs a program inside the node (its network, hostname and filesystem) and returns what it printed.</summary>
+    /// <exception cref="LabNodeGoneException">The node's holder process is gone.</exception>
+    public Task<CommandResult> ExecAsync(NodeCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (command.Arguments.Count == 0)
+        {
+            throw new ArgumentException("a node command needs a program", nameof(command));
+        }
+
+        // Entering by PID is only safe while the PID is still the holder's, not a successor's.
+        if (!Holder.IsAlive())
+        {
+            throw new LabNodeGoneException(Stack, Name);
+        }
+
+        var environment = new Dictionary<string, string>(BaseEnvironment, StringComparer.Ordinal);
+        foreach (var (key, value) in command.Environment)
+        {
+            environment[key] = value;
+        }
+
+        string[] enter = ["-t", Holder.Pid.ToString(CultureInfo.InvariantCulture), "-n", "-u", "-m", "--"];
+        var host = new HostCommand("nsenter", [.. enter, .. command.Arguments])
+        {
+            Stdin = command.Stdin,
+            Environment = environment,
+            CleanEnvironment = true,
+            Timeout = command.Timeout,
+        };
+        return runner.RunAsync(host, cancellationToken);
+    }
+
+    /// <summary>Runs a program inside the node and throws <see cref="LabCommandException"/> unless it exits 0.</summary>
+    public async Task<CommandResult> ExecCheckedAsync(NodeCommand command, CancellationToken cancellationToken)
+    {
+        var result = await ExecAsync(command, cancellationToken);
+        return result.Succeeded
+            ? result
+            : throw new LabCommandException(
+                new HostCommand($"[{Namespace}] {command.Arguments[0]}", command.Arguments.Skip(1).ToArray()), result);
+    }
+
+    /// <summary>Runs argv inside the node and throws <see cref="LabCommandException"/> unless it exits 0.</summary>
+    public Task<CommandResult> ExecCheckedAsync(CancellationToken cancellationToken, params string[] arguments) =>
+        ExecCheckedAsync(NodeCommand.Of(arguments), cancellationToken);
+
+    /// <summary>Writes a file into the node's private filesystem (creating its directory) with a mode such as "0600".</summary>
+    public Task WriteFileAsync(string path, byte[] content, string mode, CancellationToken cancellationToken)
+    {
+        CheckAbsolute(path);
+        if (mode.Length is < 3 or > 4 || !mode.All(c => c is >= '0' and <= '7'))
+        {
+            throw new ArgumentException($"mode '{mode}' must be octal, e.g. 0644", nameof(mode));
+        }
+
+        // Written from inside the node so the path resolves in its mount namespace (symlinks included).
+        const string Script = "umask 077; mkdir -p \"$(dirname \"$1\")\" && cat > \"$1.kubedos-tmp\" && chmod \"$2\" \"$1.kubedos-tmp\" && mv -f \"$1.kubedos-tmp\" \"$1\"";
+        return ExecCheckedAsync(new NodeCommand(["sh", "-c", Script, "sh", path, mode]) { Stdin = content }, cancellationToken);
+    }
+
+    /// <summary>Writes UTF-8 text into the node's private filesystem.</summary>
+    public Task WriteFileAsync(string path, string content, string mode, CancellationToken cancellationToken) =>
+        WriteFileAsync(path, Encoding.UTF8.GetBytes(content), mode, cancellationToken);
+
+    /// <summary>Reads a file from the node's private filesystem, or null when it does not exist.</summary>
+    public async Task<string?> ReadFileAsync(string path, CancellationToken cancellationToken)
+    {
+        CheckAbsolute(path);
+        var result = await ExecAsync(NodeCommand.Of("sh", "-c", "[ -f \"$1\" ] || exit 3; cat \"$1\"", "sh", path), cancellationToken);
+        return result.ExitCode switch
+        {
+            0 => result.Stdout,
+            3 => null,
+            _ => throw new LabCommandException(HostCommand.Of($"[{Namespace}] cat", path), result),
+        };
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Namespace} ({Address})";
+
+    private static void CheckAbsolute(string path)
+    {
+        if (!path.StartsWith('/'))
+        {
+            throw new ArgumentException($"node path '{path}' must be absolute", nameof(path));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+namespace Kubedos.Providers.Local;
+
+/// <summary>
+/// The local lab substrate on this machine: underlays (a switch per stack) and nodes (network
+/// namespaces with their own hostname and private mounts). Every operation is idempotent.
+/// </summary>
+/// <remarks>Needs root, iproute2 and util-linux; see <c>scripts/install-host-deps.sh</c>.</remarks>
+public sealed class LocalLab
+{
+    private readonly UnderlayNetwork underlays;
+    private readonly NodeProvisioner nodes;
+
+    /// <summary>The lab on the real host, state under <see cref="LabOptions.DefaultLabRoot"/>.</summary>
+    public LocalLab()
+        : this(new HostCommandRunner(), LabOptions.Default, TimeProvider.System)
+    {
+    }
+
+    /// <summary>A lab driving the host through <paramref name="runner"/>, its node state under the options' lab root.</summary>
+    public LocalLab(ICommandRunner runner, LabOptions options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        Options = options;
+        underlays = new UnderlayNetwork(runner);
+        nodes = new NodeProvisioner(runner, options, time);
+    }
+
+    /// <summary>Where node state lives.</summary>
+    public LabOptions Options { get; }
+
+    /// <summary>Creates the stack's underlay, or adopts it; fallback routes are installed first.</summary>
+    public Task<Underlay> EnsureUnderlayAsync(UnderlaySpec spec, CancellationToken cancellationToken) =>
+        underlays.EnsureAsync(spec, cancellationToken);
+
+    /// <summary>The stack's underlay, or null when it does not exist.</summary>
+    public Task<Underlay?> FindUnderlayAsync(string stack, CancellationToken cancellationToken) =>
+        underlays.FindAsync(stack, cancellationToken);
+
+    /// <summary>Removes the stack's underlay; its fallback routes go last.</summary>
+    public async Task RemoveUnderlayAsync(string stack, CancellationToken cancellationToken)
+    {
+        await underlays.RemoveAsync(stack, cancellationToken);
+        var directory = Options.StackDirectory(stack);
+        if (Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any())
+        {
+            Directory.Delete(directory);
+        }
+    }
+
+    /// <summary>Creates the node on its stack's underlay, or adopts it when it already runs.</summary>
+    public Task<LabNode> EnsureNodeAsync(NodeSpec spec, CancellationToken cancellationToken) =>
+        nodes.EnsureAsync(spec, cancellationToken);
+
+    /// <summary>The running node, or null when it does not exist or its holder died.</summary>
+    public Task<LabNode?> FindNodeAsync(string stack, string node, CancellationToken cancellationToken) =>
+        nodes.FindAsync(stack, node, cancellationToken);
+
+    /// <summary>Stops every process of the node and removes its namespace, link, mounts and state.</summary>
+    public Task RemoveNodeAsync(string stack, string node, CancellationToken cancellationToken) =>
+        nodes.RemoveAsync(stack, node, cancellationToken);
+}

@@ -1,0 +1,10 @@
+using System.Net;
+
+namespace Kubedos.Providers.Local;
+
+/// <summary>What a lab node should be.</summary>
+/// <param name="Stack">The stack; the node's names derive from it and from <paramref name="Name"/>.</param>
+/// <param name="Name">The node name, also its hostname.</param>
+/// <param name="Address">The node's underlay address.</param>
+/// <param name="UnderlayCidr">The underlay the address belongs to (for its prefix length).</param>
+public sealed record NodeSpec(string Stack, string Name, IPAddress Address, IPNetwork UnderlayCidr);

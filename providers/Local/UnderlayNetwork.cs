@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Kubedos.Providers.Local;
+
+/// <summary>
+/// Builds and removes a stack's underlay: a switch namespace with a bridge, and the operator link
+/// that lets the host reach the nodes, guarded by the fallback routes.
+/// </summary>
+/// <remarks>
+/// Order is the safety argument: the fallback routes go in before anything that can carry lab
+/// traffic and come out after everything else, so no packet to a lab address can leave the machine.
+/// </remarks>
+internal sealed class UnderlayNetwork(ICommandRunner runner)
+{
+    private readonly NetworkNamespaces namespaces = new(runner);
+    private readonly FallbackRoutes routes = new(runner);
+
+    public async Task<Underlay> EnsureAsync(UnderlaySpec spec, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var names = LabNames.For(spec.Stack);
+        var cidr = spec.Cidr ?? names.DefaultUnderlay;
+        CheckUnderlayCidr(cidr);
+        var fallback = new[] { cidr }.Concat(spec.FallbackCidrs).Distinct().ToArray();
+        await CheckNoHostOverlapAsync(cidr, names.OperatorInterface, cancellationToken);
+
+        await routes.EnsureAsync(fallback, names.FallbackMetric, cancellationToken);
+
+        var sw = names.SwitchNamespace;
+        await namespaces.EnsureAsync(sw, cancellationToken);
+        if (!await namespaces.LinkExistsAsync(sw, LabNames.Bridge, cancellationToken))
+        {
+            await namespaces.IpAsync(sw, cancellationToken, "link", "add", LabNames.Bridge, "type", "bridge");
+        }
+
+        await namespaces.IpAsync(sw, cancellationToken, "link", "set", LabNames.Bridge, "up");
+        if (!await namespaces.LinkExistsAsync(null, names.OperatorInterface, cancellationToken))
+        {
+            await namespaces.IpAsync(
+                null, cancellationToken, "link", "add", names.OperatorInterface, "type", "veth", "peer", "name", names.OperatorPort, "netns", sw);
+        }
+
+        await namespaces.IpAsync(sw, cancellationToken, "link", "set", names.OperatorPort, "master", LabNames.Bridge, "up");
+        var operatorAddress = Ipv4.LastUsable(cidr);
+        await namespaces.IpAsync(
+            null, cancellationToken, "addr", "replace", $"{operatorAddress}/{cidr.PrefixLength}", "dev", names.OperatorInterface);
+        await namespaces.IpAsync(null, cancellationToken, "link", "set", names.OperatorInterface, "up");
+
+        return new Underlay(spec.Stack, sw, cidr, names.OperatorInterface, operatorAddress, fallback, names.FallbackMetric);
+    }
+
+    /// <summary>The underlay as it is, or null when its switch namespace is gone.</summary>
+    public async Task<Underlay?> FindAsync(string stack, CancellationToken cancellationToken)
+    {
+        var names = LabNames.For(stack);
+        if (!await namespaces.ExistsAsync(names.SwitchNamespace, cancellationToken)
+            || !await namespaces.LinkExistsAsync(null, names.OperatorInterface, cancellationToken))
+        {
+            return null;
+        }
+
+        var addresses = await namespaces.IpAsync(null, cancellationToken, "-j", "-4", "addr", "show", "dev", names.OperatorInterface);
+        var info = IpJson.Array(addresses.Stdout).SelectMany(l => l.GetProperty("addr_info").EnumerateArray()).FirstOrDefault();
+        if (info.ValueKind == System.Text.Json.JsonValueKind.Undefined)
+        {
+            return null;
+        }
+
+        var address = IPAddress.Parse(info.GetProperty("local").GetString()!);
+        var cidr = Ipv4.NetworkOf(address, info.GetProperty("prefixlen").GetInt32());
+        var fallback = await routes.ListAsync(names.FallbackMetric, cancellationToken);
+        return new Underlay(stack, names.SwitchNamespace, cidr, names.OperatorInterface, address, fallback, names.FallbackMetric);
+    }
+
+    /// <summary>Removes the operator link and the switch, then (last) the fallback routes.</summary>
+    public async Task RemoveAsync(string stack, CancellationToken cancellationToken)
+    {
+        var names = LabNames.For(stack);
+        if (await namespaces.LinkExistsAsync(null, names.OperatorInterface, cancellationToken))
+        {
+            await namespaces.IpAsync(null, cancellationToken, "link", "del", names.OperatorInterface);
+        }
+
+        await namespaces.DeleteAsync(names.SwitchNamespace, cancellationToken);
+        await routes.RemoveAllAsync(names.FallbackMetric, cancellationToken);
+    }
+
+    private static void CheckUnderlayCidr(IPNetwork cidr)
+    {
+        if (cidr.BaseAddress.AddressFamily != AddressFamily.InterNetwork || cidr.PrefixLength is < 8 or > 29)
+        {
+            throw new ArgumentException($"underlay CIDR {cidr} must be IPv4 with a prefix from /8 to /29", nameof(cidr));
+        }
+    }
+
+    // A lab underlay that overlaps a real host network would shadow it; refuse instead.
+    private async Task CheckNoHostOverlapAsync(IPNetwork cidr, string operatorInterface, CancellationToken cancellationToken)
+    {
+        var result = await runner.RunCheckedAsync(cancellationToken, "ip", "-j", "-4", "route", "show");
+        foreach (var route in IpJson.Array(result.Stdout))
+        {
+            var dst = route.TryGetProperty("dst", out var d) ? d.GetString() : null;
+            var dev = route.TryGetProperty("dev", out var v) ? v.GetString() : null;
+            if (dst is null or "default" || dev is null || dev == operatorInterface)
+            {
+                continue;
+            }
+
+            var other = IPNetwork.Parse(dst.Contains('/', StringComparison.Ordinal) ? dst : dst + "/32");
+            if (other.Contains(cidr.BaseAddress) || cidr.Contains(other.BaseAddress))
+            {
+                throw new LabConflictException(
+                    $"underlay {cidr} overlaps the host route {dst} via {dev}; choose another underlay CIDR in the spec");
+            }
+        }
+    }
+}

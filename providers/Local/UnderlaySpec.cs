@@ -1,0 +1,11 @@
+using System.Net;
+
+namespace Kubedos.Providers.Local;
+
+/// <summary>What a stack's underlay should be.</summary>
+/// <param name="Stack">The stack; all names derive from it.</param>
+/// <param name="Cidr">The underlay's IPv4 CIDR; null takes <see cref="LabNames.DefaultUnderlay"/>.</param>
+/// <param name="FallbackCidrs">
+/// The other lab CIDRs (the planes') that must never leave the machine; the underlay's own CIDR is always covered.
+/// </param>
+public sealed record UnderlaySpec(string Stack, IPNetwork? Cidr, IReadOnlyList<IPNetwork> FallbackCidrs);

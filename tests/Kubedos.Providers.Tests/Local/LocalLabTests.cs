@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Net;
+using Kubedos.Providers.Local;
+using Kubedos.Testing;
+
+namespace Kubedos.Providers.Tests.Local;
+
+/// <summary>Lifecycle of the real lab: adopt, delete without leftovers, two stacks, fallback routes.</summary>
+[Collection(LabCollection.Name)]
+public sealed class LocalLabTests
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    [LabFact("ip", "nsenter", "unshare", "setsid", "findmnt")]
+    public async Task EnsureNodeAsync_Twice_AdoptsTheRunningNode()
+    {
+        await using var lab = await LabScratch.CreateAsync();
+        await lab.UnderlayAsync();
+        var first = await lab.NodeAsync("n1", 1);
+        var linkBefore = await Host(None, "ip", "-n", first.Namespace, "-j", "link", "show", "dev", "eth0");
+
+        var second = await lab.NodeAsync("n1", 1);
+        var underlayAgain = await lab.UnderlayAsync();
+
+        Assert.Equal(first.Holder, second.Holder);
+        Assert.Equal(linkBefore, await Host(None, "ip", "-n", first.Namespace, "-j", "link", "show", "dev", "eth0"));
+        Assert.Equal(lab.Underlay, underlayAgain with { FallbackCidrs = lab.Underlay!.FallbackCidrs });
+        Assert.Equal("n1\n", (await second.ExecCheckedAsync(None, "hostname")).Stdout);
+    }
+
+    [LabFact("ip", "nsenter", "unshare", "setsid", "findmnt", "wireguard-go", "wg")]
+    public async Task RemoveNodeAsync_BusyNode_LeavesNothingBehind()
+    {
+        await using var lab = await LabScratch.CreateAsync();
+        await lab.UnderlayAsync();
+        var node = await lab.NodeAsync("n1", 1);
+        await node.ExecCheckedAsync(None, "wireguard-go", "wg1");
+        await node.ExecCheckedAsync(None, "sh", "-c", "sleep 600 >/dev/null 2>&1 &");
+        await node.WriteFileAsync("/etc/kubedos/node.yaml", "name: n1\n", "0600", None);
+        var pids = await Host(None, "ip", "netns", "pids", node.Namespace);
+        Assert.True(pids.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length >= 3, pids);
+        Assert.True(Directory.Exists(node.StateDirectory));
+
+        await lab.Lab.RemoveNodeAsync(lab.Stack, "n1", None);
+
+        Assert.DoesNotContain(node.Namespace, await Host(None, "ip", "netns", "list"), StringComparison.Ordinal);
+        Assert.DoesNotContain(lab.Names.NodePort("n1"), await Host(None, "ip", "-n", lab.Names.SwitchNamespace, "link"), StringComparison.Ordinal);
+        foreach (var pid in pids.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            Assert.Null(ProcessIdentity.Read(int.Parse(pid, CultureInfo.InvariantCulture)));
+        }
+
+        Assert.False(node.Holder.IsAlive());
+        Assert.False(Directory.Exists(node.StateDirectory));
+        Assert.False(File.Exists("/run/wireguard/wg1.sock"));
+        Assert.DoesNotContain(node.StateDirectory, await File.ReadAllTextAsync("/proc/self/mountinfo"), StringComparison.Ordinal);
+        Assert.DoesNotContain(node.StateDirectory, await Host(None, "sh", "-c", "cat /proc/[0-9]*/mountinfo 2>/dev/null | sort -u"), StringComparison.Ordinal);
+        Assert.Null(await lab.Lab.FindNodeAsync(lab.Stack, "n1", None));
+    }
+
+    [LabFact("ip", "nsenter", "unshare", "setsid", "findmnt", "ping")]
+    public async Task EnsureUnderlayAsync_TwoStacksAtOnce_DoNotCollide()
+    {
+        await using var a = await LabScratch.CreateAsync();
+        await using var b = await LabScratch.CreateAsync();
+        await a.UnderlayAsync();
+        await b.UnderlayAsync();
+        var nodeA = await a.NodeAsync("n1", 1);
+        var nodeB = await b.NodeAsync("n1", 1);
+
+        Assert.NotEqual(nodeA.Namespace, nodeB.Namespace);
+        Assert.NotEqual(nodeA.StateDirectory, nodeB.StateDirectory);
+        Assert.True((await nodeA.ExecAsync(Ping(a.Underlay!.OperatorAddress), None)).Succeeded);
+        Assert.True((await nodeB.ExecAsync(Ping(b.Underlay!.OperatorAddress), None)).Succeeded);
+        Assert.False((await nodeA.ExecAsync(Ping(nodeB.Address), None)).Succeeded);
+
+        await b.Lab.RemoveNodeAsync(b.Stack, "n1", None);
+        await b.Lab.RemoveUnderlayAsync(b.Stack, None);
+
+        Assert.True((await nodeA.ExecAsync(Ping(a.Underlay.OperatorAddress), None)).Succeeded);
+    }
+
+    [LabFact("ip", "nsenter", "unshare", "setsid", "findmnt")]
+    public async Task FallbackRoutes_WhileLabExists_CoverEveryLabCidrAndGoAfter()
+    {
+        await using var lab = await LabScratch.CreateAsync();
+        var metric = lab.Names.FallbackMetric.ToString(CultureInfo.InvariantCulture);
+        var underlay = await lab.UnderlayAsync("10.61.1.0/24", "10.61.2.0/24");
+        await lab.NodeAsync("n1", 1);
+
+        var routes = await Host(None, "ip", "-4", "route", "show", "type", "unreachable");
+        foreach (var cidr in new[] { underlay.Cidr.ToString(), "10.61.1.0/24", "10.61.2.0/24" })
+        {
+            Assert.Contains($"unreachable {cidr} metric {metric}", routes, StringComparison.Ordinal);
+        }
+
+        // A plane address has no real route yet: the host must refuse it, never send it out.
+        var probe = await new HostCommandRunner().RunAsync(HostCommand.Of("ip", "-4", "route", "get", "10.61.2.9"), None);
+        Assert.False(probe.Succeeded);
+        Assert.Contains("No route to host", probe.Stderr, StringComparison.Ordinal);
+
+        await lab.Lab.RemoveNodeAsync(lab.Stack, "n1", None);
+        await lab.Lab.RemoveUnderlayAsync(lab.Stack, None);
+
+        Assert.DoesNotContain($"metric {metric}", await Host(None, "ip", "-4", "route", "show", "type", "unreachable"), StringComparison.Ordinal);
+        Assert.DoesNotContain(lab.Names.OperatorInterface, await Host(None, "ip", "link"), StringComparison.Ordinal);
+        Assert.DoesNotContain(lab.Names.SwitchNamespace, await Host(None, "ip", "netns", "list"), StringComparison.Ordinal);
+    }
+
+    [LabFact("ip", "nsenter", "unshare", "setsid", "findmnt")]
+    public async Task EnsureNodeAsync_AfterHolderKilled_ConvergesWithNoOrphans()
+    {
+        await using var lab = await LabScratch.CreateAsync();
+        await lab.UnderlayAsync();
+        var node = await lab.NodeAsync("n1", 1);
+        await node.ExecCheckedAsync(None, "sh", "-c", "sleep 600 >/dev/null 2>&1 &");
+        var orphan = int.Parse(
+            (await node.ExecCheckedAsync(None, "sh", "-c", "pgrep -n -x sleep -P 1 || pgrep -n -f 'sleep 600'")).Stdout.Trim(),
+            CultureInfo.InvariantCulture);
+        await Host(None, "kill", "-9", node.Holder.Pid.ToString(CultureInfo.InvariantCulture));
+        Assert.Null(await lab.Lab.FindNodeAsync(lab.Stack, "n1", None));
+
+        var again = await lab.NodeAsync("n1", 1);
+
+        Assert.NotEqual(node.Holder, again.Holder);
+        Assert.Null(ProcessIdentity.Read(orphan));
+        Assert.Equal("n1\n", (await again.ExecCheckedAsync(None, "hostname")).Stdout);
+        Assert.Equal(again.Address, (await lab.Lab.FindNodeAsync(lab.Stack, "n1", None))!.Address);
+    }
+
+    [LabFact("ip", "nsenter", "unshare", "setsid", "findmnt")]
+    public async Task Nodes_PrivateFilesAndHostname_AreNotShared()
+    {
+        await using var lab = await LabScratch.CreateAsync();
+        await lab.UnderlayAsync();
+        var a = await lab.NodeAsync("n1", 1);
+        var b = await lab.NodeAsync("n2", 2);
+
+        await a.WriteFileAsync("/etc/kubedos/secret", "only-a", "0600", None);
+        await a.WriteFileAsync("/var/lib/kubedos/state", "a-state", "0644", None);
+        await a.WriteFileAsync("/run/wireguard/marker", "a-run", "0644", None);
+
+        Assert.Equal("only-a", await a.ReadFileAsync("/etc/kubedos/secret", None));
+        Assert.Null(await b.ReadFileAsync("/etc/kubedos/secret", None));
+        Assert.Null(await b.ReadFileAsync("/var/lib/kubedos/state", None));
+        Assert.Null(await b.ReadFileAsync("/run/wireguard/marker", None));
+        Assert.False(File.Exists("/etc/kubedos/secret"));
+        Assert.False(File.Exists("/run/wireguard/marker"));
+        Assert.Null(await b.ReadFileAsync(Path.Combine(a.StateDirectory, "etc-upper", "kubedos", "secret"), None));
+        Assert.Equal("-rw------- only-a", (await a.ExecCheckedAsync(None, "sh", "-c", "printf '%s ' \"$(stat -c %A /etc/kubedos/secret)\"; cat /etc/kubedos/secret")).Stdout);
+        Assert.Equal("n2\n", (await b.ExecCheckedAsync(None, "hostname")).Stdout);
+        Assert.NotEqual("n1", Environment.MachineName);
+    }
+
+    [LabFact("ip", "nsenter", "unshare", "setsid", "findmnt")]
+    public async Task ExecAsync_StdinEnvironmentAndExitCode_PassThrough()
+    {
+        await using var lab = await LabScratch.CreateAsync();
+        await lab.UnderlayAsync();
+        var node = await lab.NodeAsync("n1", 1);
+
+        var result = await node.ExecAsync(
+            new NodeCommand(["sh", "-c", "cat; printf ' %s' \"$GREETING\"; exit 7"])
+            {
+                Stdin = "from-stdin"u8.ToArray(),
+                Environment = new Dictionary<string, string> { ["GREETING"] = "hello" },
+            },
+            None);
+        var slow = await node.ExecAsync(NodeCommand.Of("sleep", "30") with { Timeout = TimeSpan.FromMilliseconds(300) }, None);
+
+        Assert.Equal(7, result.ExitCode);
+        Assert.Equal("from-stdin hello", result.Stdout);
+        Assert.True(slow.TimedOut);
+        Assert.False(slow.Succeeded);
+    }
+
+    internal static NodeCommand Ping(IPAddress address) =>
+        NodeCommand.Of("ping", "-c", "1", "-W", "2", address.ToString());
+
+    internal static async Task<string> Host(CancellationToken cancellationToken, string program, params string[] arguments)
+    {
+        var result = await new HostCommandRunner().RunAsync(HostCommand.Of(program, arguments), cancellationToken);
+        return result.Succeeded ? result.Stdout : throw new LabCommandException(HostCommand.Of(program, arguments), result);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using Kubedos.Providers.Local;
+
+namespace Kubedos.Providers.Tests.Local;
+
+public sealed class UnderlayNetworkTests
+{
+    private static readonly IPNetwork Plane = IPNetwork.Parse("10.60.1.0/24");
+
+    [Fact]
+    public async Task EnsureAsync_FromNothing_InstallsFallbackRoutesBeforeAnythingElse()
+    {
+        var names = LabNames.For("lab-01");
+        var runner = new FakeCommandRunner(_ => null);
+
+        var underlay = await new UnderlayNetwork(runner).EnsureAsync(
+            new UnderlaySpec("lab-01", IPNetwork.Parse("10.250.7.0/24"), [Plane]), CancellationToken.None);
+
+        var metric = names.FallbackMetric.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var firstRoute = runner.IndexOf("ip -4 route add unreachable 10.250.7.0/24 metric " + metric);
+        var planeRoute = runner.IndexOf("ip -4 route add unreachable 10.60.1.0/24 metric " + metric);
+        var firstBuild = runner.IndexOf("ip netns add " + names.SwitchNamespace);
+        Assert.True(firstRoute >= 0 && planeRoute >= 0, string.Join('\n', runner.CommandLines));
+        Assert.True(firstBuild > Math.Max(firstRoute, planeRoute), string.Join('\n', runner.CommandLines));
+        Assert.Equal(IPAddress.Parse("10.250.7.254"), underlay.OperatorAddress);
+        Assert.Equal([IPNetwork.Parse("10.250.7.0/24"), Plane], underlay.FallbackCidrs);
+    }
+
+    [Fact]
+    public async Task RemoveAsync_ExistingLab_RemovesFallbackRoutesLast()
+    {
+        var names = LabNames.For("lab-01");
+        var metric = names.FallbackMetric;
+        var runner = new FakeCommandRunner(command => command.ToString() switch
+        {
+            "ip -j netns list" => new CommandResult(0, $$"""[{"name":"{{names.SwitchNamespace}}"}]""", string.Empty),
+            "ip -j -4 route show type unreachable" => new CommandResult(
+                0, $$"""[{"type":"unreachable","dst":"10.250.7.0/24","metric":{{metric}}},{"type":"unreachable","dst":"10.9.0.0/16","metric":4000}]""", string.Empty),
+            _ => null,
+        });
+
+        await new UnderlayNetwork(runner).RemoveAsync("lab-01", CancellationToken.None);
+
+        var lines = runner.CommandLines;
+        var routeDelete = runner.IndexOf("ip -4 route del unreachable 10.250.7.0/24");
+        Assert.True(routeDelete > runner.IndexOf("ip netns del " + names.SwitchNamespace), string.Join('\n', lines));
+        Assert.True(routeDelete > runner.IndexOf("ip link del " + names.OperatorInterface), string.Join('\n', lines));
+        Assert.Equal(routeDelete, lines.Count - 1);
+        Assert.DoesNotContain(lines, l => l.Contains("10.9.0.0/16", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task EnsureAsync_UnderlayOverlapsHostRoute_RefusesBeforeTouchingTheHost()
+    {
+        var runner = new FakeCommandRunner(command => command.ToString() == "ip -j -4 route show"
+            ? new CommandResult(0, """[{"dst":"default","dev":"eth0"},{"dst":"10.250.0.0/16","dev":"vpn0"}]""", string.Empty)
+            : null);
+
+        var error = await Assert.ThrowsAsync<LabConflictException>(() => new UnderlayNetwork(runner).EnsureAsync(
+            new UnderlaySpec("lab-01", IPNetwork.Parse("10.250.7.0/24"), []), CancellationToken.None));
+
+        Assert.Contains("vpn0", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(runner.CommandLines, l => l.Contains(" add ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task EnsureAsync_Ipv6Underlay_IsRefused()
+    {
+        var runner = new FakeCommandRunner(_ => null);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => new UnderlayNetwork(runner).EnsureAsync(
+            new UnderlaySpec("lab-01", IPNetwork.Parse("fd00::/64"), []), CancellationToken.None));
+    }
+}
