@@ -1,0 +1,28 @@
+using System.Text.Json;
+using Kubedos.Engine.State;
+
+// A second real process for the stack lock tests: it takes or tries the lock through the library.
+//   hold <root> <project> <stack> <operation>: take the lock, print its info as JSON, hold it until stdin closes.
+//   try  <root> <project> <stack> <operation>: take and release the lock; exit 3 with the message when it is held.
+if (args.Length != 5 || args[0] is not ("hold" or "try"))
+{
+    await Console.Error.WriteLineAsync("usage: hold|try <backend root> <project> <stack> <operation>");
+    return 2;
+}
+
+try
+{
+    using var held = StackLock.Acquire(args[1], args[2], args[3], args[4]);
+    Console.WriteLine(JsonSerializer.Serialize(held.Info));
+    if (args[0] == "hold")
+    {
+        await Console.In.ReadToEndAsync();
+    }
+
+    return 0;
+}
+catch (StackLockedException e)
+{
+    Console.WriteLine(e.Message);
+    return 3;
+}
