@@ -1,0 +1,18 @@
+using Kubedos.Spec.Model;
+
+namespace Kubedos.Spec.Normalisation;
+
+/// <summary>
+/// The validated spec with everything derived made explicit: plane networks parsed, every node's
+/// plane addresses, plane listen ports. Later stages read this, never the raw YAML.
+/// </summary>
+internal sealed record NormalisedCluster(
+    string Name,
+    ClusterDocument Document,
+    IReadOnlyList<NormalisedPlane> Planes,
+    IReadOnlyList<NormalisedNode> Nodes)
+{
+    public NormalisedNode Node(string name) => Nodes.Single(n => n.Name == name);
+
+    public NormalisedPlane Plane(string name) => Planes.Single(p => p.Name == name);
+}

@@ -1,0 +1,62 @@
+using Kubedos.Spec.Model;
+using Kubedos.Spec.Normalisation;
+
+namespace Kubedos.Spec.Validation.Rules;
+
+/// <summary>Planes, the pod and service networks and the lab underlay never share addresses.</summary>
+internal sealed class ClusterNetworkDisjointRule : ISpecRule
+{
+    public string Id => "cluster-network-disjoint";
+
+    public string Summary => "kubernetes.podCidr and serviceCidr (and a local underlayCidr) are valid, disjoint from each other and from every plane.";
+
+    public IEnumerable<SpecFinding> Evaluate(ClusterDocument document)
+    {
+        var networks = new List<(string Label, string Path, Ipv4Cidr Cidr)>();
+        var findings = new List<SpecFinding>();
+        void Add(string label, string path, string text)
+        {
+            if (Ipv4Cidr.TryParse(text, out var cidr, out var error))
+            {
+                networks.Add((label, path, cidr));
+            }
+            else
+            {
+                findings.Add(new SpecFinding(path, $"{label}: {error}"));
+            }
+        }
+
+        if (document.Spec.Kubernetes.Enabled)
+        {
+            Add("pod network", "spec.kubernetes.podCidr", document.Spec.Kubernetes.PodCidr);
+            Add("service network", "spec.kubernetes.serviceCidr", document.Spec.Kubernetes.ServiceCidr);
+        }
+
+        if (document.Spec.Substrate.Type == SubstrateType.Local)
+        {
+            Add("lab underlay", "spec.substrate.local.underlayCidr", (document.Spec.Substrate.Local ?? new LocalSubstrate()).UnderlayCidr);
+        }
+
+        var planes = document.Spec.Networking.Planes
+            .Select(p => (Name: p.Key, Ok: Ipv4Cidr.TryParse(p.Value.Cidr, out var cidr, out _), Cidr: cidr))
+            .Where(p => p.Ok)
+            .ToArray();
+        for (var i = 0; i < networks.Count; i++)
+        {
+            foreach (var plane in planes.Where(p => p.Cidr.Overlaps(networks[i].Cidr)))
+            {
+                findings.Add(new SpecFinding(networks[i].Path, $"{networks[i].Label} {networks[i].Cidr} overlaps plane {plane.Name} ({plane.Cidr})"));
+            }
+
+            for (var j = i + 1; j < networks.Count; j++)
+            {
+                if (networks[i].Cidr.Overlaps(networks[j].Cidr))
+                {
+                    findings.Add(new SpecFinding(networks[j].Path, $"{networks[j].Label} {networks[j].Cidr} overlaps the {networks[i].Label} {networks[i].Cidr}"));
+                }
+            }
+        }
+
+        return findings;
+    }
+}

@@ -1,0 +1,39 @@
+using Kubedos.Spec.Validation.Rules;
+
+namespace Kubedos.Spec.Validation;
+
+/// <summary>Every ClusterSpec validation rule, in the order their findings are reported.</summary>
+internal static class SpecRules
+{
+    public static IReadOnlyList<ISpecRule> All { get; } =
+    [
+        new DocumentTypeRule(),
+        new ClusterNameRule(),
+        new SubstrateVariantRule(),
+        new VmidRangeRule(),
+        new VlanTrunkRule(),
+        new NodeNameRule(),
+        new NodeNameUniqueRule(),
+        new FailureDomainRule(),
+        new NodeResourcesRule(),
+        new HaReplicasOddRule(),
+        new HaReplicasMatchInventoryRule(),
+        new PlaneCidrRule(),
+        new PlaneCidrDisjointRule(),
+        new ClusterNetworkDisjointRule(),
+        new PlaneCapacityRule(),
+        new NodeAddressRule(),
+        new DefaultInterPlaneRule(),
+        new AllowRulePlanesRule(),
+        new AllowRulePortsRule(),
+        new CaFingerprintRule(),
+        new JoinWindowRule(),
+        new SshPolicyRule(),
+        new RotationRule(),
+        new CephReplicationRule(),
+        new VersionPinnedRule(),
+        new ObservabilityPlaneRule(),
+        new AcceptanceGateRule(),
+        new DrillRule(),
+    ];
+}

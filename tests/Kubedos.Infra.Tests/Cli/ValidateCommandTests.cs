@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Kubedos.Cli;
+
+namespace Kubedos.Infra.Tests.Cli;
+
+public sealed class ValidateCommandTests
+{
+    [Fact]
+    public void Run_ValidStack_ExitsZeroAndSummarises()
+    {
+        var output = new StringWriter();
+
+        var exit = ValidateCommand.Run(RepositoryFiles.PathOf("stacks/lab-01.yaml"), json: false, output);
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Contains("valid: cluster lab-01, 4 nodes", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_InvalidSpecAsJson_ListsEveryDiagnostic()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"kubedos-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(file, RepositoryFiles.Read("stacks/lab-01.yaml")
+            .Replace("joinWindowMinutes: 30", "joinWindowMinutes: 0", StringComparison.Ordinal)
+            .Replace("wireguardDays: 30", "wireguardDays: -1", StringComparison.Ordinal));
+        try
+        {
+            var output = new StringWriter();
+
+            var exit = ValidateCommand.Run(file, json: true, output);
+
+            Assert.Equal(ExitCodes.InvalidSpec, exit);
+            var result = JsonNode.Parse(output.ToString())!;
+            Assert.False((bool)result["valid"]!);
+            Assert.Equal(["join-window", "rotation-positive"], result["diagnostics"]!.AsArray().Select(d => (string?)d!["rule"]));
+            Assert.All(result["diagnostics"]!.AsArray(), d => Assert.True((int)d!["line"]! > 1));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Theory]
+    [InlineData(0, "validate", "stacks/lab-01.yaml")]
+    [InlineData(0, "validate", "stacks/dev.yaml")]
+    [InlineData(0, "validate", "stacks/lab-01-proxmox.yaml")]
+    [InlineData(1, "validate", "stacks/does-not-exist.yaml")]
+    [InlineData(2, "validate", "--no-such-option")]
+    [InlineData(2, "no-such-verb")]
+    [InlineData(0, "validate", "--stack", "lab-01")]
+    public async Task Kubedos_Process_ExitsWithTheDocumentedCode(int expected, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryFiles.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "kubedos.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.True(expected == process.ExitCode, $"exit {process.ExitCode}\n{await stdout}\n{await stderr}");
+        if (expected == 1)
+        {
+            Assert.Contains("error file-not-found", await stdout, StringComparison.Ordinal);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using Kubedos.Spec.Loading;
+using Kubedos.Spec.Model;
+
+namespace Kubedos.Infra.Tests.Spec.Loading;
+
+public sealed class ClusterSpecLoaderTests
+{
+    private static string Lab => RepositoryFiles.Read("stacks/lab-01.yaml");
+
+    [Fact]
+    public void Load_ShippedLabStack_BindsEveryField()
+    {
+        var result = ClusterSpecLoader.Load("lab.yaml", System.Text.Encoding.UTF8.GetBytes(Lab));
+
+        Assert.True(result.Succeeded);
+        var spec = result.Document!.Spec;
+        Assert.Equal("lab-01", result.Document.Metadata.Name);
+        Assert.Equal(SubstrateType.Local, spec.Substrate.Type);
+        Assert.True(spec.Substrate.AllowDestroy);
+        Assert.Equal("10.250.1.0/24", spec.Substrate.Local!.UnderlayCidr);
+        Assert.Equal(["cp-1", "cp-2", "cp-3", "w-1"], spec.Nodes.Inventory.Select(n => n.Name));
+        Assert.Equal(NodeRole.ControlPlane, spec.Nodes.Inventory[0].Role);
+        Assert.Equal(21, spec.Nodes.Inventory[3].Index);
+        Assert.Equal(PlanePurpose.KubernetesBackend, spec.Networking.Planes["wg3"].Purpose);
+        Assert.Equal(InterPlaneDefault.Deny, spec.Networking.Policy.DefaultInterPlane);
+        Assert.Equal(["6443/tcp", "2379-2380/tcp", "10250/tcp"], spec.Networking.Policy.Allow[0].Ports);
+        Assert.Equal(EnrollmentMode.TokenPin, spec.Security.Enrollment.Mode);
+        Assert.Equal(3, spec.Kubernetes.Ha.ControlPlaneReplicas);
+        Assert.Equal("delete-control-plane", spec.Acceptance.Drills[1].Name);
+    }
+
+    [Fact]
+    public void Load_OmittedSections_TakeTheDocumentedSafeDefaults()
+    {
+        var result = ClusterSpecLoader.Load("dev.yaml", System.Text.Encoding.UTF8.GetBytes(RepositoryFiles.Read("stacks/dev.yaml")));
+
+        var spec = result.Document!.Spec;
+        Assert.False(spec.Orchestration.Ansible.Safety.AllowWipe);
+        Assert.False(spec.Orchestration.Ansible.Safety.AllowRepartition);
+        Assert.False(spec.Kubernetes.AllowReset);
+        Assert.False(spec.Security.Ssh.PermitRootLogin);
+        Assert.Equal(30, spec.Security.Rotation.WireguardDays);
+        Assert.Equal("10.96.0.0/16", spec.Kubernetes.ServiceCidr);
+    }
+
+    [Fact]
+    public void Load_TypoInFieldName_IsAnErrorWithSuggestionAndPosition()
+    {
+        var yaml = SpecText.ReplaceOnce(Lab, "controlPlaneReplicas: 3", "controlPlaneReplica: 3");
+
+        var result = ClusterSpecLoader.Load("typo.yaml", System.Text.Encoding.UTF8.GetBytes(yaml));
+
+        var unknown = Assert.Single(result.Diagnostics, d => d.RuleId == "unknown-field");
+        Assert.Equal(SpecText.LineOf(yaml, "controlPlaneReplica:"), unknown.Location.Line);
+        Assert.Equal(7, unknown.Location.Column);
+        Assert.Contains("did you mean 'controlPlaneReplicas'", unknown.Message, StringComparison.Ordinal);
+        Assert.Equal("spec.kubernetes.ha.controlPlaneReplica", unknown.Path);
+        Assert.StartsWith($"typo.yaml:{unknown.Location.Line}:7: error unknown-field:", unknown.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("joinWindowMinutes: 30", "joinWindowMinutes: thirty", "type-mismatch")]
+    [InlineData("joinWindowMinutes: 30", "joinWindowMinutes: \"30\"", "type-mismatch")]
+    [InlineData("passwordAuth: false", "passwordAuth: no", "type-mismatch")]
+    [InlineData("allowUsers: [\"ops\"]", "allowUsers: ops", "type-mismatch")]
+    [InlineData("mode: deterministic", "mode: random", "invalid-value")]
+    [InlineData("allowDestroy: true", "allowDestroy: yes", "destructive-flag-explicit")]
+    [InlineData("allowReset: false", "allowReset: \"false\"", "destructive-flag-explicit")]
+    [InlineData("allowWipe: false", "allowWipe: 0", "destructive-flag-explicit")]
+    [InlineData("  name: lab-01\n", "  name: lab-01\n  owner: me\n", "unknown-field")]
+    [InlineData("kind: Cluster\n", "", "required-field")]
+    public void Load_WrongValue_IsReportedWithItsRule(string find, string replace, string rule)
+    {
+        var yaml = SpecText.ReplaceOnce(Lab, find, replace);
+
+        var result = ClusterSpecLoader.Load("bad.yaml", System.Text.Encoding.UTF8.GetBytes(yaml));
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(rule, diagnostic.RuleId);
+        Assert.True(diagnostic.Location.Line >= 1);
+    }
+
+    [Fact]
+    public void LoadFile_MissingFile_IsOneClearError()
+    {
+        var result = ClusterSpecLoader.LoadFile("/nonexistent/kubedos/spec.yaml");
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("file-not-found", diagnostic.RuleId);
+        Assert.Null(result.Document);
+    }
+
+    [Theory]
+    [InlineData("", "document-empty")]
+    [InlineData("   \n# only a comment\n\n", "document-empty")]
+    [InlineData("apiVersion: [unclosed\nkind: Cluster\n", "yaml-syntax")]
+    [InlineData("a: 1\n---\nb: 2\n", "document-multiple")]
+    [InlineData("- just\n- a list\n", "type-mismatch")]
+    [InlineData("a: 1\na: 2\n", "yaml-syntax")]
+    public void Load_UnusableDocument_IsOneClearError(string yaml, string rule)
+    {
+        var result = ClusterSpecLoader.Load("doc.yaml", System.Text.Encoding.UTF8.GetBytes(yaml));
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(rule, diagnostic.RuleId);
+        Assert.False(result.Succeeded);
+    }
+
+    [Fact]
+    public void Load_BinaryContent_IsRejectedAsNotText()
+    {
+        byte[] bytes = [0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00, 0xff, 0xfe];
+
+        var result = ClusterSpecLoader.Load("kubedos.bin", bytes);
+
+        Assert.Equal("file-not-text", Assert.Single(result.Diagnostics).RuleId);
+    }
+
+    [Fact]
+    public void Load_MalformedYaml_PointsAtTheFault()
+    {
+        const string yaml = "apiVersion: kubedos.ca/v1alpha1\nkind: Cluster\nmetadata:\n  name: [x\n";
+
+        var result = ClusterSpecLoader.Load("m.yaml", System.Text.Encoding.UTF8.GetBytes(yaml));
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("yaml-syntax", diagnostic.RuleId);
+        Assert.True(diagnostic.Location.Line >= 4, diagnostic.ToString());
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text;
+using Kubedos.Spec.Loading;
+using Kubedos.Spec.Model;
+using Kubedos.Spec.Normalisation;
+
+namespace Kubedos.Infra.Tests.Spec.Normalisation;
+
+public sealed class SpecNormaliserTests
+{
+    private static NormalisedCluster Normalise(string yaml)
+    {
+        var result = SpecText.Validate(yaml);
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        return SpecNormaliser.Normalise(result.Document!);
+    }
+
+    [Fact]
+    public void Normalise_ExplicitIndexes_GiveTheSameHostOnEveryPlane()
+    {
+        var cluster = Normalise(RepositoryFiles.Read("stacks/lab-01.yaml"));
+
+        var cp2 = cluster.Node("cp-2");
+        Assert.Equal("10.101.0.12", cp2.PlaneAddresses["wg1"].ToString());
+        Assert.Equal("10.102.0.12", cp2.PlaneAddresses["wg2"].ToString());
+        Assert.Equal("10.103.0.12", cp2.PlaneAddresses["wg3"].ToString());
+        Assert.Equal("10.101.0.254", cluster.Plane("wg1").OperatorAddress.ToString());
+        Assert.Equal(51821, cluster.Plane("wg1").ListenPort);
+        Assert.Equal(51823, cluster.Plane("wg3").ListenPort);
+    }
+
+    [Fact]
+    public void Normalise_IsDeterministic()
+    {
+        var yaml = RepositoryFiles.Read("stacks/lab-01-proxmox.yaml");
+
+        var first = Normalise(yaml).Nodes.Select(n => (n.Name, n.PlaneAddresses["wg1"].ToString()));
+        var second = Normalise(yaml).Nodes.Select(n => (n.Name, n.PlaneAddresses["wg1"].ToString()));
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void Normalise_AddingOrRemovingANode_NeverMovesAnotherNode()
+    {
+        // The §15.2 example sets no index: every address is derived from the node's name.
+        var yaml = RepositoryFiles.Read("stacks/lab-01-proxmox.yaml");
+        var before = Addresses(Normalise(yaml));
+
+        var withoutCp2 = Remove(yaml, "      - name: cp-2\n", "      - name: cp-3\n")
+            .Replace("controlPlaneReplicas: 3", "controlPlaneReplicas: 2", StringComparison.Ordinal)
+            .Replace("ha:\n      controlPlaneReplicas: 2", "ha:\n      enabled: false\n      controlPlaneReplicas: 2", StringComparison.Ordinal);
+        var removed = Addresses(SpecNormaliser.Normalise(ClusterSpecLoader.Load("x.yaml", Encoding.UTF8.GetBytes(withoutCp2)).Document!));
+        var withW2 = SpecText.ReplaceOnce(yaml, "  # ---- Networking", "      - name: w-2\n        role: worker\n\n  # ---- Networking");
+        var added = Addresses(Normalise(withW2));
+
+        Assert.DoesNotContain("cp-2", removed.Keys);
+        Assert.All(removed, kv => Assert.Equal(before[kv.Key], kv.Value));
+        Assert.Equal(5, added.Count);
+        Assert.All(before, kv => Assert.Equal(kv.Value, added[kv.Key]));
+    }
+
+    [Fact]
+    public void Render_Inventory_GroupsNodesByRoleWithPlaneAddresses()
+    {
+        var cluster = Normalise(RepositoryFiles.Read("stacks/lab-01.yaml"));
+
+        var inventory = System.Text.Json.Nodes.JsonNode.Parse(InventoryRenderer.Render(cluster))!;
+
+        var cp1 = inventory["all"]!["children"]!["control_plane"]!["hosts"]!["cp-1"]!;
+        Assert.Equal("10.101.0.11", (string?)cp1["ansible_host"]);
+        Assert.Equal("10.103.0.11", (string?)cp1["kubedos_wg3_address"]);
+        Assert.NotNull(inventory["all"]!["children"]!["workers"]!["hosts"]!["w-1"]);
+        Assert.Equal(NodeRole.Worker, cluster.Node("w-1").Role);
+    }
+
+    private static Dictionary<string, string> Addresses(NormalisedCluster cluster) =>
+        cluster.Nodes.ToDictionary(n => n.Name, n => string.Join(",", n.PlaneAddresses.OrderBy(p => p.Key).Select(p => p.Value)));
+
+    private static string Remove(string text, string from, string until)
+    {
+        var start = text.IndexOf(from, StringComparison.Ordinal);
+        var end = text.IndexOf(until, start, StringComparison.Ordinal);
+        return string.Concat(text.AsSpan(0, start), text.AsSpan(end));
+    }
+}

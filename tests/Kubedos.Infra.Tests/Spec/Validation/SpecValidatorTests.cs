@@ -1,0 +1,138 @@
+using Kubedos.Spec.Validation;
+
+namespace Kubedos.Infra.Tests.Spec.Validation;
+
+public sealed class SpecValidatorTests
+{
+    private const string Proxmox = "stacks/lab-01-proxmox.yaml";
+    private const string Lab = "stacks/lab-01.yaml";
+    private const string Dev = "stacks/dev.yaml";
+
+    /// <summary>
+    /// One fault per rule: (rule, base stack, edits as find/replace pairs, text on the line the
+    /// diagnostic must point at). Each breaks that rule and no other.
+    /// </summary>
+    public static TheoryData<string, string, string[], string> Faults => new()
+    {
+        { "document-type", Proxmox, ["apiVersion: kubedos.ca/v1alpha1", "apiVersion: kubedos.ca/v2"], "apiVersion:" },
+        { "cluster-name-dns1123", Proxmox, ["  name: lab-01", "  name: Lab_01"], "name: Lab_01" },
+        { "substrate-variant", Proxmox, ["type: proxmox", "type: aws"], "type: aws" },
+        { "vmid-range", Proxmox, ["vmidRange: { start: 2000, end: 2099 }", "vmidRange: { start: 2000, end: 2003 }"], "vmidRange:" },
+        { "vlan-trunk-consistency", Proxmox, ["trunks: [10, 20, 30]", "trunks: [20, 30]"], "- { bridge: vmbr0, vlan: 10" },
+        { "node-name-dns1123", Lab, ["name: w-1,", "name: W_1,"], "name: W_1" },
+        { "node-name-unique", Lab, ["name: cp-3,", "name: cp-2,"], "index: 13" },
+        { "failure-domain-declared", Proxmox, ["failureDomain: rack-b", "failureDomain: rack-c"], "rack-c" },
+        { "node-resources", Proxmox, ["resources: { cpu: 8, memoryMiB: 16384 }", "resources: { cpu: 0, memoryMiB: 16384 }"], "cpu: 0" },
+        { "ha-replicas-odd", Dev, ["enabled: false\n      controlPlaneReplicas: 1", "enabled: true\n      controlPlaneReplicas: 1"], "controlPlaneReplicas: 1" },
+        { "ha-replicas-match-inventory", Proxmox, ["controlPlaneReplicas: 3", "controlPlaneReplicas: 5"], "controlPlaneReplicas: 5" },
+        { "plane-cidr-valid", Proxmox, ["cidr: 10.102.0.0/24", "cidr: 10.102.0.1/24"], "10.102.0.1/24" },
+        { "plane-cidr-disjoint", Lab, ["cidr: 10.102.0.0/24", "cidr: 10.101.0.0/25"], "10.101.0.0/25" },
+        { "cluster-network-disjoint", Proxmox, ["    version: \"v1.30.x\"", "    version: \"v1.30.x\"\n    podCidr: 10.100.0.0/14"], "podCidr:" },
+        { "plane-capacity", Proxmox, ["  # ---- Networking", "      - name: w-2\n        role: worker\n      - name: w-3\n        role: worker\n\n  # ---- Networking", "cidr: 10.101.0.0/24", "cidr: 10.101.0.0/29"], "10.101.0.0/29" },
+        { "node-address-unique", Lab, ["index: 12", "index: 11"], "name: cp-2" },
+        { "default-inter-plane-defined", Proxmox, ["      defaultInterPlane: deny\n", string.Empty], "policy:" },
+        { "policy-plane-declared", Proxmox, ["{ from: wg2, to: wg3", "{ from: wg4, to: wg3"], "from: wg4" },
+        { "policy-port-valid", Proxmox, ["\"3100/tcp\"", "\"3100/icmp\""], "3100/icmp" },
+        { "ca-fingerprint", Proxmox, ["caFingerprint: \"sha256:3f1c", "caFingerprint: \"sha256:zz3f1c"], "caFingerprint: \"sha256:zz" },
+        { "join-window", Proxmox, ["joinWindowMinutes: 30", "joinWindowMinutes: 0"], "joinWindowMinutes" },
+        { "ssh-allow-users", Proxmox, ["allowUsers: [\"ops\"]", "allowUsers: [\"root\"]"], "allowUsers" },
+        { "rotation-positive", Proxmox, ["wireguardDays: 30", "wireguardDays: 0"], "wireguardDays" },
+        { "ceph-replication", Proxmox, ["    ceph:\n      enabled: false", "    ceph:\n      enabled: true\n      size: 3\n      minSize: 2\n      plane: wg3\n      failureDomain: failureDomain"], "size: 3" },
+        { "version-pinned", Proxmox, ["version: \"v1.30.x\"", "version: latest"], "version: latest" },
+        { "observability-plane-declared", Proxmox, ["bindPlane: wg2", "bindPlane: wg9"], "bindPlane" },
+        { "acceptance-gate-known", Proxmox, ["- hubble-flows", "- hubble-flow"], "- hubble-flow" },
+        { "drill-known", Proxmox, ["- name: delete-worker", "- name: delete-everything"], "delete-everything" },
+    };
+
+    [Theory]
+    [InlineData(Proxmox)]
+    [InlineData(Lab)]
+    [InlineData(Dev)]
+    public void Validate_ShippedStack_IsValid(string stack)
+    {
+        var result = SpecText.Validate(RepositoryFiles.Read(stack), stack);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.True(result.Succeeded);
+    }
+
+    [Theory]
+    [MemberData(nameof(Faults))]
+    public void Validate_SpecBreakingOneRule_ReportsOnlyThatRuleWithItsLine(string rule, string stack, string[] edits, string lineMarker)
+    {
+        var yaml = RepositoryFiles.Read(stack);
+        for (var i = 0; i < edits.Length; i += 2)
+        {
+            yaml = SpecText.ReplaceOnce(yaml, edits[i], edits[i + 1]);
+        }
+
+        var result = SpecText.Validate(yaml, "fault.yaml");
+
+        Assert.False(result.Succeeded);
+        Assert.NotEmpty(result.Diagnostics);
+        Assert.All(result.Diagnostics, d => Assert.Equal(rule, d.RuleId));
+        Assert.All(result.Diagnostics, d => Assert.Equal("fault.yaml", d.Location.File));
+        Assert.All(result.Diagnostics, d => Assert.False(string.IsNullOrWhiteSpace(d.Message)));
+        if (lineMarker.Length > 0)
+        {
+            Assert.Contains(result.Diagnostics, d => d.Location.Line == SpecText.LineOf(yaml, lineMarker));
+        }
+    }
+
+    [Fact]
+    public void Faults_CoverEveryRule()
+    {
+        var covered = Faults.Select(row => (string)row[0]).ToHashSet();
+
+        Assert.Equal(SpecRules.All.Select(r => r.Id).Order(), covered.Order());
+    }
+
+    [Fact]
+    public void SpecRules_Ids_AreUniqueDescribedAndDocumented()
+    {
+        var readme = RepositoryFiles.Read("spec/README.md");
+
+        Assert.Equal(SpecRules.All.Count, SpecRules.All.Select(r => r.Id).Distinct().Count());
+        Assert.All(SpecRules.All, r => Assert.False(string.IsNullOrWhiteSpace(r.Summary)));
+        Assert.All(SpecRules.All, r => Assert.Contains($"| `{r.Id}` |", readme, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_SeveralFaults_ReportsAllOfThemInFileOrder()
+    {
+        var yaml = RepositoryFiles.Read(Proxmox)
+            .Replace("controlPlaneReplicas: 3", "controlPlaneReplica: 3", StringComparison.Ordinal)
+            .Replace("cidr: 10.102.0.0/24", "cidr: 10.101.0.0/24", StringComparison.Ordinal)
+            .Replace("joinWindowMinutes: 30", "joinWindowMinutes: 0", StringComparison.Ordinal);
+
+        var result = SpecText.Validate(yaml);
+
+        Assert.Equal(
+            ["plane-cidr-disjoint", "join-window", "required-field", "unknown-field"],
+            result.Diagnostics.Select(d => d.RuleId));
+        Assert.Equal(result.Diagnostics.OrderBy(d => d.Location.Line).Select(d => d.Location.Line), result.Diagnostics.Select(d => d.Location.Line));
+    }
+
+    [Fact]
+    public void Validate_PlaneOverlappingServiceNetworkDefault_NamesBothNetworks()
+    {
+        var yaml = SpecText.ReplaceOnce(RepositoryFiles.Read(Proxmox), "cidr: 10.103.0.0/24", "cidr: 10.96.4.0/24");
+
+        var result = SpecText.Validate(yaml);
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("cluster-network-disjoint", diagnostic.RuleId);
+        Assert.Contains("10.96.0.0/16", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("wg3", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_LabUnderlayOverlappingPlane_IsRejected()
+    {
+        var yaml = SpecText.ReplaceOnce(RepositoryFiles.Read(Lab), "underlayCidr: 10.250.1.0/24", "underlayCidr: 10.101.0.0/16");
+
+        var result = SpecText.Validate(yaml);
+
+        Assert.Contains(result.Diagnostics, d => d.RuleId == "cluster-network-disjoint" && d.Message.Contains("lab underlay", StringComparison.Ordinal));
+    }
+}
