@@ -17,6 +17,8 @@ public sealed class LabNode
         ["LANG"] = "C.UTF-8",
     };
 
+    private static readonly TimeSpan StartupGrace = TimeSpan.FromMilliseconds(300);
+
     private readonly ICommandRunner runner;
 
     internal LabNode(ICommandRunner runner, NodeSpec spec, string networkNamespace, string stateDirectory, ProcessIdentity holder)
@@ -124,6 +126,82 @@ public sealed class LabNode
             3 => null,
             _ => throw new LabCommandException(HostCommand.Of($"[{Namespace}] cat", path), result),
         };
+    }
+
+    /// <summary>
+    /// Starts a long-lived program in the node, detached from the caller, logging to
+    /// <c>/var/log/kubedos/NAME.log</c> on the node; the program must stay in the foreground
+    /// (<c>sshd -D</c>, <c>wireguard-go -f</c>) so that the returned identity is the program's.
+    /// </summary>
+    /// <exception cref="LabCommandException">The program did not start or exited at once (its log is in the message).</exception>
+    public async Task<ProcessIdentity> StartProcessAsync(
+        string name, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken)
+    {
+        LabNames.CheckName(name, "process");
+        ArgumentNullException.ThrowIfNull(arguments);
+        if (arguments.Count == 0)
+        {
+            throw new ArgumentException("a process needs a program", nameof(arguments));
+        }
+
+        const string Launch = """
+            name=$1; shift
+            mkdir -p /run/kubedos/processes /var/log/kubedos
+            rm -f "/run/kubedos/processes/$name.pid"
+            setsid -f sh -c 'echo $$ >"$0"; exec "$@"' "/run/kubedos/processes/$name.pid" "$@" </dev/null >>"/var/log/kubedos/$name.log" 2>&1
+            """;
+        var launch = new NodeCommand(["sh", "-c", Launch, "sh", name, .. arguments])
+        {
+            Environment = environment ?? new Dictionary<string, string>(StringComparer.Ordinal),
+        };
+        await ExecCheckedAsync(launch, cancellationToken);
+
+        var pidFile = $"/run/kubedos/processes/{name}.pid";
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var text = await ReadFileAsync(pidFile, cancellationToken);
+            if (text is not null && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var pid)
+                && ProcessIdentity.Read(pid) is { } started)
+            {
+                // A program that dies on a bad configuration usually does so at once: report it here.
+                await Task.Delay(StartupGrace, cancellationToken);
+                if (started.IsAlive())
+                {
+                    return started;
+                }
+
+                var log = await ReadFileAsync($"/var/log/kubedos/{name}.log", cancellationToken);
+                throw new LabCommandException($"process {name} on node {Name} exited right after starting: {log?.Trim()}");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
+        }
+
+        throw new LabCommandException($"process {name} on node {Name} did not report its PID");
+    }
+
+    /// <summary>Stops a process started with <see cref="StartProcessAsync"/>: TERM, then KILL after a grace period.</summary>
+    public async Task StopProcessAsync(ProcessIdentity process, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        foreach (var signal in new[] { "TERM", "KILL" })
+        {
+            if (!process.IsAlive())
+            {
+                return;
+            }
+
+            await runner.RunAsync(HostCommand.Of("kill", "-" + signal, process.Pid.ToString(CultureInfo.InvariantCulture)), cancellationToken);
+            for (var waited = 0; waited < 100 && process.IsAlive(); waited++)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(30), cancellationToken);
+            }
+        }
+
+        if (process.IsAlive())
+        {
+            throw new LabCommandException($"process {process.Pid} ({process.Command}) on node {Name} survived SIGKILL");
+        }
     }
 
     /// <inheritdoc />

@@ -51,17 +51,22 @@ internal sealed class LabScratch : IAsyncDisposable
         return Underlay;
     }
 
+    /// <summary>Removes node <paramref name="name"/> on dispose, however it was created.</summary>
+    public void Track(string name)
+    {
+        if (!nodes.Contains(name))
+        {
+            nodes.Add(name);
+        }
+    }
+
     /// <summary>Node <paramref name="name"/> at host number <paramref name="host"/> of the underlay.</summary>
     public Task<LabNode> NodeAsync(string name, int host)
     {
         var underlay = Underlay ?? throw new InvalidOperationException("create the underlay first");
         var bytes = underlay.Cidr.BaseAddress.GetAddressBytes();
         bytes[3] = (byte)host;
-        if (!nodes.Contains(name))
-        {
-            nodes.Add(name);
-        }
-
+        Track(name);
         return Lab.EnsureNodeAsync(new NodeSpec(Stack, name, new IPAddress(bytes), underlay.Cidr), CancellationToken.None);
     }
 

@@ -1,0 +1,94 @@
+using System.Security.Cryptography;
+using System.Text;
+using Kubedos.Engine.Model;
+using Kubedos.Engine.Providers;
+
+namespace Kubedos.Providers.Local;
+
+/// <summary>Inputs of <c>local:lab:File</c>.</summary>
+/// <param name="Node">The node (its name) the file lives on.</param>
+/// <param name="Path">The absolute path inside the node's private filesystem.</param>
+/// <param name="Content">The file's text (a secret input stays secret in state).</param>
+/// <param name="Mode">Octal permissions, e.g. 0600.</param>
+/// <param name="Stack">The lab's stack; null takes the URN's stack.</param>
+internal sealed record NodeFileInputs(
+    [property: ReplaceOnChange("the file belongs to its node")] string Node,
+    [property: ReplaceOnChange("a file at another path is another file")] string Path,
+    string Content,
+    string Mode = "0644",
+    [property: ReplaceOnChange("the file belongs to its stack's node")] string? Stack = null);
+
+/// <summary>Outputs of <c>local:lab:File</c>; the content itself is not repeated.</summary>
+internal sealed record NodeFileOutputs(string Stack, string Node, string Path, string Mode, string Sha256);
+
+/// <summary><c>local:lab:File</c>: a file written into a node's private filesystem.</summary>
+internal sealed class NodeFileHandler(LocalLab lab) : ResourceHandler<NodeFileInputs, NodeFileOutputs>
+{
+    public override string Type => "local:lab:File";
+
+    protected override bool UpdatesInPlace => true;
+
+    protected override IEnumerable<CheckFailure> Validate(NodeFileInputs inputs)
+    {
+        if (!inputs.Path.StartsWith('/') || inputs.Path.Split('/').Contains(".."))
+        {
+            yield return new CheckFailure("path", $"'{inputs.Path}' must be an absolute path without '..'");
+        }
+
+        if (inputs.Mode.Length is < 3 or > 4 || !inputs.Mode.All(c => c is >= '0' and <= '7'))
+        {
+            yield return new CheckFailure("mode", $"'{inputs.Mode}' must be octal permissions such as 0644");
+        }
+
+        foreach (var failure in LabFailures.Label("node", inputs.Node).Concat(LabFailures.Label("stack", inputs.Stack)))
+        {
+            yield return failure;
+        }
+    }
+
+    protected override async Task<LiveResource<NodeFileOutputs>> CreateAsync(Urn urn, NodeFileInputs inputs, CancellationToken cancellationToken)
+    {
+        var outputs = await WriteAsync(urn, inputs, cancellationToken);
+        return new LiveResource<NodeFileOutputs>($"{outputs.Stack}/{outputs.Node}:{outputs.Path}", outputs);
+    }
+
+    protected override Task<NodeFileOutputs> UpdateAsync(
+        Urn urn, string id, NodeFileInputs oldInputs, NodeFileOutputs oldOutputs, NodeFileInputs newInputs, CancellationToken cancellationToken) =>
+        WriteAsync(urn, newInputs, cancellationToken);
+
+    protected override Task<LiveResource<NodeFileOutputs>?> ReadAsync(
+        Urn urn, string? id, NodeFileInputs inputs, NodeFileOutputs? outputs, CancellationToken cancellationToken) =>
+        LabFailures.GuardAsync(urn, null, async () =>
+        {
+            var stack = LabFailures.StackOf(urn, inputs.Stack);
+            var node = await lab.FindNodeAsync(stack, inputs.Node, cancellationToken);
+            var content = node is null ? null : await node.ReadFileAsync(inputs.Path, cancellationToken);
+            return content is null
+                ? null
+                : new LiveResource<NodeFileOutputs>(
+                    $"{stack}/{inputs.Node}:{inputs.Path}", new NodeFileOutputs(stack, inputs.Node, inputs.Path, inputs.Mode, Hash(content)));
+        });
+
+    protected override Task DeleteAsync(Urn urn, string id, NodeFileInputs inputs, NodeFileOutputs outputs, CancellationToken cancellationToken) =>
+        LabFailures.GuardAsync(urn, null, async () =>
+        {
+            // A file on a node that is already gone went with it.
+            if (await lab.FindNodeAsync(outputs.Stack, outputs.Node, cancellationToken) is { } node)
+            {
+                await node.ExecCheckedAsync(cancellationToken, "rm", "-f", outputs.Path);
+            }
+
+            return true;
+        });
+
+    private Task<NodeFileOutputs> WriteAsync(Urn urn, NodeFileInputs inputs, CancellationToken cancellationToken) =>
+        LabFailures.GuardAsync(urn, "path", async () =>
+        {
+            var stack = LabFailures.StackOf(urn, inputs.Stack);
+            var node = await LabFailures.NodeAsync(lab, urn, stack, inputs.Node, cancellationToken);
+            await node.WriteFileAsync(inputs.Path, inputs.Content, inputs.Mode, cancellationToken);
+            return new NodeFileOutputs(stack, inputs.Node, inputs.Path, inputs.Mode, Hash(inputs.Content));
+        });
+
+    private static string Hash(string content) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
+}

@@ -1,0 +1,106 @@
+using System.Net;
+using Kubedos.Engine.Model;
+using Kubedos.Engine.Providers;
+
+namespace Kubedos.Providers.Local;
+
+/// <summary>Inputs of <c>local:lab:Node</c>.</summary>
+/// <param name="Name">The node name, also its hostname (a lowercase DNS label).</param>
+/// <param name="Address">The node's underlay address.</param>
+/// <param name="UnderlayCidr">The underlay's CIDR (the <c>cidr</c> output of <c>local:lab:Underlay</c>).</param>
+/// <param name="Stack">The lab's stack; null takes the URN's stack.</param>
+internal sealed record NodeInputs(
+    [property: ReplaceOnChange("a node's names and state derive from its name")] string Name,
+    string Address,
+    string UnderlayCidr,
+    [property: ReplaceOnChange("a node's names derive from its stack")] string? Stack = null);
+
+/// <summary>Outputs of <c>local:lab:Node</c>: everything later stages need to reach the node.</summary>
+internal sealed record NodeOutputs(
+    string Stack,
+    string Name,
+    string Hostname,
+    string Namespace,
+    string Address,
+    string UnderlayCidr,
+    string Interface,
+    string StateDirectory,
+    int HolderPid);
+
+/// <summary><c>local:lab:Node</c>: a network namespace with its own hostname and private mounts, on the underlay.</summary>
+internal sealed class NodeHandler(LocalLab lab) : ResourceHandler<NodeInputs, NodeOutputs>
+{
+    public override string Type => "local:lab:Node";
+
+    protected override bool UpdatesInPlace => true;
+
+    protected override IEnumerable<CheckFailure> Validate(NodeInputs inputs)
+    {
+        foreach (var failure in LabFailures.Label("name", inputs.Name).Concat(LabFailures.Label("stack", inputs.Stack)))
+        {
+            yield return failure;
+        }
+
+        var cidrOk = IPNetwork.TryParse(inputs.UnderlayCidr, out var cidr);
+        if (!cidrOk)
+        {
+            yield return new CheckFailure("underlayCidr", $"'{inputs.UnderlayCidr}' is not a network in CIDR notation");
+        }
+
+        if (!IPAddress.TryParse(inputs.Address, out var address))
+        {
+            yield return new CheckFailure("address", $"'{inputs.Address}' is not an IP address");
+        }
+        else if (cidrOk && (!Ipv4.IsHostAddress(cidr, address) || address.Equals(Ipv4.LastUsable(cidr))))
+        {
+            yield return new CheckFailure(
+                "address", $"{inputs.Address} is not a free host address of {inputs.UnderlayCidr} (the last usable address is the operator's)");
+        }
+    }
+
+    protected override DiffResponse Diff(DiffRequest request) => LabFailures.DeleteFirst(base.Diff(request));
+
+    protected override async Task<LiveResource<NodeOutputs>> CreateAsync(Urn urn, NodeInputs inputs, CancellationToken cancellationToken)
+    {
+        var outputs = await EnsureAsync(urn, inputs, cancellationToken);
+        return new LiveResource<NodeOutputs>(outputs.Namespace, outputs);
+    }
+
+    protected override Task<NodeOutputs> UpdateAsync(
+        Urn urn, string id, NodeInputs oldInputs, NodeOutputs oldOutputs, NodeInputs newInputs, CancellationToken cancellationToken) =>
+        EnsureAsync(urn, newInputs, cancellationToken);
+
+    protected override Task<LiveResource<NodeOutputs>?> ReadAsync(
+        Urn urn, string? id, NodeInputs inputs, NodeOutputs? outputs, CancellationToken cancellationToken) =>
+        LabFailures.GuardAsync(urn, null, async () =>
+        {
+            var node = await lab.FindNodeAsync(outputs?.Stack ?? LabFailures.StackOf(urn, inputs.Stack), inputs.Name, cancellationToken);
+            return node is null ? null : new LiveResource<NodeOutputs>(node.Namespace, ToOutputs(node, inputs.UnderlayCidr));
+        });
+
+    protected override Task DeleteAsync(Urn urn, string id, NodeInputs inputs, NodeOutputs outputs, CancellationToken cancellationToken) =>
+        LabFailures.GuardAsync(urn, null, async () =>
+        {
+            await lab.RemoveNodeAsync(outputs.Stack, outputs.Name, cancellationToken);
+            return true;
+        });
+
+    private Task<NodeOutputs> EnsureAsync(Urn urn, NodeInputs inputs, CancellationToken cancellationToken) =>
+        LabFailures.GuardAsync(urn, "address", async () =>
+        {
+            var spec = new NodeSpec(
+                LabFailures.StackOf(urn, inputs.Stack), inputs.Name, IPAddress.Parse(inputs.Address), IPNetwork.Parse(inputs.UnderlayCidr));
+            return ToOutputs(await lab.EnsureNodeAsync(spec, cancellationToken), inputs.UnderlayCidr);
+        });
+
+    private static NodeOutputs ToOutputs(LabNode node, string underlayCidr) => new(
+        node.Stack,
+        node.Name,
+        node.Name,
+        node.Namespace,
+        node.Address.ToString(),
+        underlayCidr,
+        LabNames.NodeInterface,
+        node.StateDirectory,
+        node.Holder.Pid);
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using Kubedos.Engine.Model;
+using Kubedos.Engine.Providers;
+
+namespace Kubedos.Providers.Local;
+
+/// <summary>Inputs of <c>local:lab:Underlay</c>.</summary>
+/// <param name="Cidr">The underlay's IPv4 CIDR; null takes 10.250.X.0/24 from the stack's hash.</param>
+/// <param name="FallbackCidrs">The planes' CIDRs, which get an on-host unreachable fallback too.</param>
+/// <param name="Stack">The lab's stack; null takes the URN's stack.</param>
+internal sealed record UnderlayInputs(
+    [property: ReplaceOnChange("node addresses live in the underlay CIDR")] string? Cidr = null,
+    IReadOnlyList<string>? FallbackCidrs = null,
+    [property: ReplaceOnChange("the underlay's names derive from its stack")] string? Stack = null);
+
+/// <summary>Outputs of <c>local:lab:Underlay</c>.</summary>
+internal sealed record UnderlayOutputs(
+    string Stack,
+    string SwitchNamespace,
+    string Cidr,
+    string OperatorInterface,
+    string OperatorAddress,
+    IReadOnlyList<string> FallbackCidrs,
+    int FallbackMetric);
+
+/// <summary><c>local:lab:Underlay</c>: a stack's switch, operator link and on-host fallback routes.</summary>
+internal sealed class UnderlayHandler(LocalLab lab) : ResourceHandler<UnderlayInputs, UnderlayOutputs>
+{
+    public override string Type => "local:lab:Underlay";
+
+    protected override bool UpdatesInPlace => true;
+
+    protected override IEnumerable<CheckFailure> Validate(UnderlayInputs inputs)
+    {
+        foreach (var failure in LabFailures.Label("stack", inputs.Stack))
+        {
+            yield return failure;
+        }
+
+        if (inputs.Cidr is not null && (!IPNetwork.TryParse(inputs.Cidr, out var cidr)
+            || cidr.BaseAddress.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork || cidr.PrefixLength is < 8 or > 29))
+        {
+            yield return new CheckFailure("cidr", $"'{inputs.Cidr}' must be an IPv4 network with a prefix from /8 to /29, e.g. 10.250.7.0/24");
+        }
+
+        foreach (var (text, index) in (inputs.FallbackCidrs ?? []).Select((c, i) => (c, i)))
+        {
+            if (!IPNetwork.TryParse(text, out _))
+            {
+                yield return new CheckFailure($"fallbackCidrs[{index}]", $"'{text}' is not a network in CIDR notation");
+            }
+        }
+    }
+
+    protected override DiffResponse Diff(DiffRequest request) => LabFailures.DeleteFirst(base.Diff(request));
+
+    protected override async Task<LiveResource<UnderlayOutputs>> CreateAsync(Urn urn, UnderlayInputs inputs, CancellationToken cancellationToken)
+    {
+        var outputs = await EnsureAsync(urn, inputs, cancellationToken);
+        return new LiveResource<UnderlayOutputs>(outputs.SwitchNamespace, outputs);
+    }
+
+    protected override Task<UnderlayOutputs> UpdateAsync(
+        Urn urn, string id, UnderlayInputs oldInputs, UnderlayOutputs oldOutputs, UnderlayInputs newInputs, CancellationToken cancellationToken) =>
+        EnsureAsync(urn, newInputs, cancellationToken);
+
+    protected override Task<LiveResource<UnderlayOutputs>?> ReadAsync(
+        Urn urn, string? id, UnderlayInputs inputs, UnderlayOutputs? outputs, CancellationToken cancellationToken) =>
+        LabFailures.GuardAsync(urn, null, async () =>
+        {
+            var found = await lab.FindUnderlayAsync(outputs?.Stack ?? LabFailures.StackOf(urn, inputs.Stack), cancellationToken);
+            return found is null ? null : new LiveResource<UnderlayOutputs>(found.SwitchNamespace, ToOutputs(found));
+        });
+
+    protected override Task DeleteAsync(Urn urn, string id, UnderlayInputs inputs, UnderlayOutputs outputs, CancellationToken cancellationToken) =>
+        LabFailures.GuardAsync(urn, null, async () =>
+        {
+            await lab.RemoveUnderlayAsync(outputs.Stack, cancellationToken);
+            return true;
+        });
+
+    private Task<UnderlayOutputs> EnsureAsync(Urn urn, UnderlayInputs inputs, CancellationToken cancellationToken) =>
+        LabFailures.GuardAsync(urn, "cidr", async () =>
+        {
+            var spec = new UnderlaySpec(
+                LabFailures.StackOf(urn, inputs.Stack),
+                inputs.Cidr is null ? null : IPNetwork.Parse(inputs.Cidr),
+                (inputs.FallbackCidrs ?? []).Select(IPNetwork.Parse).ToArray());
+            return ToOutputs(await lab.EnsureUnderlayAsync(spec, cancellationToken));
+        });
+
+    private static UnderlayOutputs ToOutputs(Underlay underlay) => new(
+        underlay.Stack,
+        underlay.SwitchNamespace,
+        underlay.Cidr.ToString(),
+        underlay.OperatorInterface,
+        underlay.OperatorAddress.ToString(),
+        underlay.FallbackCidrs.Select(c => c.ToString()).ToArray(),
+        underlay.FallbackMetric);
+}
