@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian 12 machine lacks to build, test and run Kubedos (run as root).
+# Idempotent: installed packages are skipped, checks only read.
 set -euo pipefail
 
+# The local lab substrate (providers/Local) drives these on the host:
+#   iproute2 (ip netns/link/route), util-linux (unshare, nsenter, setsid, findmnt),
+#   nftables, wireguard-tools + wireguard-go (userspace WireGuard when the kernel lacks it),
+#   openssh-server/client, passwd (useradd inside nodes), procps, iputils-ping, netcat-openbsd.
 packages=(
-  ca-certificates git openssl util-linux procps psmisc
+  ca-certificates git openssl util-linux procps psmisc passwd
   iproute2 nftables iputils-ping netcat-openbsd
   wireguard-tools wireguard-go
   openssh-server openssh-client
@@ -20,6 +25,17 @@ if [ "${#missing[@]}" -gt 0 ]; then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# Lab nodes get a private /etc through overlayfs; wireguard-go needs the TUN device.
+if ! grep -qw overlay /proc/filesystems; then
+  modprobe overlay 2>/dev/null || echo "kubedos: warning: overlayfs is unavailable; lab nodes cannot start" >&2
+fi
+if [ ! -c /dev/net/tun ]; then
+  echo "kubedos: warning: /dev/net/tun is missing; wireguard-go planes cannot start" >&2
+fi
+
+# Node state (host keys among it) is root's alone.
+install -d -m 0700 /var/lib/kubedos/lab
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "kubedos: the .NET SDK 10 is required (dotnet not found on PATH)" >&2

@@ -63,6 +63,9 @@ public sealed partial record LabNames
     /// <exception cref="ArgumentException">The stack name is not a DNS label.</exception>
     public static LabNames For(string stack) => new(CheckName(stack, "stack"));
 
+    /// <summary>True when <paramref name="name"/> is a lowercase DNS label, as stack and node names must be.</summary>
+    public static bool IsName(string name) => Label().IsMatch(name);
+
     /// <summary>Throws unless <paramref name="name"/> is a lowercase DNS label (a-z, 0-9, '-', at most 63).</summary>
     public static string CheckName(string name, string what)
     {

@@ -38,9 +38,18 @@ public sealed class LocalLab
     public Task<Underlay?> FindUnderlayAsync(string stack, CancellationToken cancellationToken) =>
         underlays.FindAsync(stack, cancellationToken);
 
-    /// <summary>Removes the stack's underlay; its fallback routes go last.</summary>
+    /// <summary>Removes the stack's underlay, and any node of the stack still left; its fallback routes go last.</summary>
+    /// <remarks>
+    /// Nodes are normally deleted before their underlay; one left behind (say a create interrupted
+    /// before the engine recorded it) would otherwise outlive its lab.
+    /// </remarks>
     public async Task RemoveUnderlayAsync(string stack, CancellationToken cancellationToken)
     {
+        foreach (var node in await nodes.ListAsync(stack, cancellationToken))
+        {
+            await nodes.RemoveAsync(stack, node, cancellationToken);
+        }
+
         await underlays.RemoveAsync(stack, cancellationToken);
         var directory = Options.StackDirectory(stack);
         if (Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any())
@@ -48,6 +57,10 @@ public sealed class LocalLab
             Directory.Delete(directory);
         }
     }
+
+    /// <summary>The names of the stack's nodes that exist in any form (namespace or state).</summary>
+    public Task<IReadOnlyList<string>> ListNodesAsync(string stack, CancellationToken cancellationToken) =>
+        nodes.ListAsync(stack, cancellationToken);
 
     /// <summary>Creates the node on its stack's underlay, or adopts it when it already runs.</summary>
     public Task<LabNode> EnsureNodeAsync(NodeSpec spec, CancellationToken cancellationToken) =>

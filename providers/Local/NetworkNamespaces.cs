@@ -5,10 +5,16 @@ namespace Kubedos.Providers.Local;
 /// <summary>The <c>ip netns</c> and <c>ip link</c> operations the lab is built from, all idempotent.</summary>
 internal sealed class NetworkNamespaces(ICommandRunner runner)
 {
-    public async Task<bool> ExistsAsync(string name, CancellationToken cancellationToken)
+    public async Task<bool> ExistsAsync(string name, CancellationToken cancellationToken) =>
+        (await ListAsync(cancellationToken)).Contains(name);
+
+    public async Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken)
     {
         var result = await runner.RunCheckedAsync(cancellationToken, "ip", "-j", "netns", "list");
-        return IpJson.Array(result.Stdout).Any(n => n.TryGetProperty("name", out var v) && v.GetString() == name);
+        return IpJson.Array(result.Stdout)
+            .Select(n => n.TryGetProperty("name", out var v) ? v.GetString() : null)
+            .OfType<string>()
+            .ToArray();
     }
 
     public async Task EnsureAsync(string name, CancellationToken cancellationToken)

@@ -36,6 +36,10 @@ internal sealed class NodeProvisioner(ICommandRunner runner, LabOptions options,
         }
 
         var state = options.NodeDirectory(spec.Stack, spec.Name);
+
+        // Node state holds host keys and secrets: the stack's directory is root's alone.
+        Directory.CreateDirectory(options.StackDirectory(spec.Stack));
+        File.SetUnixFileMode(options.StackDirectory(spec.Stack), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         foreach (var directory in NodeHolder.Binds.Select(b => b.Directory).Concat(NodeHolder.OverlayDirectories))
         {
             Directory.CreateDirectory(Path.Combine(state, directory));
@@ -74,6 +78,21 @@ internal sealed class NodeProvisioner(ICommandRunner runner, LabOptions options,
         var address = IPAddress.Parse(info.GetProperty("local").GetString()!);
         var cidr = Ipv4.NetworkOf(address, info.GetProperty("prefixlen").GetInt32());
         return new LabNode(runner, new NodeSpec(stack, node, address, cidr), space, state, holder);
+    }
+
+    /// <summary>The nodes of a stack that exist in any form: a namespace or a state directory.</summary>
+    public async Task<IReadOnlyList<string>> ListAsync(string stack, CancellationToken cancellationToken)
+    {
+        var names = LabNames.For(stack);
+        var prefix = $"kd.{stack}.";
+        var fromNamespaces = (await namespaces.ListAsync(cancellationToken))
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n != names.SwitchNamespace)
+            .Select(n => n[prefix.Length..]);
+        var directory = options.StackDirectory(stack);
+        var fromState = Directory.Exists(directory)
+            ? Directory.EnumerateDirectories(directory).Select(Path.GetFileName).OfType<string>()
+            : [];
+        return fromNamespaces.Concat(fromState).Where(LabNames.IsName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
     }
 
     /// <summary>Stops every process in the node, then removes its link, namespace, mounts and state.</summary>

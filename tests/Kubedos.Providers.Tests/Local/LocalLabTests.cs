@@ -108,6 +108,24 @@ public sealed class LocalLabTests
     }
 
     [LabFact("ip", "nsenter", "unshare", "setsid", "findmnt")]
+    public async Task RemoveUnderlayAsync_NodesLeftBehind_RemovesThemToo()
+    {
+        await using var lab = await LabScratch.CreateAsync();
+        await lab.UnderlayAsync();
+        var a = await lab.NodeAsync("n1", 1);
+        var b = await lab.NodeAsync("n2", 2);
+
+        Assert.Equal(["n1", "n2"], await lab.Lab.ListNodesAsync(lab.Stack, None));
+        await lab.Lab.RemoveUnderlayAsync(lab.Stack, None);
+
+        Assert.DoesNotContain($"kd.{lab.Stack}.", await Host(None, "ip", "netns", "list"), StringComparison.Ordinal);
+        Assert.False(a.Holder.IsAlive());
+        Assert.False(b.Holder.IsAlive());
+        Assert.False(Directory.Exists(lab.Lab.Options.StackDirectory(lab.Stack)));
+        Assert.Empty(await lab.Lab.ListNodesAsync(lab.Stack, None));
+    }
+
+    [LabFact("ip", "nsenter", "unshare", "setsid", "findmnt")]
     public async Task EnsureNodeAsync_AfterHolderKilled_ConvergesWithNoOrphans()
     {
         await using var lab = await LabScratch.CreateAsync();

@@ -23,6 +23,7 @@ public sealed class NodeSoftwareTests
         Assert.True(there.Succeeded, there.Stdout + there.Stderr);
         Assert.True(back.Succeeded, back.Stdout + back.Stderr);
         Assert.Contains("1 received", there.Stdout, StringComparison.Ordinal);
+        Assert.Contains("1 received", await LocalLabTests.Host(None, "ping", "-c", "1", "-W", "2", b.Address.ToString()), StringComparison.Ordinal);
     }
 
     [LabFact("ip", "nsenter", "unshare", "setsid", "findmnt", "ping", "wireguard-go", "wg")]
