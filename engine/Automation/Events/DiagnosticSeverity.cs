@@ -1,0 +1,10 @@
+namespace Kubedos.Engine.Automation.Events;
+
+/// <summary>How serious a diagnostic is.</summary>
+public enum DiagnosticSeverity
+{
+    Debug,
+    Info,
+    Warning,
+    Error,
+}

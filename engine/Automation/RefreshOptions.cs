@@ -1,0 +1,17 @@
+using Kubedos.Engine.Automation.Events;
+
+namespace Kubedos.Engine.Automation;
+
+/// <summary>Options of refresh.</summary>
+public sealed record RefreshOptions
+{
+    /// <summary>Report drift without writing the state.</summary>
+    public bool PreviewOnly { get; init; }
+
+    /// <summary>URNs (with <c>*</c> wildcards) of the only resources to read.</summary>
+    public IReadOnlyList<string> Target { get; init; } = [];
+
+    public int? Parallel { get; init; }
+
+    public Action<EngineEvent>? OnEvent { get; init; }
+}

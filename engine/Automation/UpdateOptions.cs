@@ -1,0 +1,22 @@
+using Kubedos.Engine.Automation.Events;
+
+namespace Kubedos.Engine.Automation;
+
+/// <summary>Options of preview and up.</summary>
+public sealed record UpdateOptions
+{
+    /// <summary>URNs (with <c>*</c> wildcards) of the only resources to change.</summary>
+    public IReadOnlyList<string> Target { get; init; } = [];
+
+    /// <summary>Also change what depends on a targeted resource.</summary>
+    public bool TargetDependents { get; init; }
+
+    /// <summary>URNs of resources to replace even when unchanged.</summary>
+    public IReadOnlyList<string> Replace { get; init; } = [];
+
+    /// <summary>How many resource operations may run at once; 4 x cores when null (Pulumi's default).</summary>
+    public int? Parallel { get; init; }
+
+    /// <summary>Receives every engine event as it happens (called one at a time).</summary>
+    public Action<EngineEvent>? OnEvent { get; init; }
+}

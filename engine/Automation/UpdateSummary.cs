@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+using Kubedos.Engine.State;
+
+namespace Kubedos.Engine.Automation;
+
+/// <summary>How an operation went: kind, times, changes per op, every failure, and the bytes it wrote to the state.</summary>
+public sealed record UpdateSummary(
+    UpdateKind Kind,
+    bool DryRun,
+    DateTimeOffset StartTime,
+    DateTimeOffset EndTime,
+    ImmutableSortedDictionary<string, int> ResourceChanges,
+    ImmutableArray<OperationFailure> Failures,
+    long StateBytesWritten)
+{
+    public bool Succeeded => Failures.IsEmpty;
+
+    /// <summary>How many resources had the op (<c>create</c>, <c>same</c>, <c>update</c>, <c>replace</c>, <c>delete</c>).</summary>
+    public int Count(string op) => ResourceChanges.GetValueOrDefault(op);
+}

@@ -1,0 +1,136 @@
+using Kubedos.Engine.Config;
+using Kubedos.Engine.Secrets;
+using Kubedos.Engine.State;
+
+namespace Kubedos.Engine.Automation;
+
+/// <summary>A project's workspace in process (Pulumi's LocalWorkspace): its stacks, state backend, providers and program.</summary>
+public sealed class Workspace
+{
+    /// <summary>The environment variable that overrides the backend URL.</summary>
+    public const string BackendUrlVariable = "KUBEDOS_BACKEND_URL";
+
+    private Workspace(WorkspaceOptions options, string project, FileCheckpointStore store)
+    {
+        Options = options;
+        ProjectName = project;
+        Store = store;
+    }
+
+    public WorkspaceOptions Options { get; }
+
+    public string ProjectName { get; }
+
+    /// <summary>The file backend's root directory.</summary>
+    public string BackendRoot => Store.Root;
+
+    internal FileCheckpointStore Store { get; }
+
+    /// <summary>True when the work directory holds a <c>Pulumi.yaml</c>.</summary>
+    internal bool HasProjectFile => File.Exists(Path.Combine(Options.WorkDir, ProjectFile.FileName));
+
+    /// <summary>Opens the workspace the options describe.</summary>
+    public static Workspace Create(WorkspaceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var projectPath = Path.Combine(options.WorkDir, ProjectFile.FileName);
+        var projectFile = File.Exists(projectPath) ? ProjectFile.Load(projectPath) : null;
+        var project = options.ProjectName ?? projectFile?.Name
+            ?? throw new InvalidOperationException($"no project name given and no {ProjectFile.FileName} in {options.WorkDir}");
+        var env = options.Environment ?? System.Environment.GetEnvironmentVariable;
+        var url = options.BackendUrl ?? env(BackendUrlVariable) ?? projectFile?.BackendUrl;
+        return new Workspace(options, project, FileCheckpointStore.FromBackendUrl(url, options.WorkDir, options.Time));
+    }
+
+    public Task<WorkspaceStack> CreateStackAsync(string stackName, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Store.Create(ProjectName, stackName, new CheckpointJson(null));
+        return Task.FromResult(new WorkspaceStack(this, stackName));
+    }
+
+    public Task<WorkspaceStack> SelectStackAsync(string stackName, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Store.Exists(ProjectName, stackName)
+            ? Task.FromResult(new WorkspaceStack(this, stackName))
+            : throw new StateException($"stack '{stackName}' does not exist in {BackendRoot} (create it with `kubedos stack init {stackName}`)");
+    }
+
+    public Task<WorkspaceStack> CreateOrSelectStackAsync(string stackName, CancellationToken cancellationToken = default) =>
+        Store.Exists(ProjectName, stackName) ? SelectStackAsync(stackName, cancellationToken) : CreateStackAsync(stackName, cancellationToken);
+
+    public Task<IReadOnlyList<string>> ListStacksAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Store.List(ProjectName));
+    }
+
+    /// <summary>Removes a stack's state and history; refuses while it still has resources unless <paramref name="force"/>.</summary>
+    public async Task RemoveStackAsync(string stackName, bool force, CancellationToken cancellationToken = default)
+    {
+        var stack = await SelectStackAsync(stackName, cancellationToken);
+        using var held = StackLock.Acquire(BackendRoot, ProjectName, stackName, "stack rm", Options.Time);
+        var checkpoint = await stack.GetCheckpointAsync(cancellationToken);
+        if (!force && checkpoint.Resources.Count > 0)
+        {
+            throw new StateException($"stack '{stackName}' still has {checkpoint.Resources.Count} resource(s); destroy them first, or remove it with --force (which forgets them)");
+        }
+
+        Store.Remove(ProjectName, stackName);
+    }
+
+    internal ISecretsProvider? SecretsFor(string stack)
+    {
+        if (Options.SecretsProvider is { } explicitProvider)
+        {
+            return explicitProvider(stack);
+        }
+
+        if (!HasProjectFile)
+        {
+            return null;
+        }
+
+        return new DeferredSecretsProvider(() =>
+            new StackConfigStore(Options.WorkDir, stack, Options.Passphrase ?? new PassphraseSource(Options.Environment)).OpenSecrets());
+    }
+
+    internal SecretsProviderState? SecretsStateFor(string stack, ISecretsProvider? secrets)
+    {
+        if (secrets is PassphraseSecretsProvider passphrase)
+        {
+            var state = passphrase.ToCheckpointState();
+            return new SecretsProviderState(PassphraseSecretsProvider.TypeName, state["state"]?.DeepClone().AsObject());
+        }
+
+        if (secrets is DeferredSecretsProvider)
+        {
+            var file = StackConfigFile.LoadOrEmpty(Path.Combine(Options.WorkDir, StackConfigFile.FileNameFor(stack)), ProjectName);
+            return file.EncryptionSalt is { } salt
+                ? new SecretsProviderState(PassphraseSecretsProvider.TypeName, new System.Text.Json.Nodes.JsonObject { ["salt"] = salt })
+                : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>A stack's config values and which of them are secret.</summary>
+    internal (IReadOnlyDictionary<string, string> Values, IReadOnlySet<string> Secret) ConfigFor(string stack)
+    {
+        if (Options.Config is { } explicitConfig)
+        {
+            return (explicitConfig(stack), new HashSet<string>());
+        }
+
+        if (!HasProjectFile)
+        {
+            return (new Dictionary<string, string>(), new HashSet<string>());
+        }
+
+        var resolved = new StackConfigStore(Options.WorkDir, stack, Options.Passphrase ?? new PassphraseSource(Options.Environment)).Resolve();
+        return (
+            resolved.Values.ToDictionary(kv => kv.Key.ToString(), kv => kv.Value.Text, StringComparer.Ordinal),
+            resolved.Values.Where(kv => kv.Value.Secret).Select(kv => kv.Key.ToString()).ToHashSet(StringComparer.Ordinal));
+    }
+}

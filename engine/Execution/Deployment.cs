@@ -1,0 +1,229 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Kubedos.Engine.Automation.Events;
+using Kubedos.Engine.Model;
+using Kubedos.Engine.Providers;
+using Kubedos.Engine.State;
+
+namespace Kubedos.Engine.Execution;
+
+/// <summary>Runs a program: the monitor its resources register with, and the deletes that follow it.</summary>
+/// <remarks>
+/// Each registration is its own task: it awaits its inputs and the resources it depends on, then
+/// takes one of the run's slots (bounded parallelism) for its provider calls. A failure faults the
+/// resource's outputs, so dependents are skipped while independent resources go on.
+/// </remarks>
+internal sealed class Deployment : IResourceMonitor
+{
+    private readonly DeploymentRun _run;
+    private readonly ResourceSteps _steps;
+    private readonly ConcurrentDictionary<Urn, Resource> _registered = new();
+    private readonly List<Task> _work = [];
+    private readonly object _gate = new();
+
+    public Deployment(DeploymentRun run)
+    {
+        _run = run;
+        _steps = new ResourceSteps(run);
+    }
+
+    public string Project => _run.Settings.Project;
+
+    public string StackName => _run.Settings.Stack;
+
+    public Resource? Root { get; private set; }
+
+    public IReadOnlyDictionary<string, string> Config => _run.Settings.Config;
+
+    /// <summary>Runs the program, waits for every registration, then deletes what it no longer declares.</summary>
+    public async Task RunAsync(Func<Task<(Stack Stack, IReadOnlyDictionary<string, object?> Outputs)>> program)
+    {
+        var programFailed = false;
+        await DeploymentScope.RunAsync(this, async () =>
+        {
+            try
+            {
+                var (stack, outputs) = await program();
+                RegisterOutputs(stack, outputs);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                programFailed = true;
+                _run.Fail(null, $"the program failed: {ex.Message}");
+            }
+        });
+        await DrainAsync();
+
+        var draft = _run.Journal?.Draft;
+        var toDelete = new List<ResourceState>();
+        var current = draft is null ? _run.Basis : draft.ToCheckpoint(_run.Now);
+        foreach (var r in current.Resources)
+        {
+            if (r.Delete)
+            {
+                toDelete.Add(r);
+            }
+            else if (!programFailed && !_registered.ContainsKey(r.Urn) && _run.Settings.Targets.Names(r.Urn))
+            {
+                // Not declared any more. After a failed program nothing is deleted: what it did not
+                // reach is unknown, not gone.
+                toDelete.Add(r);
+            }
+        }
+
+        if (programFailed && toDelete.Count > 0)
+        {
+            _run.Warn(null, "the program failed, so resources it no longer declares are not deleted in this run");
+        }
+
+        await new DeletePhase(_run).RunAsync(toDelete);
+    }
+
+    public Task<RegistrationResult> RegisterAsync(ResourceRegistration registration)
+    {
+        if (registration.Type == Urn.RootStackType && Root is null)
+        {
+            Root = registration.Resource;
+        }
+
+        if (!_registered.TryAdd(registration.Urn, registration.Resource))
+        {
+            var message = "another resource already has this URN: resource names must be unique per type and parent";
+            _run.Fail(registration.Urn, message);
+            return Task.FromException<RegistrationResult>(new ResourceFailedException(registration.Urn, message));
+        }
+
+        var task = Task.Run(() => RegisterCoreAsync(registration));
+        Track(task);
+        return task;
+    }
+
+    public void RegisterOutputs(Resource component, IReadOnlyDictionary<string, object?> outputs)
+    {
+        Track(Task.Run(() => RegisterOutputsCoreAsync(component, outputs)));
+    }
+
+    private async Task<RegistrationResult> RegisterCoreAsync(ResourceRegistration reg)
+    {
+        SerializedInputs inputs;
+        ImmutableArray<Urn> dependencies;
+        try
+        {
+            inputs = await InputSerializer.SerializeArgsAsync(reg.Args);
+            var waitFor = inputs.Dependencies.Concat(reg.Options.DependsOn)
+                .SelectMany(r => r.CustomDescendantsAndSelf())
+                .Where(r => !IsSelfOrDescendant(r, reg.Resource) && r != Root)
+                .Distinct()
+                .ToList();
+            await Task.WhenAll(waitFor.Select(r => r.Registration));
+            dependencies = [.. waitFor.Select(r => r.ResourceUrn).Distinct()];
+        }
+        catch (ResourceFailedException ex)
+        {
+            var message = $"skipped: a resource it depends on failed ({ex.Urn?.Value ?? ex.Message})";
+            _run.Warn(reg.Urn, message);
+            throw new ResourceFailedException(reg.Urn, message, ex);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var message = $"its inputs could not be computed: {ex.Message}";
+            _run.Fail(reg.Urn, message);
+            throw new ResourceFailedException(reg.Urn, message, ex);
+        }
+
+        if (!reg.Custom)
+        {
+            return await _steps.RunComponentAsync(reg, inputs, dependencies);
+        }
+
+        await _run.Slots.WaitAsync(_run.CancellationToken);
+        try
+        {
+            return await _steps.RunCustomAsync(reg, inputs, dependencies);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !_run.CancellationToken.IsCancellationRequested)
+        {
+            var message = ex is StepFailedException or ProviderException or TimeoutException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+            _run.Fail(reg.Urn, message, StepEvents.Metadata(Planning.StepKind.Create, reg.Urn, reg.Type, _run.Old.GetValueOrDefault(reg.Urn), null));
+            throw new ResourceFailedException(reg.Urn, message, ex);
+        }
+        finally
+        {
+            _run.Slots.Release();
+        }
+    }
+
+    private async Task RegisterOutputsCoreAsync(Resource component, IReadOnlyDictionary<string, object?> outputs)
+    {
+        try
+        {
+            var pairs = new List<KeyValuePair<string, PropertyValue>>();
+            foreach (var (key, value) in outputs)
+            {
+                pairs.Add(KeyValuePair.Create(key, await InputSerializer.SerializeValueAsync(value, typeof(object), [], key)));
+            }
+
+            await component.Registration;
+            await _steps.RecordOutputsAsync(component.ResourceUrn, PropertyMap.From(pairs));
+        }
+        catch (ResourceFailedException ex)
+        {
+            _run.Warn(component.ResourceUrn, $"outputs not recorded: {ex.Message}");
+        }
+    }
+
+    private void Track(Task task)
+    {
+        lock (_gate)
+        {
+            _work.Add(task);
+        }
+    }
+
+    private async Task DrainAsync()
+    {
+        while (true)
+        {
+            Task[] pending;
+            lock (_gate)
+            {
+                pending = [.. _work];
+            }
+
+            try
+            {
+                await Task.WhenAll(pending);
+            }
+            catch (ResourceFailedException)
+            {
+                // Failures are already recorded; every task is awaited for completion only.
+            }
+
+            // Outputs resolve on continuations that may register more resources (Apply in a program).
+            await Task.Yield();
+            lock (_gate)
+            {
+                if (_work.Count == pending.Length && _work.All(t => t.IsCompleted))
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static bool IsSelfOrDescendant(Resource candidate, Resource self)
+    {
+        for (var r = candidate; r is not null; r = r.Parent)
+        {
+            if (r == self)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    internal void EmitPrelude(string operation) =>
+        _run.Events.Emit(new PreludeEvent(operation, _run.DryRun, _run.Settings.Config));
+}

@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Kubedos.Engine.Automation;
+using Kubedos.Engine.Automation.Events;
+using Kubedos.Engine.Model;
+using Kubedos.Engine.Planning;
+using Kubedos.Engine.State;
+
+namespace Kubedos.Engine.Execution;
+
+/// <summary>The shared state of one running operation: settings, the old checkpoint, the journal, slots, events, counts and failures.</summary>
+internal sealed class DeploymentRun
+{
+    private readonly ConcurrentQueue<OperationFailure> _failures = new();
+    private readonly ConcurrentDictionary<string, int> _changes = new(StringComparer.Ordinal);
+
+    public DeploymentRun(DeploymentSettings settings, Checkpoint basis, ICheckpointJournal? journal, EventEmitter events, CancellationToken cancellationToken)
+    {
+        Settings = settings;
+        Basis = basis;
+        Journal = journal;
+        Events = events;
+        CancellationToken = cancellationToken;
+        Slots = new SemaphoreSlim(Math.Max(1, settings.Parallel));
+        Old = basis.Resources.Where(r => !r.Delete).GroupBy(r => r.Urn).ToDictionary(g => g.Key, g => g.Last());
+    }
+
+    public DeploymentSettings Settings { get; }
+
+    public bool DryRun => Settings.DryRun;
+
+    /// <summary>The checkpoint the operation started from (after recovery).</summary>
+    public Checkpoint Basis { get; }
+
+    /// <summary>Live resources of the old checkpoint by URN.</summary>
+    public IReadOnlyDictionary<Urn, ResourceState> Old { get; }
+
+    /// <summary>The journal; null in a dry run, which writes nothing.</summary>
+    public ICheckpointJournal? Journal { get; }
+
+    public EventEmitter Events { get; }
+
+    public SemaphoreSlim Slots { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    public IReadOnlyList<OperationFailure> Failures => [.. _failures];
+
+    public ImmutableSortedDictionary<string, int> Changes => _changes.ToImmutableSortedDictionary(StringComparer.Ordinal);
+
+    public DateTimeOffset Now => Settings.Time.GetUtcNow();
+
+    public Task RecordAsync(params JournalOp[] ops) =>
+        Journal is null ? Task.CompletedTask : Journal.AppendAsync(ops, CancellationToken.None);
+
+    public void Count(StepKind kind)
+    {
+        // Pulumi counts a replacement once, as "replace", not also as its create and delete halves.
+        if (kind is not (StepKind.CreateReplacement or StepKind.DeleteReplaced))
+        {
+            _changes.AddOrUpdate(kind.ToString().ToLowerInvariant(), 1, (_, n) => n + 1);
+        }
+    }
+
+    public void Fail(Urn? urn, string message, StepEventMetadata? metadata = null)
+    {
+        _failures.Enqueue(new OperationFailure(urn, message));
+        Events.Emit(new DiagnosticEvent(urn, message, DiagnosticSeverity.Error));
+        if (metadata is not null)
+        {
+            Events.Emit(new ResourceOperationFailedEvent(metadata, message));
+        }
+    }
+
+    public void Warn(Urn? urn, string message) => Events.Emit(new DiagnosticEvent(urn, message, DiagnosticSeverity.Warning));
+
+    public void Info(Urn? urn, string message) => Events.Emit(new DiagnosticEvent(urn, message, DiagnosticSeverity.Info));
+
+    /// <summary>Runs a provider call under the resource's custom timeout (if any) and the operation's cancellation.</summary>
+    public async Task<T> CallAsync<T>(Urn urn, string what, TimeSpan? timeout, Func<CancellationToken, Task<T>> call)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken);
+        if (timeout is { } t)
+        {
+            cts.CancelAfter(t);
+        }
+
+        try
+        {
+            return await call(cts.Token);
+        }
+        catch (OperationCanceledException) when (!CancellationToken.IsCancellationRequested && timeout is not null)
+        {
+            throw new TimeoutException($"{what} of {urn.Value} timed out after {timeout.Value.TotalSeconds:0.###} s (CustomTimeouts)");
+        }
+    }
+
+    /// <summary>A provider call bracketed by its pending operation: begun before, ended after, also when the provider fails cleanly.</summary>
+    /// <remarks>Only a killed process leaves the operation pending; recovery resolves it through the provider.</remarks>
+    public async Task<T> PendingCallAsync<T>(ResourceState resource, PendingOperationKind kind, string what, TimeSpan? timeout, Func<CancellationToken, Task<T>> call)
+    {
+        await RecordAsync(JournalOp.Begin(resource, kind));
+        try
+        {
+            return await CallAsync(resource.Urn, what, timeout, call);
+        }
+        catch
+        {
+            await RecordAsync(JournalOp.End(resource.Urn, kind));
+            throw;
+        }
+    }
+
+    public Task CallAsync(Urn urn, string what, TimeSpan? timeout, Func<CancellationToken, Task> call) =>
+        CallAsync(urn, what, timeout, async ct =>
+        {
+            await call(ct);
+            return true;
+        });
+}

@@ -1,0 +1,18 @@
+using Kubedos.Engine.Automation.Events;
+using Kubedos.Engine.Model;
+using Kubedos.Engine.Secrets;
+using Kubedos.Engine.State;
+
+namespace Kubedos.Engine.Execution;
+
+/// <summary>One operation to run against a stack.</summary>
+internal sealed record OperationSpec(
+    UpdateKind Kind,
+    DeploymentSettings Settings,
+    Func<Task<(Stack Stack, IReadOnlyDictionary<string, object?> Outputs)>>? Program,
+    Action<EngineEvent>? OnEvent,
+    ISecretsProvider? Secrets,
+    SecretsProviderState? SecretsState,
+    Func<CancellationToken, Task<IAsyncDisposable>>? Lock,
+    IReadOnlyDictionary<string, string> PreludeConfig,
+    bool TargetDependents);

@@ -1,0 +1,139 @@
+using System.Collections.Immutable;
+using Kubedos.Engine.Automation;
+using Kubedos.Engine.Automation.Events;
+using Kubedos.Engine.Planning;
+using Kubedos.Engine.State;
+
+namespace Kubedos.Engine.Execution;
+
+/// <summary>Runs one operation end to end: lock, load (replaying any journal), recover pending operations, run, compact, record history, summarise.</summary>
+internal static class StackOperation
+{
+    public static async Task<OperationOutcome> RunAsync(FileCheckpointStore store, OperationSpec spec, CancellationToken cancellationToken)
+    {
+        var settings = spec.Settings;
+        var time = settings.Time;
+        var start = time.GetUtcNow();
+        var events = new EventEmitter(spec.OnEvent, time);
+        var json = new CheckpointJson(spec.Secrets);
+
+        // Preview takes no lock and writes nothing, like Pulumi's.
+        await using var held = settings.DryRun || spec.Lock is null ? null : await spec.Lock(cancellationToken);
+        var checkpoint = store.Load(settings.Project, settings.Stack, json, compact: !settings.DryRun);
+        var journal = settings.DryRun ? null : store.OpenJournal(settings.Project, settings.Stack, json, checkpoint);
+        if (journal is not null && spec.SecretsState is not null)
+        {
+            journal.Draft.SecretsProviders = spec.SecretsState;
+        }
+
+        events.Emit(new PreludeEvent(spec.Kind.ToString().ToLowerInvariant(), settings.DryRun, spec.PreludeConfig));
+        DeploymentRun? run = null;
+        var final = checkpoint;
+        long bytes = 0;
+        try
+        {
+            if (!checkpoint.PendingOperations.IsEmpty)
+            {
+                var recovery = new DeploymentRun(settings, checkpoint, journal, events, cancellationToken);
+                if (journal is null)
+                {
+                    recovery.Warn(null, $"{checkpoint.PendingOperations.Count} operation(s) were interrupted; the next up, refresh or destroy resolves them through the providers");
+                }
+                else
+                {
+                    try
+                    {
+                        await PendingRecovery.RecoverAsync(recovery, journal, checkpoint.PendingOperations);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        recovery.Fail(null, $"recovering interrupted operations failed: {ex.Message}");
+                        run = recovery;
+                    }
+
+                    checkpoint = journal.Draft.ToCheckpoint(time.GetUtcNow());
+                }
+            }
+
+            if (run is null)
+            {
+                run = new DeploymentRun(settings, checkpoint, journal, events, cancellationToken);
+                switch (spec.Kind)
+                {
+                    case UpdateKind.Update:
+                        await new Deployment(run).RunAsync(spec.Program!);
+                        break;
+                    case UpdateKind.Refresh:
+                        await RefreshRun.RunAsync(run);
+                        break;
+                    case UpdateKind.Destroy:
+                        await DestroyAsync(run, checkpoint, spec.TargetDependents);
+                        break;
+                    default:
+                        throw new InvalidOperationException($"operation {spec.Kind} is not run through a deployment");
+                }
+            }
+        }
+        finally
+        {
+            if (journal is not null)
+            {
+                final = await journal.CompleteAsync(CancellationToken.None);
+                bytes = journal.BytesWritten;
+                await journal.DisposeAsync();
+            }
+        }
+
+        var end = time.GetUtcNow();
+        var summary = new UpdateSummary(spec.Kind, settings.DryRun, start, end, run.Changes, [.. run.Failures], bytes);
+        if (!settings.DryRun)
+        {
+            store.AppendHistory(settings.Project, settings.Stack, new UpdateRecord(
+                spec.Kind, start, end, summary.Succeeded, summary.ResourceChanges, [.. summary.Failures.Select(f => f.ToString())]));
+        }
+
+        events.Emit(new SummaryEvent(false, (end - start).TotalSeconds, summary.ResourceChanges));
+        return new OperationOutcome(summary, final);
+    }
+
+    private static async Task DestroyAsync(DeploymentRun run, Checkpoint checkpoint, bool targetDependents)
+    {
+        var targets = run.Settings.Targets;
+        var all = checkpoint.Resources;
+        List<ResourceState> toDelete;
+        if (targets.IsAll)
+        {
+            toDelete = [.. all];
+        }
+        else
+        {
+            var named = all.Where(r => targets.Names(r.Urn)).Select(r => r.Urn).ToList();
+            var closure = DeletePlanner.WithDependents(named, all);
+            if (!targetDependents)
+            {
+                var stray = closure.Where(u => !named.Contains(u)).ToList();
+                foreach (var urn in stray)
+                {
+                    run.Fail(urn, "depends on a targeted resource but is not targeted itself; target it too or add --target-dependents");
+                }
+
+                if (stray.Count > 0)
+                {
+                    return;
+                }
+            }
+
+            toDelete = [.. all.Where(r => closure.Contains(r.Urn))];
+        }
+
+        await new DeletePhase(run).RunAsync(toDelete);
+    }
+
+    internal static ImmutableSortedDictionary<string, OutputValue> StackOutputs(Checkpoint checkpoint)
+    {
+        var stack = checkpoint.Resources.FirstOrDefault(r => r.Type == Model.Urn.RootStackType && r.Parent is null && !r.Delete);
+        return stack is null
+            ? ImmutableSortedDictionary<string, OutputValue>.Empty
+            : stack.Outputs.ToImmutableSortedDictionary(kv => kv.Key, kv => new OutputValue(kv.Value.WithoutSecrets(), kv.Value.ContainsSecrets), StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using Kubedos.Engine.Model;
+
+namespace Kubedos.Engine.State;
+
+/// <summary>One resource in a checkpoint, shaped like Pulumi's deployment v3 resource.</summary>
+public sealed record ResourceState(Urn Urn, string Type, bool Custom)
+{
+    /// <summary>The provider's id; null for components.</summary>
+    public string? Id { get; init; }
+
+    public PropertyMap Inputs { get; init; } = PropertyMap.Empty;
+
+    public PropertyMap Outputs { get; init; } = PropertyMap.Empty;
+
+    public Urn? Parent { get; init; }
+
+    /// <summary>True for an old resource replaced and awaiting deletion.</summary>
+    public bool Delete { get; init; }
+
+    public bool Protect { get; init; }
+
+    public bool RetainOnDelete { get; init; }
+
+    public ImmutableArray<Urn> Dependencies { get; init; } = [];
+
+    public ImmutableSortedDictionary<string, ImmutableArray<Urn>> PropertyDependencies { get; init; } =
+        ImmutableSortedDictionary.Create<string, ImmutableArray<Urn>>(StringComparer.Ordinal);
+
+    /// <summary>The provider reference <c>&lt;providerUrn&gt;::&lt;providerId&gt;</c>.</summary>
+    public string? Provider { get; init; }
+
+    public bool PendingReplacement { get; init; }
+
+    public CustomTimeouts? CustomTimeouts { get; init; }
+
+    public DateTimeOffset? Created { get; init; }
+
+    public DateTimeOffset? Modified { get; init; }
+
+    public ImmutableArray<string> IgnoreChanges { get; init; } = [];
+
+    public ImmutableArray<string> ReplaceOnChanges { get; init; } = [];
+
+    public ImmutableArray<string> AdditionalSecretOutputs { get; init; } = [];
+
+    /// <summary>The resources this one must outlive: its dependencies and its parent.</summary>
+    public IEnumerable<Urn> DependenciesAndParent =>
+        Parent is null ? Dependencies : Dependencies.Append(Parent);
+}

@@ -1,0 +1,42 @@
+using Kubedos.Engine.Automation;
+using Kubedos.Engine.Automation.Events;
+using Kubedos.Engine.Model;
+using Kubedos.Engine.Tests.Fakes;
+
+namespace Kubedos.Engine.Tests.Automation;
+
+public sealed class WorkspaceStackTests
+{
+    [Fact]
+    public async Task UpAsync_NewResources_CreatesThemAndRecordsState()
+    {
+        using var t = new TestStack();
+        var result = await t.UpAsync(s =>
+        {
+            var a = new Thing("a", new ThingArgs { Value = "x" });
+            _ = new Thing("b", new ThingArgs { Value = a.Serial });
+        });
+
+        Assert.Equal(3, result.Summary.Count("create")); // the stack counts, as in Pulumi
+        Assert.Equal(2, t.Provider.Live.Count);
+        var b = t.Provider.LiveByName("b")!;
+        Assert.StartsWith("a#", b["value"].AsString(), StringComparison.Ordinal);
+        var checkpoint = await t.Stack.GetCheckpointAsync();
+        var bState = checkpoint.Find(TestStack.UrnOf("b"))!;
+        Assert.Equal([TestStack.UrnOf("a")], bState.Dependencies.ToArray());
+        Assert.Equal(3, checkpoint.Resources.Count);
+        Assert.Empty(checkpoint.PendingOperations);
+    }
+
+    [Fact]
+    public async Task UpAsync_SecondRunUnchanged_IsAllSameWithoutProviderWrites()
+    {
+        using var t = new TestStack();
+        void Program(Stack s) => _ = new Thing("a", new ThingArgs { Value = "x" });
+        await t.UpAsync(Program);
+        var calls = t.Provider.Calls.Count;
+        var result = await t.UpAsync(Program);
+        Assert.Equal(2, result.Summary.Count("same"));
+        Assert.Equal(calls, t.Provider.Calls.Count);
+    }
+}

@@ -1,0 +1,76 @@
+using Kubedos.Engine.Automation;
+using Kubedos.Engine.Automation.Events;
+using Kubedos.Engine.Model;
+using Kubedos.Engine.Providers;
+using Kubedos.Engine.Secrets;
+
+namespace Kubedos.Engine.Tests.Fakes;
+
+/// <summary>A workspace in a temp directory over a fake provider, whose program the test swaps between runs.</summary>
+internal sealed class TestStack : IDisposable
+{
+    private Action<Stack> _program = _ => { };
+
+    public TestStack(string stack = "dev", ISecretsProvider? secrets = null, FakeProvider? provider = null)
+    {
+        Dir = Directory.CreateTempSubdirectory("kubedos-engine-").FullName;
+        Provider = provider ?? new FakeProvider();
+        Workspace = Workspace.Create(new WorkspaceOptions
+        {
+            ProjectName = "proj",
+            WorkDir = Dir,
+            Providers = ProviderRegistry.Of(Provider),
+            Program = StackProgram.Create(s =>
+            {
+                _program(s);
+                return (IDictionary<string, object?>)Outputs(s);
+            }),
+            SecretsProvider = _ => secrets,
+            Environment = _ => null,
+        });
+        Stack = Workspace.CreateOrSelectStackAsync(stack).GetAwaiter().GetResult();
+    }
+
+    public string Dir { get; }
+
+    public FakeProvider Provider { get; }
+
+    public Workspace Workspace { get; }
+
+    public WorkspaceStack Stack { get; }
+
+    public List<EngineEvent> Events { get; } = [];
+
+    public Func<Stack, Dictionary<string, object?>> Outputs { get; set; } = _ => [];
+
+    public string StateFile => Path.Combine(Dir, ".kubedos", "stacks", "proj", Stack.Name + ".json");
+
+    public static Urn UrnOf(string name, string type = Thing.TypeToken, string stack = "dev") =>
+        Urn.Create(stack, "proj", string.Empty, type, name);
+
+    public void Program(Action<Stack> program) => _program = program;
+
+    public UpdateOptions Options(int parallel = 8) => new() { Parallel = parallel, OnEvent = Record };
+
+    public Task<UpdateResult> UpAsync(Action<Stack> program, UpdateOptions? options = null)
+    {
+        Program(program);
+        return Stack.UpAsync(options ?? Options());
+    }
+
+    public Task<UpdateResult> PreviewAsync(Action<Stack> program, UpdateOptions? options = null)
+    {
+        Program(program);
+        return Stack.PreviewAsync(options ?? Options());
+    }
+
+    public void Record(EngineEvent e)
+    {
+        lock (Events)
+        {
+            Events.Add(e);
+        }
+    }
+
+    public void Dispose() => Directory.Delete(Dir, recursive: true);
+}
