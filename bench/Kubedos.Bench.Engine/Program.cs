@@ -1,0 +1,146 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using Kubedos.Engine.Automation;
+using Kubedos.Engine.Model;
+using Kubedos.Engine.Providers;
+
+namespace Kubedos.Bench.Engine;
+
+/// <summary>Engine benchmark: synthetic stacks over an in-memory provider; prints whole-process figures.</summary>
+/// <remarks>
+/// Goals (2-core machine): preview of 10,000 resources under 10 s; up creating them under 30 s
+/// (bytes written to state reported); a 200-resource DAG whose provider sleeps 100 ms per call,
+/// up --parallel 64, within 1.15x of the DAG's critical path.
+/// </remarks>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
+        var root = Directory.CreateTempSubdirectory("kubedos-bench-").FullName;
+        try
+        {
+            Console.WriteLine($"kubedos engine benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, state in {root}");
+            await LargeStackAsync(root, count);
+            await DagAsync(root);
+            var process = Process.GetCurrentProcess();
+            Console.WriteLine($"process: wall {Since(process.StartTime):0.00} s, cpu {process.TotalProcessorTime.TotalSeconds:0.00} s, peak working set {process.PeakWorkingSet64 / 1048576.0:0} MiB, gen2 GCs {GC.CollectionCount(2)}");
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static async Task LargeStackAsync(string root, int count)
+    {
+        var provider = new BenchProvider(TimeSpan.Zero);
+        var value = "v1";
+        var stack = await OpenAsync(Path.Combine(root, "large"), provider, s =>
+        {
+            // A wide, shallow graph like a cluster's: groups of 100 items, each fed by its group's first.
+            Item? head = null;
+            for (var i = 0; i < count; i++)
+            {
+                if (i % 100 == 0)
+                {
+                    head = new Item($"item-{i}", new ItemArgs { Value = value });
+                    continue;
+                }
+
+                _ = new Item($"item-{i}", new ItemArgs { Value = head!.ItemId.Apply(id => $"{id}/{value}") });
+            }
+        });
+
+        var sw = Stopwatch.StartNew();
+        var preview = await stack.PreviewAsync(new UpdateOptions());
+        Report($"preview of {count:N0} new resources", sw.Elapsed, 10, $"{preview.Summary.Count("create"):N0} to create");
+
+        sw.Restart();
+        var up = await stack.UpAsync(new UpdateOptions());
+        var stateFile = Path.Combine(root, "large", ".kubedos", "stacks", "bench", "dev.json");
+        Report($"up creating {count:N0} resources", sw.Elapsed, 30,
+            $"{up.Summary.Count("create"):N0} created; {up.Summary.StateBytesWritten / 1048576.0:0.0} MiB written to state (journal + final snapshot), snapshot {new FileInfo(stateFile).Length / 1048576.0:0.0} MiB");
+
+        sw.Restart();
+        preview = await stack.PreviewAsync(new UpdateOptions());
+        Report($"preview of {count:N0} unchanged resources", sw.Elapsed, 10, $"{preview.Summary.Count("same"):N0} same");
+
+        value = "v2";
+        sw.Restart();
+        up = await stack.UpAsync(new UpdateOptions());
+        Report($"up updating {count:N0} resources", sw.Elapsed, null,
+            $"{up.Summary.Count("update"):N0} updated; {up.Summary.StateBytesWritten / 1048576.0:0.0} MiB written to state");
+
+        sw.Restart();
+        var destroy = await stack.DestroyAsync(new DestroyOptions());
+        Report($"destroy of {count:N0} resources", sw.Elapsed, null, $"{destroy.Summary.Count("delete"):N0} deleted");
+    }
+
+    private static async Task DagAsync(string root)
+    {
+        const int size = 200;
+        const int parallel = 64;
+        var latency = TimeSpan.FromMilliseconds(100);
+        var random = new Random(42);
+        var deps = new List<int[]>();
+        for (var i = 0; i < size; i++)
+        {
+            var candidates = Enumerable.Range(Math.Max(0, i - 12), Math.Min(i, 12)).ToArray();
+            var n = i == 0 ? 0 : random.Next(0, Math.Min(3, candidates.Length) + 1);
+            deps.Add([.. candidates.OrderBy(_ => random.Next()).Take(n)]);
+        }
+
+        // Each resource costs two provider calls on the way up (Check, Create), each sleeping the latency.
+        var depth = new int[size];
+        for (var i = 0; i < size; i++)
+        {
+            depth[i] = 1 + deps[i].Select(d => depth[d]).DefaultIfEmpty(0).Max();
+        }
+
+        var widest = depth.GroupBy(d => d).Max(g => g.Count());
+        var critical = TimeSpan.FromTicks(latency.Ticks * 2 * depth.Max());
+        var provider = new BenchProvider(latency);
+        var stack = await OpenAsync(Path.Combine(root, "dag"), provider, s =>
+        {
+            var items = new Item[size];
+            for (var i = 0; i < size; i++)
+            {
+                var after = Output.All(deps[i].Select(d => items[d].ItemId));
+                items[i] = new Item($"node-{i}", new ItemArgs { Value = $"n{i}", After = after });
+            }
+        });
+
+        var sw = Stopwatch.StartNew();
+        await stack.UpAsync(new UpdateOptions { Parallel = parallel });
+        var ratio = sw.Elapsed / critical;
+        Console.WriteLine(
+            $"DAG of {size} (depth {depth.Max()}, widest level {widest}), provider sleeps {latency.TotalMilliseconds:0} ms per call, parallel {parallel}: "
+            + $"up {sw.Elapsed.TotalSeconds:0.00} s vs critical path {critical.TotalSeconds:0.00} s = {ratio:0.000}x (goal <= 1.15x) {(ratio <= 1.15 ? "OK" : "MISSED")}");
+    }
+
+    private static async Task<WorkspaceStack> OpenAsync(string dir, BenchProvider provider, Action<Stack> program)
+    {
+        Directory.CreateDirectory(dir);
+        var workspace = Workspace.Create(new WorkspaceOptions
+        {
+            ProjectName = "bench",
+            WorkDir = dir,
+            Providers = ProviderRegistry.Of(provider),
+            Program = StackProgram.Create(program),
+            SecretsProvider = _ => null,
+            Environment = _ => null,
+        });
+        return await workspace.CreateOrSelectStackAsync("dev");
+    }
+
+    private static void Report(string what, TimeSpan elapsed, double? goalSeconds, string detail)
+    {
+        var goal = goalSeconds is { } g ? $" (goal < {g:0} s) {(elapsed.TotalSeconds < g ? "OK" : "MISSED")}" : string.Empty;
+        Console.WriteLine($"{what}: {elapsed.TotalSeconds:0.00} s{goal}; {detail}");
+    }
+
+    private static double Since(DateTime start) => (DateTime.Now - start).TotalSeconds;
+}
