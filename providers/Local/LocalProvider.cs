@@ -5,7 +5,8 @@ namespace Kubedos.Providers.Local;
 /// <summary>
 /// The <c>local</c> provider: the lab substrate on this machine. <c>local:lab:Underlay</c> and
 /// <c>local:lab:Node</c> build it; <c>local:lab:File</c>, <c>local:lab:Command</c> and
-/// <c>local:lab:Process</c> put configuration and software on its nodes.
+/// <c>local:lab:Process</c> put configuration and software on its nodes; <c>local:lab:WireGuardInterface</c>
+/// brings up a kernel or wireguard-go interface.
 /// </summary>
 public static class LocalProvider
 {
@@ -19,7 +20,8 @@ public static class LocalProvider
             new NodeHandler(lab),
             new NodeFileHandler(lab),
             new NodeCommandHandler(lab),
-            new NodeProcessHandler(lab));
+            new NodeProcessHandler(lab),
+            new WireGuardInterfaceHandler(lab));
     }
 
     /// <summary>The package for the real host lab under <see cref="LabOptions.DefaultLabRoot"/>.</summary>

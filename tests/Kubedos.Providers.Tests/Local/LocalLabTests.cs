@@ -170,6 +170,21 @@ public sealed class LocalLabTests
         Assert.NotEqual("n1", Environment.MachineName);
     }
 
+    [LabFact("ip", "nsenter", "unshare", "setsid", "findmnt", "sysctl")]
+    public async Task NetworkSysctl_SetInNode_StaysInNode()
+    {
+        await using var lab = await LabScratch.CreateAsync();
+        await lab.UnderlayAsync();
+        var node = await lab.NodeAsync("n1", 1);
+        var hostBefore = await Host(None, "sysctl", "-n", "net.ipv4.conf.all.rp_filter");
+        var wanted = hostBefore.Trim() == "1" ? "2" : "1";
+
+        await node.ExecCheckedAsync(None, "sysctl", "-w", "net.ipv4.conf.all.rp_filter=" + wanted);
+
+        Assert.Equal(wanted + "\n", (await node.ExecCheckedAsync(None, "sysctl", "-n", "net.ipv4.conf.all.rp_filter")).Stdout);
+        Assert.Equal(hostBefore, await Host(None, "sysctl", "-n", "net.ipv4.conf.all.rp_filter"));
+    }
+
     [LabFact("ip", "nsenter", "unshare", "setsid", "findmnt")]
     public async Task ExecAsync_StdinEnvironmentAndExitCode_PassThrough()
     {
