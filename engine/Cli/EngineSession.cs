@@ -1,0 +1,55 @@
+using Kubedos.Engine.Automation;
+
+namespace Kubedos.Engine.Cli;
+
+/// <summary>One verb's view of the project: the host, the workspace, and the stack it acts on.</summary>
+internal sealed class EngineSession
+{
+    private readonly string? stackOption;
+    private Workspace? workspace;
+
+    internal EngineSession(ProgramHost host, string? stackOption)
+    {
+        Host = host;
+        this.stackOption = stackOption;
+    }
+
+    internal ProgramHost Host { get; }
+
+    internal Workspace Workspace => workspace ??= Workspace.Create(new WorkspaceOptions
+    {
+        WorkDir = Host.WorkDir,
+        Providers = Host.Providers,
+        Program = Host.Program,
+        Passphrase = Host.Passphrase,
+        Environment = Host.ResolvedEnvironment,
+        Time = Host.Time,
+    });
+
+    /// <summary>The stack to act on; throws <see cref="UsageException"/> when none is given or selected.</summary>
+    internal string StackName =>
+        StackSelection.Resolve(stackOption, Host)
+        ?? throw new UsageException($"no stack selected: pass --stack, set {StackSelection.StackVariable}, or run `kubedos stack select <name>`");
+
+    internal Task<WorkspaceStack> SelectStackAsync(CancellationToken cancellationToken) =>
+        Workspace.SelectStackAsync(StackName, cancellationToken);
+
+    /// <summary>Asks before a destructive verb unless <paramref name="yes"/>; refuses when no one can answer.</summary>
+    internal void Confirm(bool yes, string question)
+    {
+        if (yes)
+        {
+            return;
+        }
+
+        if (!Host.IsInteractive)
+        {
+            throw new NotConfirmedException("this changes real resources or state: pass --yes to run it non-interactively");
+        }
+
+        if (!Host.Ask(question))
+        {
+            throw new NotConfirmedException("not confirmed; nothing was changed");
+        }
+    }
+}
