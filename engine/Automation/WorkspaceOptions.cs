@@ -1,3 +1,4 @@
+using Kubedos.Engine.Policy;
 using Kubedos.Engine.Providers;
 using Kubedos.Engine.Secrets;
 
@@ -32,6 +33,12 @@ public sealed record WorkspaceOptions
 
     /// <summary>Environment lookup (for <c>KUBEDOS_BACKEND_URL</c>); the process environment when null.</summary>
     public Func<string, string?>? Environment { get; init; }
+
+    /// <summary>Policy packs run on preview, up and destroy: every violation is an event, a mandatory one fails preview at the end and stops up before any real change.</summary>
+    public IReadOnlyList<PolicyPack> PolicyPacks { get; init; } = [];
+
+    /// <summary>Enforcement level overrides for the packs (Pulumi's policy config file).</summary>
+    public PolicyConfig? PolicyConfig { get; init; }
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

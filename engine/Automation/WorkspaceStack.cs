@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Kubedos.Engine.Automation.Events;
 using Kubedos.Engine.Execution;
 using Kubedos.Engine.Planning;
+using Kubedos.Engine.Policy;
 using Kubedos.Engine.State;
 
 namespace Kubedos.Engine.Automation;
@@ -133,7 +134,8 @@ public sealed class WorkspaceStack
             Workspace.SecretsStateFor(Name, secrets),
             ct => Task.FromResult<IAsyncDisposable>(new HeldLock(StackLock.Acquire(Workspace.BackendRoot, Workspace.ProjectName, Name, kind.ToString().ToLowerInvariant(), options.Time))),
             config.ToDictionary(kv => kv.Key, kv => secretKeys.Contains(kv.Key) ? "[secret]" : kv.Value, StringComparer.Ordinal),
-            targetDependents);
+            targetDependents,
+            options.PolicyPacks.Count == 0 ? null : new PolicyEvaluator(options.PolicyPacks, options.PolicyConfig));
         var outcome = await StackOperation.RunAsync(Workspace.Store, spec, cancellationToken);
         var result = new UpdateResult(outcome.Summary, StackOperation.StackOutputs(outcome.Checkpoint));
         return outcome.Summary.Succeeded ? result : throw new UpdateFailedException(result);

@@ -78,6 +78,11 @@ internal sealed class DeletePhase(DeploymentRun run)
         }
 
         run.Events.Emit(new ResourcePreEvent(metadata, run.DryRun));
+        if (!resource.Delete)
+        {
+            run.Plan?.Deleted(resource);
+        }
+
         if (!run.DryRun)
         {
             if (resource.Custom && !resource.RetainOnDelete && resource.Id is not null)

@@ -27,6 +27,9 @@ internal sealed class DeploymentRun
 
     public DeploymentSettings Settings { get; }
 
+    /// <summary>Collects the plan for policy packs; null when no pack runs.</summary>
+    public PlanRecorder? Plan { get; init; }
+
     public bool DryRun => Settings.DryRun;
 
     /// <summary>The checkpoint the operation started from (after recovery).</summary>

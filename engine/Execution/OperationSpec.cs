@@ -1,5 +1,6 @@
 using Kubedos.Engine.Automation.Events;
 using Kubedos.Engine.Model;
+using Kubedos.Engine.Policy;
 using Kubedos.Engine.Secrets;
 using Kubedos.Engine.State;
 
@@ -15,4 +16,5 @@ internal sealed record OperationSpec(
     SecretsProviderState? SecretsState,
     Func<CancellationToken, Task<IAsyncDisposable>>? Lock,
     IReadOnlyDictionary<string, string> PreludeConfig,
-    bool TargetDependents);
+    bool TargetDependents,
+    PolicyEvaluator? Policies = null);

@@ -65,6 +65,7 @@ internal sealed class ResourceSteps(DeploymentRun run)
 
         if (old is null)
         {
+            run.Plan?.Registered(StepKind.Create, null, goal, []);
             return await CreateAsync(reg, provider, goal, StepDecision.Create, StepKind.Create);
         }
 
@@ -75,6 +76,7 @@ internal sealed class ResourceSteps(DeploymentRun run)
             forceReplace: settings.Replace.Contains(urn.Value),
             providerChanged: old.Provider is not null && old.Provider != providerRef,
             options.DeleteBeforeReplace);
+        run.Plan?.Registered(decision.Kind, old, goal, [.. decision.ReplaceReasons.Select(r => r.Property)]);
         return decision.Kind switch
         {
             StepKind.Same => await SameAsync(reg, old, goal),
@@ -232,6 +234,7 @@ internal sealed class ResourceSteps(DeploymentRun run)
             Modified = old is not null && old.Inputs.Equals(inputs.Inputs) ? old.Modified : run.Now,
         };
         var op = old is null ? StepKind.Create : old.Inputs.WithoutSecrets().Equals(inputs.Inputs.WithoutSecrets()) ? StepKind.Same : StepKind.Update;
+        run.Plan?.Registered(op, old, state, []);
         var metadata = StepEvents.Metadata(op, reg.Urn, reg.Type, old, state);
         run.Events.Emit(new ResourcePreEvent(metadata, run.DryRun));
         if (!run.DryRun && (old is null || !SameRecord(old, state)))

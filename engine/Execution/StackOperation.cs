@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Kubedos.Engine.Automation;
 using Kubedos.Engine.Automation.Events;
 using Kubedos.Engine.Planning;
+using Kubedos.Engine.Policy;
 using Kubedos.Engine.State;
 
 namespace Kubedos.Engine.Execution;
@@ -57,20 +58,26 @@ internal static class StackOperation
 
             if (run is null)
             {
-                run = new DeploymentRun(settings, checkpoint, journal, events, cancellationToken);
-                switch (spec.Kind)
+                var policies = spec.Kind is UpdateKind.Update or UpdateKind.Destroy ? spec.Policies : null;
+                if (policies is not null && !settings.DryRun)
                 {
-                    case UpdateKind.Update:
-                        await new Deployment(run).RunAsync(spec.Program!);
-                        break;
-                    case UpdateKind.Refresh:
-                        await RefreshRun.RunAsync(run);
-                        break;
-                    case UpdateKind.Destroy:
-                        await DestroyAsync(run, checkpoint, spec.TargetDependents);
-                        break;
-                    default:
-                        throw new InvalidOperationException($"operation {spec.Kind} is not run through a deployment");
+                    // Policies judge the whole plan before anything real changes: a dry pass first.
+                    var plan = new DeploymentRun(settings with { DryRun = true }, checkpoint, null, new EventEmitter(null, time), cancellationToken) { Plan = new PlanRecorder() };
+                    await ExecuteAsync(plan, spec, checkpoint);
+                    run = new DeploymentRun(settings, checkpoint, journal, events, cancellationToken);
+                    if (!Judge(policies, plan, run, checkpoint, spec))
+                    {
+                        await ExecuteAsync(run, spec, checkpoint);
+                    }
+                }
+                else
+                {
+                    run = new DeploymentRun(settings, checkpoint, journal, events, cancellationToken) { Plan = policies is null ? null : new PlanRecorder() };
+                    await ExecuteAsync(run, spec, checkpoint);
+                    if (policies is not null)
+                    {
+                        Judge(policies, run, run, checkpoint, spec);
+                    }
                 }
             }
         }
@@ -94,6 +101,47 @@ internal static class StackOperation
 
         events.Emit(new SummaryEvent(false, (end - start).TotalSeconds, summary.ResourceChanges));
         return new OperationOutcome(summary, final);
+    }
+
+    private static async Task ExecuteAsync(DeploymentRun run, OperationSpec spec, Checkpoint checkpoint)
+    {
+        switch (spec.Kind)
+        {
+            case UpdateKind.Update:
+                await new Deployment(run).RunAsync(spec.Program!);
+                break;
+            case UpdateKind.Refresh:
+                await RefreshRun.RunAsync(run);
+                break;
+            case UpdateKind.Destroy:
+                await DestroyAsync(run, checkpoint, spec.TargetDependents);
+                break;
+            default:
+                throw new InvalidOperationException($"operation {spec.Kind} is not run through a deployment");
+        }
+    }
+
+    /// <summary>Evaluates the packs over <paramref name="planned"/>'s plan, reports each violation on <paramref name="report"/>; true when a mandatory one must stop the operation.</summary>
+    private static bool Judge(PolicyEvaluator policies, DeploymentRun planned, DeploymentRun report, Checkpoint checkpoint, OperationSpec spec)
+    {
+        var plan = planned.Plan!;
+        var resources = spec.Kind == UpdateKind.Destroy
+            ? checkpoint.Resources.Where(r => !r.Delete && !plan.WasDeleted(r.Urn)).Select(PlanRecorder.Resource)
+            : plan.Resources;
+        var context = new PolicyContext(spec.Settings.Project, spec.Settings.Stack, report.DryRun);
+        var evaluation = policies.Evaluate(resources, plan.Steps, context);
+        foreach (var v in evaluation.Violations)
+        {
+            report.Events.Emit(new PolicyEvent(v.Urn, v.Message, v.PolicyName, v.PolicyPack, v.EnforcementLevel.ToString().ToLowerInvariant()));
+        }
+
+        foreach (var v in evaluation.Mandatory)
+        {
+            report.Fail(v.Urn, $"mandatory policy violation {v.PolicyPack}/{v.PolicyName}: {v.Message}"
+                + (report.DryRun ? string.Empty : "; nothing was changed"));
+        }
+
+        return evaluation.HasMandatory;
     }
 
     private static async Task DestroyAsync(DeploymentRun run, Checkpoint checkpoint, bool targetDependents)

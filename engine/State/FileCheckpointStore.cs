@@ -136,7 +136,7 @@ internal sealed class FileCheckpointStore
         Directory.CreateDirectory(dir);
         var name = $"{stack}-{record.StartTime.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}.history.json";
         var temp = Path.Combine(dir, name + ".tmp");
-        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(new HistoryFile(record), HistoryJson.Default.HistoryFile));
+        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(HistoryFile.From(record), HistoryJson.Default.HistoryFile));
         File.Move(temp, Path.Combine(dir, name));
     }
 
@@ -164,10 +164,8 @@ internal sealed class FileCheckpointStore
     /// <summary>A history entry on disk, in the shape of Pulumi's update info.</summary>
     internal sealed record HistoryFile(string Kind, DateTimeOffset StartTime, DateTimeOffset EndTime, string Result, Dictionary<string, int> ResourceChanges, List<string> Failures)
     {
-        public HistoryFile(UpdateRecord r)
-            : this(r.Kind.ToString().ToLowerInvariant(), r.StartTime, r.EndTime, r.Succeeded ? "succeeded" : "failed", new(r.ResourceChanges), [.. r.Failures])
-        {
-        }
+        public static HistoryFile From(UpdateRecord r) =>
+            new(r.Kind.ToString().ToLowerInvariant(), r.StartTime, r.EndTime, r.Succeeded ? "succeeded" : "failed", new(r.ResourceChanges), [.. r.Failures]);
 
         public UpdateRecord ToRecord() => new(
             Enum.Parse<UpdateKind>(Kind, ignoreCase: true), StartTime, EndTime, Result == "succeeded",

@@ -11,11 +11,12 @@ internal sealed class TestStack : IDisposable
 {
     private Action<Stack> _program = _ => { };
 
-    public TestStack(string stack = "dev", ISecretsProvider? secrets = null, FakeProvider? provider = null)
+    public TestStack(string stack = "dev", ISecretsProvider? secrets = null, FakeProvider? provider = null, Func<WorkspaceOptions, WorkspaceOptions>? configure = null)
     {
+        configure ??= o => o;
         Dir = Directory.CreateTempSubdirectory("kubedos-engine-").FullName;
         Provider = provider ?? new FakeProvider();
-        Workspace = Workspace.Create(new WorkspaceOptions
+        Workspace = Workspace.Create(configure(new WorkspaceOptions
         {
             ProjectName = "proj",
             WorkDir = Dir,
@@ -27,7 +28,7 @@ internal sealed class TestStack : IDisposable
             }),
             SecretsProvider = _ => secrets,
             Environment = _ => null,
-        });
+        }));
         Stack = Workspace.CreateOrSelectStackAsync(stack).GetAwaiter().GetResult();
     }
 
