@@ -134,8 +134,18 @@ public sealed class LabNode
     /// (<c>sshd -D</c>, <c>wireguard-go -f</c>) so that the returned identity is the program's.
     /// </summary>
     /// <exception cref="LabCommandException">The program did not start or exited at once (its log is in the message).</exception>
-    public async Task<ProcessIdentity> StartProcessAsync(
-        string name, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken)
+    public Task<ProcessIdentity> StartProcessAsync(
+        string name, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken) =>
+        StartProcessAsync(name, arguments, environment, StartupGrace, cancellationToken);
+
+    /// <summary>Starts a process; <paramref name="startupGrace"/> is how long it must survive to count as started.</summary>
+    /// <remarks>Callers that check readiness themselves (a socket answering) pass zero and skip the wait.</remarks>
+    internal async Task<ProcessIdentity> StartProcessAsync(
+        string name,
+        IReadOnlyList<string> arguments,
+        IReadOnlyDictionary<string, string>? environment,
+        TimeSpan startupGrace,
+        CancellationToken cancellationToken)
     {
         LabNames.CheckName(name, "process");
         ArgumentNullException.ThrowIfNull(arguments);
@@ -164,7 +174,7 @@ public sealed class LabNode
                 && ProcessIdentity.Read(pid) is { } started)
             {
                 // A program that dies on a bad configuration usually does so at once: report it here.
-                await Task.Delay(StartupGrace, cancellationToken);
+                await Task.Delay(startupGrace, cancellationToken);
                 if (started.IsAlive())
                 {
                     return started;
@@ -180,7 +190,7 @@ public sealed class LabNode
         throw new LabCommandException($"process {name} on node {Name} did not report its PID");
     }
 
-    /// <summary>Stops a process started with <see cref="StartProcessAsync"/>: TERM, then KILL after a grace period.</summary>
+    /// <summary>Stops a process started with StartProcessAsync: TERM, then KILL after a grace period.</summary>
     public async Task StopProcessAsync(ProcessIdentity process, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(process);

@@ -32,7 +32,8 @@ public static class WireGuardInterface
             return WireGuardImplementation.Kernel;
         }
 
-        await node.StartProcessAsync(ProcessName(name), ["wireguard-go", "-f", name], null, cancellationToken);
+        // Readiness is the UAPI socket answering (polled below), not a fixed wait.
+        await node.StartProcessAsync(ProcessName(name), ["wireguard-go", "-f", name], null, TimeSpan.Zero, cancellationToken);
         for (var attempt = 0; attempt < 100; attempt++)
         {
             if (await FindAsync(node, name, cancellationToken) is { } started)
