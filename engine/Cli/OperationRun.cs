@@ -117,9 +117,11 @@ internal sealed class OperationRun
         {
             var running = operation(stack, onEvent, cancellationToken);
             using var ticks = new PeriodicTimer(TimeSpan.FromMilliseconds(200), Host.Time);
+
+            // Ticks only redraw elapsed times; cancellation reaches the operation, which ends the loop.
             while (!running.IsCompleted)
             {
-                await Task.WhenAny(running, ticks.WaitForNextTickAsync(cancellationToken).AsTask());
+                await Task.WhenAny(running, ticks.WaitForNextTickAsync(CancellationToken.None).AsTask());
                 lock (gate)
                 {
                     context.UpdateTarget(view.Render());

@@ -66,6 +66,22 @@ public sealed class OperationCommandsTests
     }
 
     [Fact]
+    public async Task Up_InteractiveTerminal_DrawsLiveTableAndSummary()
+    {
+        using var p = await InitAsync(interactive: true);
+        p.Console.Profile.Capabilities.Interactive = true;
+        p.Program(s => _ = new Thing("a", new ThingArgs { Value = "x" }));
+
+        await p.RunOkAsync("up", "--yes");
+
+        Assert.Single(p.Provider.Live);
+        Assert.Contains("Status", p.Screen, StringComparison.Ordinal);
+        Assert.Contains("created", p.Screen, StringComparison.Ordinal);
+        Assert.Contains("+ 2 created", p.Screen, StringComparison.Ordinal);
+        Assert.Empty(p.Questions);
+    }
+
+    [Fact]
     public async Task Preview_Diff_ShowsPropertyChangesAndWhatForcedEachReplace()
     {
         using var p = await InitAsync();
