@@ -27,6 +27,20 @@ public sealed class ClusterAuthority : IDisposable
         _key = intermediateKey;
     }
 
+    /// <summary>Loads the authority from PEM: the root certificate, the intermediate certificate and the intermediate's key.</summary>
+    /// <exception cref="ArgumentException">The key is not the intermediate's, or the intermediate was not signed by the root.</exception>
+    public static ClusterAuthority FromPem(string rootPem, string intermediatePem, string intermediateKeyPem)
+    {
+        var root = X509Certificate2.CreateFromPem(rootPem);
+        var intermediate = X509Certificate2.CreateFromPem(intermediatePem);
+        if (!Client.CertificateSignature.IsSignedBy(intermediate, root))
+        {
+            throw new ArgumentException($"'{intermediate.Subject}' was not signed by the root '{root.Subject}'", nameof(intermediatePem));
+        }
+
+        return new ClusterAuthority(root, intermediate, PrivateKeyMaterial.FromPem(intermediateKeyPem));
+    }
+
     /// <summary>The root CA certificate.</summary>
     public X509Certificate2 Root { get; }
 
