@@ -115,6 +115,12 @@ public sealed class StackConfigFile
     public StackConfigFile Remove(ConfigKey key) =>
         new(ProjectName, Path, root, EncryptionSalt, entries.Remove(key));
 
+    /// <summary>A copy holding only <paramref name="key"/>'s value (when set), with its file and line.</summary>
+    internal StackConfigFile Only(ConfigKey key) =>
+        new(ProjectName, Path, root, EncryptionSalt, entries.TryGetValue(key, out var entry)
+            ? ImmutableSortedDictionary<ConfigKey, Entry>.Empty.Add(key, entry)
+            : ImmutableSortedDictionary<ConfigKey, Entry>.Empty);
+
     /// <summary>A copy with the passphrase provider's state.</summary>
     public StackConfigFile WithEncryptionSalt(string encryptionSalt)
     {

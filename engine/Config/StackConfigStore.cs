@@ -40,7 +40,9 @@ public sealed class StackConfigStore
         var file = Load();
         var parsed = ConfigKey.Parse(key, Project.Name);
         var secrets = file.Get(parsed) is { Secure: true } ? OpenSecrets(file).Secrets : null;
-        return StackConfig.Resolve(Project, file, Stack, secrets).Values.GetValueOrDefault(parsed);
+
+        // Only this key is resolved: another key's secret or mistake must not stop reading this one.
+        return StackConfig.Resolve(Project, file.Only(parsed), Stack, secrets).Values.GetValueOrDefault(parsed);
     }
 
     /// <summary>Sets <paramref name="key"/>; with <paramref name="secret"/> the value is encrypted (creating the stack's salt if needed).</summary>

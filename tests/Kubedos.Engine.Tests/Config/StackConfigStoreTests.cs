@@ -36,6 +36,33 @@ public sealed class StackConfigStoreTests
     }
 
     [Fact]
+    public void Get_PlainKeyBesideSecretOne_NeedsNoPassphrase()
+    {
+        using var dir = Project();
+        var writer = new StackConfigStore(dir.Directory, "dev", PassphraseSource.FromPassphrase("pw"));
+        writer.Set("token", "hunter2", secret: true);
+        writer.Set("region", "eu", secret: false);
+        var reader = new StackConfigStore(dir.Directory, "dev", new PassphraseSource(_ => null));
+
+        Assert.Equal(new ResolvedConfigValue("eu", false, false), reader.Get("region"));
+        Assert.Throws<PassphraseMissingException>(() => reader.Get("token"));
+    }
+
+    [Fact]
+    public void Get_UnsetKeyWithProjectDefault_ReturnsDefault()
+    {
+        using var dir = Project("""
+            config:
+              region:
+                default: eu
+            """);
+        var store = new StackConfigStore(dir.Directory, "dev", new PassphraseSource(_ => null));
+
+        Assert.Equal("eu", store.Get("region")!.Text);
+        Assert.Null(store.Get("other"));
+    }
+
+    [Fact]
     public void Set_Plain_NeedsNoPassphrase()
     {
         using var dir = Project();
