@@ -8,13 +8,15 @@ namespace Kubedos.Providers.Local;
 /// that lets the host reach the nodes, guarded by the fallback routes.
 /// </summary>
 /// <remarks>
-/// Order is the safety argument: the fallback routes go in before anything that can carry lab
-/// traffic and come out after everything else, so no packet to a lab address can leave the machine.
+/// Order is the safety argument: the fallback routes and the forward guard go in before anything that
+/// can carry lab traffic and come out after everything else, so no packet to a lab address can leave
+/// the machine.
 /// </remarks>
 internal sealed class UnderlayNetwork(ICommandRunner runner)
 {
     private readonly NetworkNamespaces namespaces = new(runner);
     private readonly FallbackRoutes routes = new(runner);
+    private readonly ForwardGuard guard = new(runner);
 
     public async Task<Underlay> EnsureAsync(UnderlaySpec spec, CancellationToken cancellationToken)
     {
@@ -26,6 +28,7 @@ internal sealed class UnderlayNetwork(ICommandRunner runner)
         await CheckNoHostOverlapAsync(cidr, names.OperatorInterface, cancellationToken);
 
         await routes.EnsureAsync(fallback, names.FallbackMetric, cancellationToken);
+        await guard.EnsureAsync(names, cancellationToken);
 
         var sw = names.SwitchNamespace;
         await namespaces.EnsureAsync(sw, cancellationToken);
@@ -73,7 +76,7 @@ internal sealed class UnderlayNetwork(ICommandRunner runner)
         return new Underlay(stack, names.SwitchNamespace, cidr, names.OperatorInterface, address, fallback, names.FallbackMetric);
     }
 
-    /// <summary>Removes the operator link and the switch, then (last) the fallback routes.</summary>
+    /// <summary>Removes the operator link and the switch, then (last) the fallback routes and the forward guard.</summary>
     public async Task RemoveAsync(string stack, CancellationToken cancellationToken)
     {
         var names = LabNames.For(stack);
@@ -84,6 +87,7 @@ internal sealed class UnderlayNetwork(ICommandRunner runner)
 
         await namespaces.DeleteAsync(names.SwitchNamespace, cancellationToken);
         await routes.RemoveAllAsync(names.FallbackMetric, cancellationToken);
+        await guard.RemoveAsync(names, cancellationToken);
     }
 
     private static void CheckUnderlayCidr(IPNetwork cidr)

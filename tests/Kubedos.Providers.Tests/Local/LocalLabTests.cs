@@ -11,7 +11,7 @@ public sealed class LocalLabTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
-    [LabFact("ip", "nsenter", "unshare", "setsid", "findmnt")]
+    [LabFact("ip", "nft", "nsenter", "unshare", "setsid", "findmnt")]
     public async Task EnsureNodeAsync_Twice_AdoptsTheRunningNode()
     {
         await using var lab = await LabScratch.CreateAsync();
@@ -28,7 +28,7 @@ public sealed class LocalLabTests
         Assert.Equal("n1\n", (await second.ExecCheckedAsync(None, "hostname")).Stdout);
     }
 
-    [LabFact("ip", "nsenter", "unshare", "setsid", "findmnt", "wireguard-go", "wg")]
+    [LabFact("ip", "nft", "nsenter", "unshare", "setsid", "findmnt", "wireguard-go", "wg")]
     public async Task RemoveNodeAsync_BusyNode_LeavesNothingBehind()
     {
         await using var lab = await LabScratch.CreateAsync();
@@ -58,7 +58,7 @@ public sealed class LocalLabTests
         Assert.Null(await lab.Lab.FindNodeAsync(lab.Stack, "n1", None));
     }
 
-    [LabFact("ip", "nsenter", "unshare", "setsid", "findmnt", "ping")]
+    [LabFact("ip", "nft", "nsenter", "unshare", "setsid", "findmnt", "ping")]
     public async Task EnsureUnderlayAsync_TwoStacksAtOnce_DoNotCollide()
     {
         await using var a = await LabScratch.CreateAsync();
@@ -80,7 +80,7 @@ public sealed class LocalLabTests
         Assert.True((await nodeA.ExecAsync(Ping(a.Underlay.OperatorAddress), None)).Succeeded);
     }
 
-    [LabFact("ip", "nsenter", "unshare", "setsid", "findmnt")]
+    [LabFact("ip", "nft", "nsenter", "unshare", "setsid", "findmnt")]
     public async Task FallbackRoutes_WhileLabExists_CoverEveryLabCidrAndGoAfter()
     {
         await using var lab = await LabScratch.CreateAsync();
@@ -94,6 +94,10 @@ public sealed class LocalLabTests
             Assert.Contains($"unreachable {cidr} metric {metric}", routes, StringComparison.Ordinal);
         }
 
+        var guard = await Host(None, "nft", "list", "table", "inet", "kubedos_lab_" + lab.Names.StackHash);
+        Assert.Contains($"iifname \"{lab.Names.OperatorInterface}\" drop", guard, StringComparison.Ordinal);
+        Assert.Contains($"oifname \"{lab.Names.OperatorInterface}\" drop", guard, StringComparison.Ordinal);
+
         // A plane address has no real route yet: the host must refuse it, never send it out.
         var probe = await new HostCommandRunner().RunAsync(HostCommand.Of("ip", "-4", "route", "get", "10.61.2.9"), None);
         Assert.False(probe.Succeeded);
@@ -104,10 +108,11 @@ public sealed class LocalLabTests
 
         Assert.DoesNotContain($"metric {metric}", await Host(None, "ip", "-4", "route", "show", "type", "unreachable"), StringComparison.Ordinal);
         Assert.DoesNotContain(lab.Names.OperatorInterface, await Host(None, "ip", "link"), StringComparison.Ordinal);
+        Assert.DoesNotContain("kubedos_lab_" + lab.Names.StackHash, await Host(None, "nft", "list", "tables"), StringComparison.Ordinal);
         Assert.DoesNotContain(lab.Names.SwitchNamespace, await Host(None, "ip", "netns", "list"), StringComparison.Ordinal);
     }
 
-    [LabFact("ip", "nsenter", "unshare", "setsid", "findmnt")]
+    [LabFact("ip", "nft", "nsenter", "unshare", "setsid", "findmnt")]
     public async Task RemoveUnderlayAsync_NodesLeftBehind_RemovesThemToo()
     {
         await using var lab = await LabScratch.CreateAsync();
@@ -125,7 +130,7 @@ public sealed class LocalLabTests
         Assert.Empty(await lab.Lab.ListNodesAsync(lab.Stack, None));
     }
 
-    [LabFact("ip", "nsenter", "unshare", "setsid", "findmnt")]
+    [LabFact("ip", "nft", "nsenter", "unshare", "setsid", "findmnt")]
     public async Task EnsureNodeAsync_AfterHolderKilled_ConvergesWithNoOrphans()
     {
         await using var lab = await LabScratch.CreateAsync();
@@ -146,7 +151,7 @@ public sealed class LocalLabTests
         Assert.Equal(again.Address, (await lab.Lab.FindNodeAsync(lab.Stack, "n1", None))!.Address);
     }
 
-    [LabFact("ip", "nsenter", "unshare", "setsid", "findmnt")]
+    [LabFact("ip", "nft", "nsenter", "unshare", "setsid", "findmnt")]
     public async Task Nodes_PrivateFilesAndHostname_AreNotShared()
     {
         await using var lab = await LabScratch.CreateAsync();
@@ -170,7 +175,7 @@ public sealed class LocalLabTests
         Assert.NotEqual("n1", Environment.MachineName);
     }
 
-    [LabFact("ip", "nsenter", "unshare", "setsid", "findmnt", "sysctl")]
+    [LabFact("ip", "nft", "nsenter", "unshare", "setsid", "findmnt", "sysctl")]
     public async Task NetworkSysctl_SetInNode_StaysInNode()
     {
         await using var lab = await LabScratch.CreateAsync();
@@ -185,7 +190,7 @@ public sealed class LocalLabTests
         Assert.Equal(hostBefore, await Host(None, "sysctl", "-n", "net.ipv4.conf.all.rp_filter"));
     }
 
-    [LabFact("ip", "nsenter", "unshare", "setsid", "findmnt")]
+    [LabFact("ip", "nft", "nsenter", "unshare", "setsid", "findmnt")]
     public async Task ExecAsync_StdinEnvironmentAndExitCode_PassThrough()
     {
         await using var lab = await LabScratch.CreateAsync();

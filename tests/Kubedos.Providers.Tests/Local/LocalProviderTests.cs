@@ -101,7 +101,7 @@ public sealed class LocalProviderTests
     [Collection(LabCollection.Name)]
     public sealed class OnTheHost
     {
-        [LabFact("ip", "nsenter", "unshare", "setsid", "findmnt", "nc")]
+        [LabFact("ip", "nft", "nsenter", "unshare", "setsid", "findmnt", "nc")]
         public async Task Resources_UpAgainAndDown_AdoptThenLeaveNothing()
         {
             await using var lab = await LabScratch.CreateAsync();
@@ -147,7 +147,7 @@ public sealed class LocalProviderTests
             Assert.DoesNotContain("10.63.0.0/24", await LocalLabTests.Host(None, "ip", "route", "show", "type", "unreachable"), StringComparison.Ordinal);
         }
 
-        [LabFact("ip", "nsenter", "unshare", "setsid", "findmnt")]
+        [LabFact("ip", "nft", "nsenter", "unshare", "setsid", "findmnt")]
         public async Task CreateAsync_FailingCommand_ReportsStderrOnTheCreateInput()
         {
             await using var lab = await LabScratch.CreateAsync();

@@ -9,7 +9,7 @@ public sealed class NodeSoftwareTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
-    [LabFact("ip", "nsenter", "unshare", "setsid", "findmnt", "ping")]
+    [LabFact("ip", "nft", "nsenter", "unshare", "setsid", "findmnt", "ping")]
     public async Task TwoNodes_OnOneUnderlay_PingEachOther()
     {
         await using var lab = await LabScratch.CreateAsync();
@@ -26,7 +26,7 @@ public sealed class NodeSoftwareTests
         Assert.Contains("1 received", await LocalLabTests.Host(None, "ping", "-c", "1", "-W", "2", b.Address.ToString()), StringComparison.Ordinal);
     }
 
-    [LabFact("ip", "nsenter", "unshare", "setsid", "findmnt", "ping", "wireguard-go", "wg")]
+    [LabFact("ip", "nft", "nsenter", "unshare", "setsid", "findmnt", "ping", "wireguard-go", "wg")]
     public async Task WireGuardGo_Wg1InEachNode_PingsAcrossTheTunnel()
     {
         await using var lab = await LabScratch.CreateAsync();
@@ -48,7 +48,7 @@ public sealed class NodeSoftwareTests
         Assert.Equal("wg1.sock\n", sockets.Stdout);
     }
 
-    [LabFact("ip", "nsenter", "unshare", "setsid", "findmnt", "nft", "nc")]
+    [LabFact("ip", "nft", "nsenter", "unshare", "setsid", "findmnt", "nc")]
     public async Task Nftables_DefaultDenyInbound_BlocksClosedPortAndAdmitsAllowedOne()
     {
         await using var lab = await LabScratch.CreateAsync();
@@ -78,7 +78,7 @@ public sealed class NodeSoftwareTests
         Assert.DoesNotContain("dport 8080", await LocalLabTests.Host(None, "nft", "list", "ruleset"), StringComparison.Ordinal);
     }
 
-    [LabFact("ip", "nsenter", "unshare", "setsid", "findmnt", "sshd", "ssh", "ssh-keygen", "useradd")]
+    [LabFact("ip", "nft", "nsenter", "unshare", "setsid", "findmnt", "sshd", "ssh", "ssh-keygen", "useradd")]
     public async Task Sshd_KeyOnly_AcceptsPinnedKeyLoginAndRefusesPassword()
     {
         await using var lab = await LabScratch.CreateAsync();

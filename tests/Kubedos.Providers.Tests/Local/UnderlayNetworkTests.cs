@@ -11,7 +11,9 @@ public sealed class UnderlayNetworkTests
     public async Task EnsureAsync_FromNothing_InstallsFallbackRoutesBeforeAnythingElse()
     {
         var names = LabNames.For("lab-01");
-        var runner = new FakeCommandRunner(_ => null);
+        var runner = new FakeCommandRunner(command => command.Program == "nft" && command.Arguments[0] == "list"
+            ? new CommandResult(1, string.Empty, "No such file or directory")
+            : null);
 
         var underlay = await new UnderlayNetwork(runner).EnsureAsync(
             new UnderlaySpec("lab-01", IPNetwork.Parse("10.250.7.0/24"), [Plane]), CancellationToken.None);
@@ -21,7 +23,9 @@ public sealed class UnderlayNetworkTests
         var planeRoute = runner.IndexOf("ip -4 route add unreachable 10.60.1.0/24 metric " + metric);
         var firstBuild = runner.IndexOf("ip netns add " + names.SwitchNamespace);
         Assert.True(firstRoute >= 0 && planeRoute >= 0, string.Join('\n', runner.CommandLines));
+        var guard = runner.IndexOf("nft -f -");
         Assert.True(firstBuild > Math.Max(firstRoute, planeRoute), string.Join('\n', runner.CommandLines));
+        Assert.InRange(guard, 0, firstBuild);
         Assert.Equal(IPAddress.Parse("10.250.7.254"), underlay.OperatorAddress);
         Assert.Equal([IPNetwork.Parse("10.250.7.0/24"), Plane], underlay.FallbackCidrs);
     }
@@ -45,7 +49,8 @@ public sealed class UnderlayNetworkTests
         var routeDelete = runner.IndexOf("ip -4 route del unreachable 10.250.7.0/24");
         Assert.True(routeDelete > runner.IndexOf("ip netns del " + names.SwitchNamespace), string.Join('\n', lines));
         Assert.True(routeDelete > runner.IndexOf("ip link del " + names.OperatorInterface), string.Join('\n', lines));
-        Assert.Equal(routeDelete, lines.Count - 1);
+        Assert.All(lines.Skip(routeDelete + 1), l => Assert.StartsWith("nft ", l, StringComparison.Ordinal));
+        Assert.Equal($"nft delete table inet kubedos_lab_{names.StackHash}", lines[^1]);
         Assert.DoesNotContain(lines, l => l.Contains("10.9.0.0/16", StringComparison.Ordinal));
     }
 

@@ -9,7 +9,7 @@ public sealed class WireGuardInterfaceTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
-    [LabFact("ip", "nsenter", "unshare", "setsid", "findmnt", "wireguard-go", "wg", "ping")]
+    [LabFact("ip", "nft", "nsenter", "unshare", "setsid", "findmnt", "wireguard-go", "wg", "ping")]
     public async Task EnsureAsync_TwoNodes_TunnelWorksAndSecondCallAdopts()
     {
         await using var lab = await LabScratch.CreateAsync();
@@ -32,7 +32,7 @@ public sealed class WireGuardInterfaceTests
         Assert.Equal(await KernelHasWireGuardAsync() ? WireGuardImplementation.Kernel : WireGuardImplementation.Userspace, kindA);
     }
 
-    [LabFact("ip", "nsenter", "unshare", "setsid", "findmnt", "wireguard-go", "wg")]
+    [LabFact("ip", "nft", "nsenter", "unshare", "setsid", "findmnt", "wireguard-go", "wg")]
     public async Task EnsureAsync_DaemonKilled_StartsOverAndRemoveLeavesNothing()
     {
         if (await KernelHasWireGuardAsync())
