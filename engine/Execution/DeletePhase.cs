@@ -93,7 +93,7 @@ internal sealed class DeletePhase(DeploymentRun run)
                     await provider.DeleteAsync(new DeleteRequest(resource.Urn, resource.Type, resource.Id, resource.Inputs, resource.Outputs), ct);
                     return true;
                 });
-                await run.RecordAsync(JournalOp.End(resource.Urn, PendingOperationKind.Deleting), JournalOp.Remove(resource.Urn, resource.Delete));
+                await run.RecordAsync(JournalOp.End(resource.Urn, PendingOperationKind.Deleting), JournalOp.Remove(resource));
             }
             else
             {
@@ -102,7 +102,7 @@ internal sealed class DeletePhase(DeploymentRun run)
                     run.Info(resource.Urn, "retained: removed from the state but not deleted (RetainOnDelete)");
                 }
 
-                await run.RecordAsync(JournalOp.Remove(resource.Urn, resource.Delete));
+                await run.RecordAsync(JournalOp.Remove(resource));
             }
         }
 

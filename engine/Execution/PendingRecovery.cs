@@ -29,7 +29,7 @@ internal static class PendingRecovery
                         await provider.DeleteAsync(new DeleteRequest(r.Urn, r.Type, r.Id, r.Inputs, r.Outputs), run.CancellationToken);
                     }
 
-                    await journal.AppendAsync([JournalOp.End(r.Urn, op.Kind), JournalOp.Remove(r.Urn, r.Delete)], CancellationToken.None);
+                    await journal.AppendAsync([JournalOp.End(r.Urn, op.Kind), JournalOp.Remove(r)], CancellationToken.None);
                     run.Info(r.Urn, "recovered an interrupted delete: completed it");
                     break;
                 case PendingOperationKind.Updating:

@@ -32,7 +32,7 @@ internal static class RefreshRun
                 var gone = StepEvents.Metadata(StepKind.Delete, r.Urn, r.Type, r, null);
                 run.Events.Emit(new ResourcePreEvent(gone, run.DryRun));
                 run.Warn(r.Urn, "drift: the resource no longer exists; it is removed from the state");
-                await run.RecordAsync(JournalOp.Remove(r.Urn, r.Delete));
+                await run.RecordAsync(JournalOp.Remove(r));
                 run.Count(StepKind.Delete);
                 run.Events.Emit(new ResourceOutputsEvent(gone, run.DryRun));
                 return;

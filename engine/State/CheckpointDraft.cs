@@ -5,14 +5,15 @@ namespace Kubedos.Engine.State;
 
 /// <summary>The checkpoint being changed by a running operation: a thread-safe, keyed, mutable copy.</summary>
 /// <remarks>
-/// Resources are keyed by URN and delete flag, because a create-before-delete replacement keeps
-/// the old resource (delete: true) beside the new one until the old is deleted.
+/// Resources are keyed by URN and delete flag (and id, for old copies), because a
+/// create-before-delete replacement keeps the old resource (delete: true) beside the new one
+/// until the old is deleted.
 /// </remarks>
 internal sealed class CheckpointDraft
 {
     private readonly object _gate = new();
-    private readonly Dictionary<(Urn, bool), ResourceState> _resources = [];
-    private readonly List<(Urn, bool)> _order = [];
+    private readonly Dictionary<(Urn, bool, string?), (ResourceState State, long Order)> _resources = [];
+    private long _order;
     private readonly List<PendingOperation> _pending = [];
 
     public CheckpointDraft(Checkpoint basis)
@@ -33,23 +34,16 @@ internal sealed class CheckpointDraft
     {
         lock (_gate)
         {
-            var key = (op.Urn, op.Delete);
+            var key = op.Key;
             switch (op.Kind)
             {
                 case JournalOpKind.Put:
-                    if (!_resources.ContainsKey(key))
-                    {
-                        _order.Add(key);
-                    }
-
-                    _resources[key] = op.Resource!;
+                    // A resource keeps its place when it changes; a new one goes last.
+                    var order = _resources.TryGetValue(key, out var existing) ? existing.Order : ++_order;
+                    _resources[key] = (op.Resource!, order);
                     break;
                 case JournalOpKind.Remove:
-                    if (_resources.Remove(key))
-                    {
-                        _order.Remove(key);
-                    }
-
+                    _resources.Remove(key);
                     break;
                 case JournalOpKind.Begin:
                     _pending.Add(new PendingOperation(op.Resource!, op.Pending));
@@ -66,11 +60,11 @@ internal sealed class CheckpointDraft
         }
     }
 
-    public ResourceState? Find(Urn urn, bool delete = false)
+    public ResourceState? Find(Urn urn)
     {
         lock (_gate)
         {
-            return _resources.GetValueOrDefault((urn, delete));
+            return _resources.TryGetValue((urn, false, null), out var entry) ? entry.State : null;
         }
     }
 
@@ -79,7 +73,7 @@ internal sealed class CheckpointDraft
     {
         lock (_gate)
         {
-            var ordered = TopologicalOrder(_order.Select(k => _resources[k]).ToList());
+            var ordered = TopologicalOrder(_resources.Values.OrderBy(e => e.Order).Select(e => e.State).ToList());
             return new Checkpoint(CheckpointManifest.At(time), SecretsProviders, ordered, [.. _pending]);
         }
     }

@@ -18,6 +18,8 @@ internal sealed class FileCheckpointJournal : ICheckpointJournal
     private readonly CheckpointJson _json;
     private readonly FileStream _stream;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly List<PendingAppend> _queue = [];
+    private bool _writing;
     private readonly TimeProvider _time;
     private long _sequence;
     private long _bytes;
@@ -39,17 +41,76 @@ internal sealed class FileCheckpointJournal : ICheckpointJournal
 
     public async Task AppendAsync(IReadOnlyList<JournalOp> ops, CancellationToken cancellationToken)
     {
-        var line = Serialize(ops, Interlocked.Increment(ref _sequence));
-        await _gate.WaitAsync(cancellationToken);
+        var pending = new PendingAppend(Serialize(ops, Interlocked.Increment(ref _sequence)), ops);
+        bool writer;
+        lock (_queue)
+        {
+            // When another caller is writing, it takes this line into its next batch (group commit).
+            _queue.Add(pending);
+            writer = !_writing;
+            _writing = true;
+        }
+
+        if (writer)
+        {
+            await WriteBatchesAsync();
+        }
+
+        await pending.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Writes queued lines in batches, one fsync per batch, until the queue is empty.</summary>
+    /// <remarks>
+    /// Concurrent steps share an fsync instead of queueing for one each; every caller still
+    /// returns only once its own line is on disk. Memory is updated after the fsync, so it never
+    /// runs ahead of the disk.
+    /// </remarks>
+    private async Task WriteBatchesAsync()
+    {
+        await _gate.WaitAsync(CancellationToken.None);
         try
         {
-            // Apply in memory only once the line is durable, so memory never runs ahead of disk.
-            _stream.Write(line);
-            _stream.Flush(flushToDisk: true);
-            Interlocked.Add(ref _bytes, line.Length);
-            foreach (var op in ops)
+            while (true)
             {
-                Draft.Apply(op);
+                List<PendingAppend> batch;
+                lock (_queue)
+                {
+                    if (_queue.Count == 0)
+                    {
+                        _writing = false;
+                        return;
+                    }
+
+                    batch = [.. _queue];
+                    _queue.Clear();
+                }
+
+                try
+                {
+                    foreach (var item in batch)
+                    {
+                        _stream.Write(item.Line);
+                    }
+
+                    _stream.Flush(flushToDisk: true);
+                    foreach (var item in batch)
+                    {
+                        Interlocked.Add(ref _bytes, item.Line.Length);
+                        foreach (var op in item.Ops)
+                        {
+                            Draft.Apply(op);
+                        }
+
+                        item.Done.TrySetResult();
+                    }
+                }
+                catch (Exception ex)
+                {
+                    foreach (var item in batch)
+                    {
+                        item.Done.TrySetException(ex);
+                    }
+                }
             }
         }
         finally
@@ -109,6 +170,11 @@ internal sealed class FileCheckpointJournal : ICheckpointJournal
                         w.WriteString("op", "remove");
                         w.WriteString("urn", op.Urn.Value);
                         w.WriteBoolean("delete", op.Delete);
+                        if (op.Id is not null)
+                        {
+                            w.WriteString("id", op.Id);
+                        }
+
                         break;
                     case JournalOpKind.Begin:
                         w.WriteString("op", "begin");
@@ -132,6 +198,11 @@ internal sealed class FileCheckpointJournal : ICheckpointJournal
 
         buffer.Write("\n"u8);
         return buffer.WrittenSpan.ToArray();
+    }
+
+    private sealed record PendingAppend(byte[] Line, IReadOnlyList<JournalOp> Ops)
+    {
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     /// <summary>Replays a journal's lines onto <paramref name="draft"/>; a torn last line is ignored, a bad earlier line is an error.</summary>
@@ -187,7 +258,10 @@ internal sealed class FileCheckpointJournal : ICheckpointJournal
             ops.Add(kind switch
             {
                 "put" => JournalOp.Put(json.ReadResource(e.GetProperty("resource"))),
-                "remove" => JournalOp.Remove(Model.Urn.Parse(e.GetProperty("urn").GetString()!), e.GetProperty("delete").GetBoolean()),
+                "remove" => JournalOp.Remove(
+                    Model.Urn.Parse(e.GetProperty("urn").GetString()!),
+                    e.GetProperty("delete").GetBoolean(),
+                    e.TryGetProperty("id", out var id) ? id.GetString() : null),
                 "begin" => JournalOp.Begin(json.ReadResource(e.GetProperty("resource")), CheckpointJson.ParseKind(e.GetProperty("type").GetString()!)),
                 "end" => JournalOp.End(Model.Urn.Parse(e.GetProperty("urn").GetString()!), CheckpointJson.ParseKind(e.GetProperty("type").GetString()!)),
                 _ => throw new FormatException($"unknown journal operation '{kind}'"),

@@ -38,6 +38,24 @@ public sealed class ResourceStepsTests
     }
 
     [Fact]
+    public async Task Up_OldCopiesThatFailedToDelete_AreKeptApartAndDeletedLater()
+    {
+        using var t = new TestStack();
+        await t.UpAsync(s => _ = new Thing("a", new ThingArgs { Immutable = "1" }));
+        t.Provider.FailDelete["a"] = true;
+        await Assert.ThrowsAsync<UpdateFailedException>(() => t.UpAsync(s => _ = new Thing("a", new ThingArgs { Immutable = "2" })));
+        await Assert.ThrowsAsync<UpdateFailedException>(() => t.UpAsync(s => _ = new Thing("a", new ThingArgs { Immutable = "3" })));
+        var stuck = await t.Stack.GetCheckpointAsync();
+        Assert.Equal(2, stuck.Resources.Count(r => r.Delete));
+        Assert.Equal(3, t.Provider.Live.Count);
+
+        t.Provider.FailDelete.Clear();
+        await t.UpAsync(s => _ = new Thing("a", new ThingArgs { Immutable = "3" }));
+        Assert.Equal("3", t.Provider.Live.Values.Single()["immutable"].AsString());
+        Assert.DoesNotContain((await t.Stack.GetCheckpointAsync()).Resources, r => r.Delete);
+    }
+
+    [Fact]
     public async Task Up_DeleteBeforeReplace_DeletesOldFirst()
     {
         using var t = new TestStack();
