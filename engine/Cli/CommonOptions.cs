@@ -14,6 +14,9 @@ internal static class CommonOptions
     internal static Option<bool> Diff() =>
         new("--diff") { Description = "Show every changed property" };
 
+    internal static Option<string?> PolicyConfig() =>
+        new("--policy-config") { Description = "A policy config file ({\"all\": level, \"<policy>\": level}) overriding enforcement levels" };
+
     internal static Option<bool> Yes() =>
         new("--yes", "-y") { Description = "Do it without asking (required when not interactive)" };
 }

@@ -1,4 +1,5 @@
 using Kubedos.Engine.Automation;
+using Kubedos.Engine.Policy;
 
 namespace Kubedos.Engine.Cli;
 
@@ -6,12 +7,14 @@ namespace Kubedos.Engine.Cli;
 internal sealed class EngineSession
 {
     private readonly string? stackOption;
+    private readonly string? policyConfigFile;
     private Workspace? workspace;
 
-    internal EngineSession(ProgramHost host, string? stackOption)
+    internal EngineSession(ProgramHost host, string? stackOption, string? policyConfigFile = null)
     {
         Host = host;
         this.stackOption = stackOption;
+        this.policyConfigFile = policyConfigFile;
     }
 
     internal ProgramHost Host { get; }
@@ -24,6 +27,8 @@ internal sealed class EngineSession
         Passphrase = Host.Passphrase,
         Environment = Host.ResolvedEnvironment,
         Time = Host.Time,
+        PolicyPacks = Host.PolicyPacks,
+        PolicyConfig = policyConfigFile is null ? null : PolicyConfig.Load(Path.Combine(Host.WorkDir, policyConfigFile)),
     });
 
     /// <summary>The stack to act on; throws <see cref="UsageException"/> when none is given or selected.</summary>

@@ -12,10 +12,11 @@ internal static class OperationCommands
         var stack = CommonOptions.Stack();
         var json = CommonOptions.Json();
         var diff = CommonOptions.Diff();
-        var command = new Command("preview", "Show what up would change, with property-level diffs; changes nothing") { stack, json, diff };
+        var policyConfig = CommonOptions.PolicyConfig();
+        var command = new Command("preview", "Show what up would change, with property-level diffs; changes nothing") { stack, json, diff, policyConfig };
         command.SetAction((parse, ct) => CommandFailure.RunAsync(host, "preview", () =>
         {
-            var session = new EngineSession(host, parse.GetValue(stack));
+            var session = new EngineSession(host, parse.GetValue(stack), parse.GetValue(policyConfig));
             var run = new OperationRun(session, parse.GetValue(json), parse.GetValue(diff));
             return run.ExecuteAsync(null, (s, onEvent, token) => s.PreviewAsync(new UpdateOptions { OnEvent = onEvent }, token), ct);
         }));
@@ -39,10 +40,11 @@ internal static class OperationCommands
                 result.AddError("--parallel must be at least 1");
             }
         });
-        var command = new Command("up", "Create or update the stack's resources to match the program") { stack, yes, target, targetDependents, replace, parallel, json, diff };
+        var policyConfig = CommonOptions.PolicyConfig();
+        var command = new Command("up", "Create or update the stack's resources to match the program") { stack, yes, target, targetDependents, replace, parallel, json, diff, policyConfig };
         command.SetAction((parse, ct) => CommandFailure.RunAsync(host, "up", () =>
         {
-            var session = new EngineSession(host, parse.GetValue(stack));
+            var session = new EngineSession(host, parse.GetValue(stack), parse.GetValue(policyConfig));
             var options = new UpdateOptions
             {
                 Target = parse.GetValue(target) ?? [],
@@ -92,10 +94,11 @@ internal static class OperationCommands
         var yes = CommonOptions.Yes();
         var target = new Option<string[]>("--target", "-t") { Description = "Only delete this resource (URN, '*' wildcards); repeatable" };
         var targetDependents = new Option<bool>("--target-dependents") { Description = "Also delete what depends on a targeted resource" };
-        var command = new Command("destroy", "Delete the stack's resources (or the targeted ones) in reverse dependency order") { stack, yes, target, targetDependents, json, diff };
+        var policyConfig = CommonOptions.PolicyConfig();
+        var command = new Command("destroy", "Delete the stack's resources (or the targeted ones) in reverse dependency order") { stack, yes, target, targetDependents, json, diff, policyConfig };
         command.SetAction((parse, ct) => CommandFailure.RunAsync(host, "destroy", () =>
         {
-            var session = new EngineSession(host, parse.GetValue(stack));
+            var session = new EngineSession(host, parse.GetValue(stack), parse.GetValue(policyConfig));
             var options = new DestroyOptions { Target = parse.GetValue(target) ?? [], TargetDependents = parse.GetValue(targetDependents) };
             var run = new OperationRun(session, parse.GetValue(json), parse.GetValue(diff));
             return run.ExecuteAsync(

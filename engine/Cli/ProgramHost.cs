@@ -1,4 +1,5 @@
 using Kubedos.Engine.Automation;
+using Kubedos.Engine.Policy;
 using Kubedos.Engine.Providers;
 using Kubedos.Engine.Secrets;
 using Spectre.Console;
@@ -33,6 +34,9 @@ public sealed record ProgramHost(StackProgram Program, ProviderRegistry Provider
 
     /// <summary>True when a person can answer prompts; detected from the console and stdin when null.</summary>
     public bool? Interactive { get; init; }
+
+    /// <summary>Policy packs <c>preview</c>, <c>up</c> and <c>destroy</c> run; <c>--policy-config FILE</c> overrides their levels.</summary>
+    public IReadOnlyList<PolicyPack> PolicyPacks { get; init; } = [];
 
     /// <summary>Asks a yes/no question; Spectre's confirmation prompt on <see cref="Console"/> when null.</summary>
     public Func<string, bool>? Confirm { get; init; }
