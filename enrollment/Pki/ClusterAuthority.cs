@@ -76,7 +76,7 @@ public sealed class ClusterAuthority : IDisposable
     public X509Certificate2 IssueNode(PublicKey nodeKey, string node, IEnumerable<IPAddress> addresses, TimeSpan lifetime, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(nodeKey);
-        var profile = CertificateProfile.Leaf(node, (int)Math.Ceiling(lifetime.TotalHours)) with
+        var profile = CertificateProfile.Leaf(node, HoursWithinIntermediate(lifetime, now)) with
         {
             Organizations = ["kubedos:nodes"],
             AllowedUses = UsesFor(nodeKey, CertificateUses.ServerAuth, CertificateUses.ClientAuth),
@@ -91,7 +91,7 @@ public sealed class ClusterAuthority : IDisposable
     {
         using var key = PrivateKeyMaterial.Generate(KeyAlgorithm.EcdsaP256);
         var publicKey = PublicKey.CreateFromSubjectPublicKeyInfo(key.ExportSubjectPublicKeyInfo(), out _);
-        var profile = CertificateProfile.Leaf(name, (int)Math.Ceiling(lifetime.TotalHours)) with
+        var profile = CertificateProfile.Leaf(name, HoursWithinIntermediate(lifetime, now)) with
         {
             Organizations = ["kubedos"],
             AllowedUses = [CertificateUses.DigitalSignature, CertificateUses.ServerAuth],
@@ -111,6 +111,13 @@ public sealed class ClusterAuthority : IDisposable
         _key.Dispose();
         Root.Dispose();
         Intermediate.Dispose();
+    }
+
+    // A certificate cannot outlive its issuer: near the intermediate's end, lifetimes shrink to fit.
+    private int HoursWithinIntermediate(TimeSpan lifetime, DateTimeOffset now)
+    {
+        var left = new DateTimeOffset(Intermediate.NotAfter.ToUniversalTime()) - DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds());
+        return (int)Math.Floor(Math.Min(lifetime.TotalHours, left.TotalHours));
     }
 
     private static string[] UsesFor(PublicKey key, params string[] extended) =>

@@ -183,7 +183,17 @@ internal sealed class EnrollmentGate(
     private async Task<EnrollmentResponse> AdmitAsync(
         string what, string node, SigningRequest csr, Dictionary<string, string> details, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        using var certificate = authority.IssueNode(csr.PublicKey, node, inventory.AddressesOf(node), options.NodeCertificateLifetime, now);
+        X509Certificate2 issued;
+        try
+        {
+            issued = authority.IssueNode(csr.PublicKey, node, inventory.AddressesOf(node), options.NodeCertificateLifetime, now);
+        }
+        catch (CertificateRequestException e)
+        {
+            return await RejectAsync(what, node, EnrollmentRejection.CannotIssue, $"the cluster CA cannot issue: {e.Message}", details, now, cancellationToken);
+        }
+
+        using var certificate = issued;
         var serial = certificate.SerialNumber.ToLowerInvariant();
         ledger.Record(new IssuedCertificate(
             serial, node, new DateTimeOffset(certificate.NotBefore.ToUniversalTime()), new DateTimeOffset(certificate.NotAfter.ToUniversalTime()), csr.PublicKeyPin));

@@ -20,4 +20,5 @@ public static class EnrollmentRejection
     public const string UntrustedClientCertificate = "untrusted-client-certificate";
     public const string CertificateRevoked = "certificate-revoked";
     public const string KeyReused = "key-reused";
+    public const string CannotIssue = "ca-cannot-issue";
 }

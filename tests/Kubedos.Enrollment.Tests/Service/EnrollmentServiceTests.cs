@@ -120,6 +120,33 @@ public sealed class EnrollmentServiceTests
     }
 
     [Fact]
+    public async Task Enroll_OneTokenRacedByManyJoins_ExactlyOneAdmitted()
+    {
+        await using var lab = await EnrollmentLab.StartAsync();
+        var token = lab.TokenFor("node-1");
+        var keys = Enumerable.Range(0, 6).Select(_ => PrivateKeyMaterial.Generate(KeyAlgorithm.EcdsaP256)).ToList();
+
+        var outcomes = await Task.WhenAll(keys.Select(async key =>
+        {
+            try
+            {
+                await lab.EnrollAsync(token, "node-1", key);
+                return "admitted";
+            }
+            catch (EnrollmentRefusedException e)
+            {
+                return e.Reason;
+            }
+        }));
+
+        Assert.Single(outcomes, o => o == "admitted");
+        Assert.All(outcomes.Where(o => o != "admitted"), o => Assert.Equal(EnrollmentRejection.TokenUsed, o));
+        Assert.Single(lab.Ledger.Of("node-1"));
+        Assert.Equal(6, lab.AuditRecords().Count);
+        keys.ForEach(k => k.Dispose());
+    }
+
+    [Fact]
     public async Task Enroll_WrongCaPin_ClientRefusesBeforeSendingAnything()
     {
         await using var lab = await EnrollmentLab.StartAsync();
