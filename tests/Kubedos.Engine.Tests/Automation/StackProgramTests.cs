@@ -1,0 +1,78 @@
+using Kubedos.Engine.Automation;
+using Kubedos.Engine.Config;
+using Kubedos.Engine.Model;
+using Kubedos.Engine.Providers;
+using Kubedos.Engine.Secrets;
+using Kubedos.Engine.Tests.Fakes;
+
+namespace Kubedos.Engine.Tests.Automation;
+
+public sealed class StackProgramTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("kubedos-program-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private sealed class AppStack : Stack
+    {
+        public AppStack()
+        {
+            var thing = new Thing("t", new ThingArgs { Value = RequireConfig("greeting"), Password = Output.CreateSecret(RequireConfig("token")) });
+            Greeting = thing.Value;
+            Token = thing.Password;
+        }
+
+        [Output("greeting")]
+        public Output<string> Greeting { get; }
+
+        public Output<string> Token { get; }
+    }
+
+    [Fact]
+    public async Task TypedStack_WithPulumiFiles_ReadsConfigAndExportsOutputs()
+    {
+        ProjectFile.Create("proj", "dotnet").Save(Path.Combine(_dir, ProjectFile.FileName));
+        var passphrase = PassphraseSource.FromPassphrase("pw");
+        var config = new StackConfigStore(_dir, "dev", passphrase);
+        config.Set("greeting", "hello", secret: false);
+        config.Set("token", "s3cret-token", secret: true);
+
+        var provider = new FakeProvider();
+        var workspace = Workspace.Create(new WorkspaceOptions
+        {
+            WorkDir = _dir,
+            Providers = ProviderRegistry.Of(provider),
+            Program = StackProgram.Create<AppStack>(),
+            Passphrase = passphrase,
+            Environment = _ => null,
+        });
+        Assert.Equal("proj", workspace.ProjectName);
+        var stack = await workspace.CreateStackAsync("dev");
+        var prelude = new List<Kubedos.Engine.Automation.Events.PreludeEvent>();
+        var result = await stack.UpAsync(new UpdateOptions { OnEvent = e => { if (e is Kubedos.Engine.Automation.Events.PreludeEvent p) { prelude.Add(p); } } });
+
+        Assert.Equal("hello", result.Outputs["greeting"].Value.AsString());
+        Assert.True(result.Outputs["token"].IsSecret);
+        Assert.Equal("[secret]", prelude.Single().Config["proj:token"]);
+        var state = File.ReadAllText(Path.Combine(_dir, ".kubedos", "stacks", "proj", "dev.json"));
+        Assert.DoesNotContain("s3cret-token", state, StringComparison.Ordinal);
+        Assert.Contains("\"salt\"", state, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InlineProgram_MissingConfig_FailsNamingKey()
+    {
+        var workspace = Workspace.Create(new WorkspaceOptions
+        {
+            ProjectName = "proj",
+            WorkDir = _dir,
+            Providers = ProviderRegistry.Of(new FakeProvider()),
+            Program = StackProgram.Create(s => _ = new Thing("t", new ThingArgs { Value = s.RequireConfig("missing") })),
+            Config = _ => new Dictionary<string, string>(),
+            Environment = _ => null,
+        });
+        var stack = await workspace.CreateStackAsync("dev");
+        var ex = await Assert.ThrowsAsync<UpdateFailedException>(() => stack.UpAsync());
+        Assert.Contains("proj:missing", ex.Message, StringComparison.Ordinal);
+    }
+}
