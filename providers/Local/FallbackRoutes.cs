@@ -62,11 +62,13 @@ internal sealed class FallbackRoutes(ICommandRunner runner)
 
     private async Task DeleteAsync(IPNetwork cidr, int metric, CancellationToken cancellationToken)
     {
-        var result = await runner.RunAsync(
-            cancellationToken, "ip", Family(cidr), "route", "del", "unreachable", cidr.ToString(), "metric", Metric(metric));
+        var command = HostCommand.Of("ip", Family(cidr), "route", "del", "unreachable", cidr.ToString(), "metric", Metric(metric));
+        var result = await runner.RunAsync(command, cancellationToken);
+
+        // Already gone (a concurrent or interrupted teardown) is what was wanted.
         if (!result.Succeeded && !result.Stderr.Contains("No such process", StringComparison.Ordinal))
         {
-            throw new LabCommandException(HostCommand.Of("ip", "route", "del", "unreachable", cidr.ToString()), result);
+            throw new LabCommandException(command, result);
         }
     }
 

@@ -98,6 +98,13 @@ public sealed class LocalLabTests
         Assert.Contains($"iifname \"{lab.Names.OperatorInterface}\" drop", guard, StringComparison.Ordinal);
         Assert.Contains($"oifname \"{lab.Names.OperatorInterface}\" drop", guard, StringComparison.Ordinal);
 
+        var status = await new HostCommandRunner().RunAsync(HostCommand.Of(StatusScript(), lab.Stack), None);
+        Assert.Equal(1, status.ExitCode);
+        foreach (var part in new[] { "namespaces:", "operator links:", "fallback routes:", "forward guards:", "processes:" })
+        {
+            Assert.Contains(part, status.Stdout, StringComparison.Ordinal);
+        }
+
         // A plane address has no real route yet: the host must refuse it, never send it out.
         var probe = await new HostCommandRunner().RunAsync(HostCommand.Of("ip", "-4", "route", "get", "10.61.2.9"), None);
         Assert.False(probe.Succeeded);
@@ -109,6 +116,9 @@ public sealed class LocalLabTests
         Assert.DoesNotContain($"metric {metric}", await Host(None, "ip", "-4", "route", "show", "type", "unreachable"), StringComparison.Ordinal);
         Assert.DoesNotContain(lab.Names.OperatorInterface, await Host(None, "ip", "link"), StringComparison.Ordinal);
         Assert.DoesNotContain("kubedos_lab_" + lab.Names.StackHash, await Host(None, "nft", "list", "tables"), StringComparison.Ordinal);
+        var after = await new HostCommandRunner().RunAsync(HostCommand.Of(StatusScript(), lab.Stack), None);
+        Assert.Equal(0, after.ExitCode);
+        Assert.Equal(string.Empty, after.Stdout);
         Assert.DoesNotContain(lab.Names.SwitchNamespace, await Host(None, "ip", "netns", "list"), StringComparison.Ordinal);
     }
 
@@ -210,6 +220,20 @@ public sealed class LocalLabTests
         Assert.Equal("from-stdin hello", result.Stdout);
         Assert.True(slow.TimedOut);
         Assert.False(slow.Succeeded);
+    }
+
+    private static string StatusScript()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var script = Path.Combine(directory.FullName, "scripts", "lab", "lab-status.sh");
+            if (File.Exists(script))
+            {
+                return script;
+            }
+        }
+
+        throw new FileNotFoundException("scripts/lab/lab-status.sh not found above the test binaries");
     }
 
     internal static NodeCommand Ping(IPAddress address) =>
