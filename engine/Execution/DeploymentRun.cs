@@ -4,6 +4,7 @@ using Kubedos.Engine.Automation;
 using Kubedos.Engine.Automation.Events;
 using Kubedos.Engine.Model;
 using Kubedos.Engine.Planning;
+using Kubedos.Engine.Providers;
 using Kubedos.Engine.State;
 
 namespace Kubedos.Engine.Execution;
@@ -98,8 +99,12 @@ internal sealed class DeploymentRun
         }
     }
 
-    /// <summary>A provider call bracketed by its pending operation: begun before, ended after, also when the provider fails cleanly.</summary>
-    /// <remarks>Only a killed process leaves the operation pending; recovery resolves it through the provider.</remarks>
+    /// <summary>A provider call bracketed by its pending operation: begun before, ended after success or a provider's declared failure.</summary>
+    /// <remarks>
+    /// A <see cref="ProviderException"/> is the provider saying the call failed cleanly. Anything
+    /// else (a timeout, a cancellation, a crash, an unexpected exception) leaves the outcome
+    /// unknown, so the operation stays pending and the next run resolves it through the provider.
+    /// </remarks>
     public async Task<T> PendingCallAsync<T>(ResourceState resource, PendingOperationKind kind, string what, TimeSpan? timeout, Func<CancellationToken, Task<T>> call)
     {
         await RecordAsync(JournalOp.Begin(resource, kind));
@@ -107,7 +112,7 @@ internal sealed class DeploymentRun
         {
             return await CallAsync(resource.Urn, what, timeout, call);
         }
-        catch
+        catch (ProviderException)
         {
             await RecordAsync(JournalOp.End(resource.Urn, kind));
             throw;

@@ -65,4 +65,48 @@ public sealed class FailurePropagationTests
         var checkpoint = await t.Stack.GetCheckpointAsync();
         Assert.Equal(["a", "b"], checkpoint.Resources.Where(r => r.Custom).Select(r => r.Urn.Name).Order().ToArray());
     }
+
+    [Fact]
+    public async Task Up_Cancelled_LeavesInFlightCallsPendingAndNextUpConverges()
+    {
+        using var t = new TestStack();
+        t.Provider.Delay = TimeSpan.FromSeconds(10);
+        void Program(Kubedos.Engine.Model.Stack s)
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                _ = new Thing($"r{i}", new ThingArgs { Value = "v" });
+            }
+        }
+
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        t.Program(Program);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => t.Stack.UpAsync(t.Options(), cts.Token));
+        var interrupted = await t.Stack.GetCheckpointAsync();
+        Assert.Equal(3, interrupted.PendingOperations.Count);
+
+        t.Provider.Delay = TimeSpan.Zero;
+        await t.UpAsync(Program);
+        Assert.Equal(3, t.Provider.Live.Count);
+        var checkpoint = await t.Stack.GetCheckpointAsync();
+        Assert.Empty(checkpoint.PendingOperations);
+        Assert.Equal(3, checkpoint.Resources.Count(r => r.Custom));
+    }
+
+    [Fact]
+    public async Task Up_TimedOutCreateThatHappenedAnyway_IsAdoptedNotDuplicated()
+    {
+        using var t = new TestStack();
+        t.Provider.Delay = TimeSpan.FromMilliseconds(300);
+        var options = new Kubedos.Engine.Model.ResourceOptions { CustomTimeouts = new Kubedos.Engine.Model.CustomTimeouts(Create: TimeSpan.FromMilliseconds(50)) };
+        await Assert.ThrowsAsync<UpdateFailedException>(() => t.UpAsync(s => _ = new Thing("slow", new ThingArgs { Value = "v" }, options)));
+        Assert.Single((await t.Stack.GetCheckpointAsync()).PendingOperations);
+
+        // The fake finished the create after the engine gave up on it: the next up must adopt it.
+        t.Provider.Delay = TimeSpan.Zero;
+        t.Provider.Live["slow#99"] = Kubedos.Engine.Model.PropertyMap.Of(("value", "v"), ("serial", "slow#99"));
+        await t.UpAsync(s => _ = new Thing("slow", new ThingArgs { Value = "v" }));
+        Assert.Single(t.Provider.Live);
+        Assert.Equal("slow#99", (await t.Stack.GetCheckpointAsync()).Find(TestStack.UrnOf("slow"))!.Id);
+    }
 }
