@@ -47,19 +47,22 @@ internal static class StackCommands
 
     private static Command List(ProgramHost host)
     {
-        var command = new Command("ls", "List the project's stacks (* marks the selected one)");
+        var command = new Command("ls", "List the project's stacks (* marks the selected one) with their last operation");
         command.SetAction((parse, ct) => CommandFailure.RunAsync(host, "stack ls", async () =>
         {
             var session = new EngineSession(host, null);
             var selected = StackSelection.Resolve(null, host);
-            var table = new Table().Border(TableBorder.Simple).AddColumn("NAME").AddColumn("LAST UPDATE").AddColumn("RESOURCES");
+            var table = new Table().Border(TableBorder.Simple).AddColumn("NAME").AddColumn("LAST OPERATION").AddColumn("WHEN").AddColumn("RESULT");
             foreach (var name in await session.Workspace.ListStacksAsync(ct))
             {
-                var stack = await session.Workspace.SelectStackAsync(name, ct);
-                var history = await stack.GetHistoryAsync(ct);
-                var last = history.Count == 0 ? "never" : history[^1].EndTime.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
-                var count = (await stack.GetCheckpointAsync(ct)).Resources.Count(r => !r.Delete);
-                table.AddRow(Markup.Escape(name == selected ? name + "*" : name), last, count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                // History only: listing must not need the passphrase, as the checkpoint's secrets would.
+                var history = await (await session.Workspace.SelectStackAsync(name, ct)).GetHistoryAsync(ct);
+                var last = history.Count == 0 ? null : history[^1];
+                table.AddRow(
+                    Markup.Escape(name == selected ? name + "*" : name),
+                    last is null ? "none" : last.Kind.ToString().ToLowerInvariant(),
+                    last is null ? string.Empty : last.EndTime.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                    last is null ? string.Empty : last.Succeeded ? "succeeded" : "[red]failed[/]");
             }
 
             host.ResolvedConsole.Write(table);

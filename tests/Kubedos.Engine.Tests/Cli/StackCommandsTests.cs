@@ -22,6 +22,22 @@ public sealed class StackCommandsTests
     }
 
     [Fact]
+    public async Task Ls_StackWithSecretsInState_NeedsNoPassphrase()
+    {
+        using var p = new CliProject();
+        await p.RunOkAsync("stack", "init", "dev");
+        p.Program(s => _ = new Thing("a", new ThingArgs { Value = "x", Password = Output.CreateSecret("hunter2") }));
+        await p.RunOkAsync("up", "--yes");
+        p.Environment.Clear();
+
+        await p.RunOkAsync("stack", "ls");
+
+        Assert.Contains("dev*", p.Screen, StringComparison.Ordinal);
+        Assert.Contains("update", p.Screen, StringComparison.Ordinal);
+        Assert.Contains("succeeded", p.Screen, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Select_SwitchesTheStackVerbsActOn()
     {
         using var p = new CliProject();
