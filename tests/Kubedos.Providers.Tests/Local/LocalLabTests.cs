@@ -162,6 +162,39 @@ public sealed class LocalLabTests
     }
 
     [LabFact("ip", "nft", "nsenter", "unshare", "setsid", "findmnt")]
+    public async Task EnsureNodeAsync_HolderRecordLost_ReplacesHolderWithoutOrphans()
+    {
+        await using var lab = await LabScratch.CreateAsync();
+        await lab.UnderlayAsync();
+        var node = await lab.NodeAsync("n1", 1);
+        File.Delete(Path.Combine(node.StateDirectory, "holder.pid"));
+
+        var again = await lab.NodeAsync("n1", 1);
+
+        Assert.NotEqual(node.Holder, again.Holder);
+        Assert.False(node.Holder.IsAlive());
+        Assert.Equal(
+            again.Holder.Pid.ToString(CultureInfo.InvariantCulture),
+            (await Host(None, "ip", "netns", "pids", again.Namespace)).Trim());
+    }
+
+    [LabFact("ip", "nft", "nsenter", "unshare", "setsid", "findmnt", "ping")]
+    public async Task EnsureNodeAsync_NewAddress_ReplacesTheOldOne()
+    {
+        await using var lab = await LabScratch.CreateAsync();
+        await lab.UnderlayAsync();
+        var node = await lab.NodeAsync("n1", 1);
+
+        var moved = await lab.NodeAsync("n1", 5);
+        var addresses = await moved.ExecCheckedAsync(None, "ip", "-4", "-o", "addr", "show", "dev", "eth0");
+
+        Assert.Equal(node.Holder, moved.Holder);
+        Assert.Contains($"inet {moved.Address}/24", addresses.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain($"inet {node.Address}/", addresses.Stdout, StringComparison.Ordinal);
+        Assert.Contains("1 received", await Host(None, "ping", "-c", "1", "-W", "2", moved.Address.ToString()), StringComparison.Ordinal);
+    }
+
+    [LabFact("ip", "nft", "nsenter", "unshare", "setsid", "findmnt")]
     public async Task Nodes_PrivateFilesAndHostname_AreNotShared()
     {
         await using var lab = await LabScratch.CreateAsync();
