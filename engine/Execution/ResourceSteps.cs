@@ -61,6 +61,7 @@ internal sealed class ResourceSteps(DeploymentRun run)
             IgnoreChanges = [.. options.IgnoreChanges],
             ReplaceOnChanges = [.. options.ReplaceOnChanges],
             AdditionalSecretOutputs = [.. options.AdditionalSecretOutputs],
+            SourcePosition = options.SourcePosition,
         };
 
         if (old is null)
@@ -87,7 +88,8 @@ internal sealed class ResourceSteps(DeploymentRun run)
 
     private async Task<RegistrationResult> SameAsync(ResourceRegistration reg, ResourceState old, ResourceState goal)
     {
-        var state = goal with { Id = old.Id, Inputs = old.Inputs, Outputs = old.Outputs, Modified = old.Modified };
+        // The new inputs equal the old ones up to secrecy: record them, so a value that became secret is encrypted from now on.
+        var state = goal with { Id = old.Id, Outputs = StepEvents.SecureOutputs(old.Outputs, goal.Inputs, goal.AdditionalSecretOutputs), Modified = old.Modified };
         var metadata = StepEvents.Metadata(StepKind.Same, reg.Urn, reg.Type, old, state);
         run.Events.Emit(new ResourcePreEvent(metadata, run.DryRun));
         if (!run.DryRun && !SameRecord(old, state))
@@ -98,7 +100,7 @@ internal sealed class ResourceSteps(DeploymentRun run)
 
         run.Count(StepKind.Same);
         run.Events.Emit(new ResourceOutputsEvent(metadata, run.DryRun));
-        return new RegistrationResult(old.Id, old.Outputs);
+        return new RegistrationResult(old.Id, state.Outputs);
     }
 
     private async Task<RegistrationResult> CreateAsync(ResourceRegistration reg, IResourceProvider provider, ResourceState goal, StepDecision decision, StepKind op, ResourceState? old = null)
@@ -232,6 +234,7 @@ internal sealed class ResourceSteps(DeploymentRun run)
             Dependencies = dependencies,
             Created = old?.Created ?? run.Now,
             Modified = old is not null && old.Inputs.Equals(inputs.Inputs) ? old.Modified : run.Now,
+            SourcePosition = reg.Options.SourcePosition,
         };
         var op = old is null ? StepKind.Create : old.Inputs.WithoutSecrets().Equals(inputs.Inputs.WithoutSecrets()) ? StepKind.Same : StepKind.Update;
         run.Plan?.Registered(op, old, state, []);
@@ -261,7 +264,7 @@ internal sealed class ResourceSteps(DeploymentRun run)
     private bool SameRecord(ResourceState a, ResourceState b) =>
         a.Protect == b.Protect && a.RetainOnDelete == b.RetainOnDelete && a.Parent == b.Parent && a.Provider == b.Provider
         && a.Dependencies.SequenceEqual(b.Dependencies) && a.Inputs.Equals(b.Inputs) && a.Outputs.Equals(b.Outputs)
-        && a.CustomTimeouts == b.CustomTimeouts
+        && a.CustomTimeouts == b.CustomTimeouts && a.SourcePosition == b.SourcePosition
         && (a.IgnoreChanges.IsDefault ? _noStrings : a.IgnoreChanges).SequenceEqual(b.IgnoreChanges.IsDefault ? _noStrings : b.IgnoreChanges)
         && (a.ReplaceOnChanges.IsDefault ? _noStrings : a.ReplaceOnChanges).SequenceEqual(b.ReplaceOnChanges.IsDefault ? _noStrings : b.ReplaceOnChanges);
 }

@@ -50,6 +50,18 @@ public sealed class SecretsTests
     }
 
     [Fact]
+    public async Task UpAsync_ValueBecomesSecret_IsEncryptedWithoutProviderChange()
+    {
+        using var t = new TestStack(secrets: PassphraseSecretsProvider.Create("p"));
+        await t.UpAsync(s => _ = new Thing("a", new ThingArgs { Value = Plain }));
+        Assert.Contains(Plain, File.ReadAllText(t.StateFile), StringComparison.Ordinal);
+        var result = await t.UpAsync(s => _ = new Thing("a", new ThingArgs { Value = Output.CreateSecret(Plain) }));
+        Assert.Equal(0, result.Summary.Count("update"));
+        Assert.Equal(0, t.Provider.Count("update"));
+        Assert.DoesNotContain(Plain, File.ReadAllText(t.StateFile), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UpAsync_SecretWithoutSecretsProvider_FailsClearly()
     {
         using var t = new TestStack();
