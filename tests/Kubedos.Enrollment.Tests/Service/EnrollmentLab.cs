@@ -61,6 +61,7 @@ internal sealed class EnrollmentLab : IAsyncDisposable
             ["node-1"] = [IPAddress.Loopback],
             ["node-2"] = [IPAddress.Loopback],
             ["node-3"] = [IPAddress.Parse("10.10.0.13")],
+            ["node-4"] = [IPAddress.Parse("127.0.0.2")],
         });
         var tokens = JoinTokenStore.Open(Path.Combine(dir, "tokens.json"));
         var revocations = new RevocationList(Path.Combine(dir, "revoked.json"));

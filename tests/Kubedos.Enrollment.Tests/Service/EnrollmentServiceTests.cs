@@ -206,6 +206,21 @@ public sealed class EnrollmentServiceTests
     }
 
     [Fact]
+    public async Task Enroll_DeclaredAddressClaimedFromAnotherSource_Rejected()
+    {
+        await using var lab = await EnrollmentLab.StartAsync();
+        var token = lab.TokenFor("node-4");
+        using var key = PrivateKeyMaterial.Generate(KeyAlgorithm.EcdsaP256);
+
+        // node-4 is declared at 127.0.0.2 and claims it, but the connection comes from 127.0.0.1.
+        var error = await Assert.ThrowsAsync<EnrollmentRefusedException>(() => lab.Client.EnrollAsync(
+            lab.Service.Address, token, "node-4", System.Net.IPAddress.Parse("127.0.0.2"), key, CancellationToken.None));
+
+        AssertRejected(lab, error, EnrollmentRejection.SourceAddressMismatch, "node-4");
+        Assert.Equal("127.0.0.1", lab.AuditRecords()[^1].Details["source"]);
+    }
+
+    [Fact]
     public async Task Enroll_TokenOfAnotherNode_Rejected()
     {
         await using var lab = await EnrollmentLab.StartAsync();
