@@ -98,7 +98,19 @@ public sealed class LabNode
         ExecCheckedAsync(NodeCommand.Of(arguments), cancellationToken);
 
     /// <summary>Writes a file into the node's private filesystem (creating its directory) with a mode such as "0600".</summary>
-    public Task WriteFileAsync(string path, byte[] content, string mode, CancellationToken cancellationToken)
+    public Task WriteFileAsync(string path, byte[] content, string mode, CancellationToken cancellationToken) =>
+        WriteFileAsync(path, content, mode, null, cancellationToken);
+
+    /// <summary>Writes UTF-8 text into the node's private filesystem.</summary>
+    public Task WriteFileAsync(string path, string content, string mode, CancellationToken cancellationToken) =>
+        WriteFileAsync(path, Encoding.UTF8.GetBytes(content), mode, null, cancellationToken);
+
+    /// <summary>Writes a file owned by <paramref name="owner"/> (<c>user</c> or <c>user:group</c> on the node; null keeps root).</summary>
+    /// <remarks>
+    /// The file appears whole (written aside, then renamed) and never readable beyond its mode;
+    /// missing directories are created 0755 and root-owned.
+    /// </remarks>
+    public Task WriteFileAsync(string path, byte[] content, string mode, string? owner, CancellationToken cancellationToken)
     {
         CheckAbsolute(path);
         if (mode.Length is < 3 or > 4 || !mode.All(c => c is >= '0' and <= '7'))
@@ -106,14 +118,29 @@ public sealed class LabNode
             throw new ArgumentException($"mode '{mode}' must be octal, e.g. 0644", nameof(mode));
         }
 
+        if (owner is not null && !IsOwner(owner))
+        {
+            throw new ArgumentException($"owner '{owner}' must be user or user:group", nameof(owner));
+        }
+
         // Written from inside the node so the path resolves in its mount namespace (symlinks included).
-        const string Script = "umask 077; mkdir -p \"$(dirname \"$1\")\" && cat > \"$1.kubedos-tmp\" && chmod \"$2\" \"$1.kubedos-tmp\" && mv -f \"$1.kubedos-tmp\" \"$1\"";
-        return ExecCheckedAsync(new NodeCommand(["sh", "-c", Script, "sh", path, mode]) { Stdin = content }, cancellationToken);
+        const string Script = """
+            set -e
+            (umask 022; mkdir -p "$(dirname "$1")")
+            umask 077
+            cat >"$1.kubedos-tmp"
+            chmod "$2" "$1.kubedos-tmp"
+            if [ -n "$3" ]; then chown "$3" "$1.kubedos-tmp"; fi
+            mv -f "$1.kubedos-tmp" "$1"
+            """;
+        return ExecCheckedAsync(new NodeCommand(["sh", "-c", Script, "sh", path, mode, owner ?? string.Empty]) { Stdin = content }, cancellationToken);
     }
 
-    /// <summary>Writes UTF-8 text into the node's private filesystem.</summary>
-    public Task WriteFileAsync(string path, string content, string mode, CancellationToken cancellationToken) =>
-        WriteFileAsync(path, Encoding.UTF8.GetBytes(content), mode, cancellationToken);
+    /// <summary>True for <c>user</c> or <c>user:group</c> with POSIX-portable names.</summary>
+    public static bool IsOwner(string owner) =>
+        owner.Split(':') is { Length: 1 or 2 } parts
+        && parts.All(p => p.Length is > 0 and <= 32 && (char.IsAsciiLetterLower(p[0]) || p[0] == '_')
+            && p.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '-'));
 
     /// <summary>Reads a file from the node's private filesystem, or null when it does not exist.</summary>
     public async Task<string?> ReadFileAsync(string path, CancellationToken cancellationToken)

@@ -10,12 +10,14 @@ namespace Kubedos.Providers.Local;
 /// <param name="Path">The absolute path inside the node's private filesystem.</param>
 /// <param name="Content">The file's text (a secret input stays secret in state).</param>
 /// <param name="Mode">Octal permissions, e.g. 0600.</param>
+/// <param name="Owner">The file's owner on the node, <c>user</c> or <c>user:group</c>; null keeps root.</param>
 /// <param name="Stack">The lab's stack; null takes the URN's stack.</param>
 internal sealed record NodeFileInputs(
     [property: ReplaceOnChange("the file belongs to its node")] string Node,
     [property: ReplaceOnChange("a file at another path is another file")] string Path,
     string Content,
     string Mode = "0644",
+    string? Owner = null,
     [property: ReplaceOnChange("the file belongs to its stack's node")] string? Stack = null);
 
 /// <summary>Outputs of <c>local:lab:File</c>; the content itself is not repeated.</summary>
@@ -38,6 +40,11 @@ internal sealed class NodeFileHandler(LocalLab lab) : ResourceHandler<NodeFileIn
         if (inputs.Mode.Length is < 3 or > 4 || !inputs.Mode.All(c => c is >= '0' and <= '7'))
         {
             yield return new CheckFailure("mode", $"'{inputs.Mode}' must be octal permissions such as 0644");
+        }
+
+        if (inputs.Owner is not null && !LabNode.IsOwner(inputs.Owner))
+        {
+            yield return new CheckFailure("owner", $"'{inputs.Owner}' must be user or user:group");
         }
 
         foreach (var failure in LabFailures.Label("node", inputs.Node).Concat(LabFailures.Label("stack", inputs.Stack)))
@@ -86,7 +93,7 @@ internal sealed class NodeFileHandler(LocalLab lab) : ResourceHandler<NodeFileIn
         {
             var stack = LabFailures.StackOf(urn, inputs.Stack);
             var node = await LabFailures.NodeAsync(lab, urn, stack, inputs.Node, cancellationToken);
-            await node.WriteFileAsync(inputs.Path, inputs.Content, inputs.Mode, cancellationToken);
+            await node.WriteFileAsync(inputs.Path, Encoding.UTF8.GetBytes(inputs.Content), inputs.Mode, inputs.Owner, cancellationToken);
             return new NodeFileOutputs(stack, inputs.Node, inputs.Path, inputs.Mode, Hash(inputs.Content));
         });
 

@@ -106,8 +106,8 @@ public sealed class NodeSoftwareTests
             """, "0600", None);
         await client.ExecCheckedAsync(None, "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", "/root/.ssh/id_ed25519");
         var clientKey = await client.ReadFileAsync("/root/.ssh/id_ed25519.pub", None);
-        await server.WriteFileAsync("/home/ops/.ssh/authorized_keys", clientKey!, "0600", None);
-        await server.ExecCheckedAsync(None, "chown", "-R", "ops:ops", "/home/ops/.ssh");
+        await server.WriteFileAsync("/home/ops/.ssh/authorized_keys", System.Text.Encoding.UTF8.GetBytes(clientKey!), "0600", "ops:ops", None);
+        Assert.Equal("ops:ops 600\n", (await server.ExecCheckedAsync(None, "stat", "-c", "%U:%G %a", "/home/ops/.ssh/authorized_keys")).Stdout);
         var hostKey = await server.ReadFileAsync("/etc/ssh/lab_host_ed25519_key.pub", None);
         await client.WriteFileAsync("/root/.ssh/pinned_known_hosts", $"{target} {hostKey}", "0644", None);
         await server.ExecCheckedAsync(None, "/usr/sbin/sshd", "-f", "/etc/ssh/sshd_lab_config");

@@ -1,0 +1,19 @@
+using Kubedos.Engine.Model;
+
+namespace Kubedos.Providers.Local;
+
+/// <summary>Inputs of <c>local:lab:Node</c> (see <see cref="NodeResource"/>).</summary>
+public sealed class NodeResourceArgs : ResourceArgs
+{
+    /// <summary>The node name, also its hostname (a lowercase DNS label).</summary>
+    public Input<string> Name { get; init; } = null!;
+
+    /// <summary>The node's underlay address.</summary>
+    public Input<string> Address { get; init; } = null!;
+
+    /// <summary>The underlay's CIDR (the <c>cidr</c> output of the underlay, which makes the node depend on it).</summary>
+    public Input<string> UnderlayCidr { get; init; } = null!;
+
+    /// <summary>The lab's stack; null takes the URN's stack.</summary>
+    public Input<string>? Stack { get; init; }
+}

@@ -1,0 +1,16 @@
+using Kubedos.Engine.Model;
+
+namespace Kubedos.Providers.Local;
+
+/// <summary>Inputs of <c>local:lab:WireGuardInterface</c> (see <see cref="WireGuardInterfaceResource"/>).</summary>
+public sealed class WireGuardInterfaceResourceArgs : ResourceArgs
+{
+    /// <summary>The node (its name) the interface lives on.</summary>
+    public Input<string> Node { get; init; } = null!;
+
+    /// <summary>The interface name, e.g. wg1.</summary>
+    public Input<string> Name { get; init; } = null!;
+
+    /// <summary>The lab's stack; null takes the URN's stack.</summary>
+    public Input<string>? Stack { get; init; }
+}
