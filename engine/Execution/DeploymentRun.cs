@@ -23,7 +23,7 @@ internal sealed class DeploymentRun
         Events = events;
         CancellationToken = cancellationToken;
         Slots = new SemaphoreSlim(Math.Max(1, settings.Parallel));
-        Old = basis.Resources.Where(r => !r.Delete).GroupBy(r => r.Urn).ToDictionary(g => g.Key, g => g.Last());
+        _old = new ConcurrentDictionary<Urn, ResourceState>(basis.Resources.Where(r => !r.Delete).GroupBy(r => r.Urn).Select(g => KeyValuePair.Create(g.Key, g.Last())));
     }
 
     public DeploymentSettings Settings { get; }
@@ -36,8 +36,13 @@ internal sealed class DeploymentRun
     /// <summary>The checkpoint the operation started from (after recovery).</summary>
     public Checkpoint Basis { get; }
 
-    /// <summary>Live resources of the old checkpoint by URN.</summary>
-    public IReadOnlyDictionary<Urn, ResourceState> Old { get; }
+    private readonly ConcurrentDictionary<Urn, ResourceState> _old;
+
+    /// <summary>Live resources of the old checkpoint by URN (less those deleted ahead of a replacement).</summary>
+    public IReadOnlyDictionary<Urn, ResourceState> Old => _old;
+
+    /// <summary>Forgets an old resource deleted ahead of time, so its registration creates it anew.</summary>
+    public void ForgetOld(Urn urn) => _old.TryRemove(urn, out _);
 
     /// <summary>The journal; null in a dry run, which writes nothing.</summary>
     public ICheckpointJournal? Journal { get; }

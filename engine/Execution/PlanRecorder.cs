@@ -31,19 +31,20 @@ internal sealed class PlanRecorder
             StepKind.Replace => PolicyStepOp.Replace,
             _ => PolicyStepOp.Same,
         };
-        _steps.Enqueue((order, new PolicyStep(op, goal.Urn, old?.Inputs, goal.Inputs) { ReplaceKeys = replaceKeys }));
+        _steps.Enqueue((order, new PolicyStep(op, goal.Urn, old?.Inputs, goal.Inputs) { ReplaceKeys = replaceKeys, Source = goal.SourcePosition ?? old?.SourcePosition }));
         _resources.Enqueue((order, Resource(goal)));
     }
 
     public void Deleted(ResourceState old)
     {
         _deleted[old.Urn] = true;
-        _steps.Enqueue((Interlocked.Increment(ref _order), new PolicyStep(PolicyStepOp.Delete, old.Urn, old.Inputs, null)));
+        _steps.Enqueue((Interlocked.Increment(ref _order), new PolicyStep(PolicyStepOp.Delete, old.Urn, old.Inputs, null) { Source = old.SourcePosition }));
     }
 
     public static PolicyResource Resource(ResourceState state) => new(state.Urn, state.Inputs)
     {
         Parent = state.Parent is { } p && p.Type != Urn.RootStackType ? p : null,
         Dependencies = state.Dependencies,
+        Source = state.SourcePosition,
     };
 }

@@ -181,7 +181,20 @@ internal sealed class ResourceSteps(DeploymentRun run)
         {
             if (!run.DryRun)
             {
-                await DeleteForReplaceAsync(reg, provider, old);
+                var dependents = await DependentReplacements.FindAsync(run, reg.Urn);
+                if (dependents.FirstOrDefault(d => d.Protect) is { } protectedDependent)
+                {
+                    throw new StepFailedException(
+                        $"replacing {reg.Urn.Value} deletes it first (DeleteBeforeReplace), which forces replacing its dependent {protectedDependent.Urn.Value}, and that one is protected");
+                }
+
+                foreach (var dependent in dependents.Reverse())
+                {
+                    await DeleteOldAsync(dependent);
+                    run.ForgetOld(dependent.Urn);
+                }
+
+                await DeleteOldAsync(old);
             }
 
             var result = await CreateAsync(reg, provider, goal, decision, StepKind.CreateReplacement);
@@ -199,22 +212,24 @@ internal sealed class ResourceSteps(DeploymentRun run)
         return replaced;
     }
 
-    private async Task DeleteForReplaceAsync(ResourceRegistration reg, IResourceProvider provider, ResourceState old)
+    /// <summary>Deletes a resource that is about to be created again (delete-before-replace), recording it as gone.</summary>
+    private async Task DeleteOldAsync(ResourceState old)
     {
-        var metadata = StepEvents.Metadata(StepKind.DeleteReplaced, reg.Urn, reg.Type, old, null);
+        var metadata = StepEvents.Metadata(StepKind.DeleteReplaced, old.Urn, old.Type, old, null);
         run.Events.Emit(new ResourcePreEvent(metadata, false));
-        if (!old.RetainOnDelete)
+        if (!old.RetainOnDelete && old.Id is not null)
         {
+            var provider = run.Settings.Providers.ResolveReference(old.Type, old.Provider);
             await run.PendingCallAsync(old, PendingOperationKind.Deleting, "delete", old.CustomTimeouts?.Delete, async ct =>
             {
-                await provider.DeleteAsync(new DeleteRequest(reg.Urn, reg.Type, old.Id ?? string.Empty, old.Inputs, old.Outputs), ct);
+                await provider.DeleteAsync(new DeleteRequest(old.Urn, old.Type, old.Id, old.Inputs, old.Outputs), ct);
                 return true;
             });
-            await run.RecordAsync(JournalOp.End(reg.Urn, PendingOperationKind.Deleting), JournalOp.Remove(reg.Urn, false));
+            await run.RecordAsync(JournalOp.End(old.Urn, PendingOperationKind.Deleting), JournalOp.Remove(old.Urn, false));
         }
         else
         {
-            await run.RecordAsync(JournalOp.Remove(reg.Urn, false));
+            await run.RecordAsync(JournalOp.Remove(old.Urn, false));
         }
 
         run.Events.Emit(new ResourceOutputsEvent(metadata, false));

@@ -132,7 +132,7 @@ internal static class StackOperation
         var evaluation = policies.Evaluate(resources, plan.Steps, context);
         foreach (var v in evaluation.Violations)
         {
-            report.Events.Emit(new PolicyEvent(v.Urn, v.Message, v.PolicyName, v.PolicyPack, v.EnforcementLevel.ToString().ToLowerInvariant()));
+            report.Events.Emit(new PolicyEvent(v.Urn, v.Message, v.PolicyName, v.PolicyPack, v.EnforcementLevel.ToString().ToLowerInvariant()) { Source = v.Source });
         }
 
         foreach (var v in evaluation.Mandatory)

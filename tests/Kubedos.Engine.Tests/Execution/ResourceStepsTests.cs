@@ -67,6 +67,33 @@ public sealed class ResourceStepsTests
     }
 
     [Fact]
+    public async Task Up_DeleteBeforeReplace_DeletesDependentsThatMustBeReplacedFirst()
+    {
+        using var t = new TestStack();
+        void Program(Stack s, string version)
+        {
+            var root = new Thing("root", new ThingArgs { Immutable = version }, new ResourceOptions { DeleteBeforeReplace = true });
+            _ = new Thing("pinned", new ThingArgs { Immutable = root.Serial });
+            _ = new Thing("follower", new ThingArgs { Value = root.Serial });
+        }
+
+        await t.UpAsync(s => Program(s, "1"));
+        var before = t.Provider.Calls.Count;
+        var result = await t.UpAsync(s => Program(s, "2"));
+        var calls = t.Provider.Calls.Skip(before).Where(c => !c.StartsWith("read", StringComparison.Ordinal)).ToList();
+        Assert.True(calls.IndexOf("delete pinned") < calls.IndexOf("delete root"), string.Join(", ", calls));
+        Assert.True(calls.IndexOf("delete root") < calls.LastIndexOf("create root"));
+        Assert.True(calls.LastIndexOf("create root") < calls.LastIndexOf("create pinned"));
+        Assert.Contains("update follower", calls);
+        Assert.DoesNotContain("delete follower", calls);
+        Assert.Equal(3, t.Provider.Live.Count);
+        var root = t.Provider.LiveByName("root")!["serial"].AsString();
+        Assert.Equal(root, t.Provider.LiveByName("pinned")!["immutable"].AsString());
+        Assert.Equal(root, t.Provider.LiveByName("follower")!["value"].AsString());
+        Assert.Equal(3, (await t.Stack.GetCheckpointAsync()).Resources.Count(r => r.Custom));
+    }
+
+    [Fact]
     public async Task Up_ReplaceOnChangesOption_TurnsUpdateIntoReplace()
     {
         using var t = new TestStack();
