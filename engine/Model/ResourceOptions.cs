@@ -1,3 +1,5 @@
+using Kubedos.Engine.Policy;
+
 namespace Kubedos.Engine.Model;
 
 /// <summary>Options that shape how the engine manages a resource (Pulumi's resource options).</summary>
@@ -32,4 +34,8 @@ public sealed record ResourceOptions
 
     /// <summary>Output properties to treat as secret in addition to those the provider marks.</summary>
     public IReadOnlyList<string> AdditionalSecretOutputs { get; init; } = [];
+
+    /// <summary>Where the resource comes from (a ClusterSpec file and line), so policy violations can point there.</summary>
+    /// <remarks>Recorded in the checkpoint (Pulumi's <c>sourcePosition</c>); a change alone is no step, only a state rewrite.</remarks>
+    public PolicySourceLocation? SourcePosition { get; init; }
 }

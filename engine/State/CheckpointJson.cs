@@ -242,6 +242,11 @@ internal sealed class CheckpointJson(ISecretsProvider? secrets)
         WriteStrings(w, "ignoreChanges", r.IgnoreChanges);
         WriteStrings(w, "replaceOnChanges", r.ReplaceOnChanges);
         WriteStrings(w, "additionalSecretOutputs", r.AdditionalSecretOutputs);
+        if (r.SourcePosition is { } source)
+        {
+            w.WriteString("sourcePosition", SourcePositionUri.Format(source));
+        }
+
         w.WriteEndObject();
     }
 
@@ -265,6 +270,7 @@ internal sealed class CheckpointJson(ISecretsProvider? secrets)
             IgnoreChanges = ReadStrings(e, "ignoreChanges"),
             ReplaceOnChanges = ReadStrings(e, "replaceOnChanges"),
             AdditionalSecretOutputs = ReadStrings(e, "additionalSecretOutputs"),
+            SourcePosition = e.TryGetProperty("sourcePosition", out var position) && position.ValueKind == JsonValueKind.String ? SourcePositionUri.Parse(position.GetString()!) : null,
         };
         if (e.TryGetProperty("propertyDependencies", out var pd) && pd.ValueKind == JsonValueKind.Object)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Kubedos.Engine.Model;
+using Kubedos.Engine.Policy;
 
 namespace Kubedos.Engine.State;
 
@@ -43,6 +44,9 @@ public sealed record ResourceState(Urn Urn, string Type, bool Custom)
     public ImmutableArray<string> ReplaceOnChanges { get; init; } = [];
 
     public ImmutableArray<string> AdditionalSecretOutputs { get; init; } = [];
+
+    /// <summary>Where the resource was declared (<see cref="ResourceOptions.SourcePosition"/>), when the program said.</summary>
+    public PolicySourceLocation? SourcePosition { get; init; }
 
     /// <summary>The resources this one must outlive: its dependencies and its parent.</summary>
     public IEnumerable<Urn> DependenciesAndParent =>

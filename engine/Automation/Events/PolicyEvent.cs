@@ -1,6 +1,11 @@
 using Kubedos.Engine.Model;
+using Kubedos.Engine.Policy;
 
 namespace Kubedos.Engine.Automation.Events;
 
 /// <summary>A policy violation: the policy, its pack, the enforcement level and the resource it concerns.</summary>
-public sealed record PolicyEvent(Urn? ResourceUrn, string Message, string PolicyName, string PolicyPackName, string EnforcementLevel) : EngineEvent;
+public sealed record PolicyEvent(Urn? ResourceUrn, string Message, string PolicyName, string PolicyPackName, string EnforcementLevel) : EngineEvent
+{
+    /// <summary>Where the resource at fault was declared (a ClusterSpec line), when known.</summary>
+    public PolicySourceLocation? Source { get; init; }
+}
