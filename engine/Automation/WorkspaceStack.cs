@@ -131,7 +131,7 @@ public sealed class WorkspaceStack
             program is null ? null : program.RunAsync,
             onEvent,
             secrets,
-            Workspace.SecretsStateFor(Name, secrets),
+            () => Workspace.SecretsStateFor(Name, secrets),
             ct => Task.FromResult<IAsyncDisposable>(new HeldLock(StackLock.Acquire(Workspace.BackendRoot, Workspace.ProjectName, Name, kind.ToString().ToLowerInvariant(), options.Time))),
             config.ToDictionary(kv => kv.Key, kv => secretKeys.Contains(kv.Key) ? "[secret]" : kv.Value, StringComparer.Ordinal),
             targetDependents,

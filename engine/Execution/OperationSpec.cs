@@ -13,7 +13,7 @@ internal sealed record OperationSpec(
     Func<Task<(Stack Stack, IReadOnlyDictionary<string, object?> Outputs)>>? Program,
     Action<EngineEvent>? OnEvent,
     ISecretsProvider? Secrets,
-    SecretsProviderState? SecretsState,
+    Func<SecretsProviderState?> SecretsState,
     Func<CancellationToken, Task<IAsyncDisposable>>? Lock,
     IReadOnlyDictionary<string, string> PreludeConfig,
     bool TargetDependents,

@@ -22,11 +22,6 @@ internal static class StackOperation
         await using var held = settings.DryRun || spec.Lock is null ? null : await spec.Lock(cancellationToken);
         var checkpoint = store.Load(settings.Project, settings.Stack, json, compact: !settings.DryRun);
         var journal = settings.DryRun ? null : store.OpenJournal(settings.Project, settings.Stack, json, checkpoint);
-        if (journal is not null && spec.SecretsState is not null)
-        {
-            journal.Draft.SecretsProviders = spec.SecretsState;
-        }
-
         events.Emit(new PreludeEvent(spec.Kind.ToString().ToLowerInvariant(), settings.DryRun, spec.PreludeConfig));
         DeploymentRun? run = null;
         var final = checkpoint;
@@ -85,6 +80,8 @@ internal static class StackOperation
         {
             if (journal is not null)
             {
+                // Asked at the end: the first secret of a stack may have just created its salt.
+                journal.Draft.SecretsProviders = spec.SecretsState() ?? journal.Draft.SecretsProviders;
                 final = await journal.CompleteAsync(CancellationToken.None);
                 bytes = journal.BytesWritten;
                 await journal.DisposeAsync();
