@@ -40,11 +40,6 @@ internal sealed class CopyToRemoteHandler : ResourceHandler<CopyToRemoteInputs, 
             failures.Add(new CheckFailure("content", "give exactly one of content and localPath"));
         }
 
-        if (inputs.LocalPath is not null && !File.Exists(inputs.LocalPath))
-        {
-            failures.Add(new CheckFailure("localPath", $"'{inputs.LocalPath}' does not exist"));
-        }
-
         if (!inputs.RemotePath.StartsWith('/'))
         {
             failures.Add(new CheckFailure("remotePath", $"must be absolute, got '{inputs.RemotePath}'"));
@@ -77,6 +72,12 @@ internal sealed class CopyToRemoteHandler : ResourceHandler<CopyToRemoteInputs, 
 
     private static async Task<CopyToRemoteOutputs> CopyAsync(Urn urn, CopyToRemoteInputs inputs, CancellationToken cancellationToken)
     {
+        // Checked here, not in Check: an earlier resource of the same run may be what creates the file.
+        if (inputs.LocalPath is not null && !File.Exists(inputs.LocalPath))
+        {
+            throw new ProviderException(urn, "localPath", $"'{inputs.LocalPath}' does not exist");
+        }
+
         var bytes = inputs.LocalPath is not null
             ? await File.ReadAllBytesAsync(inputs.LocalPath, cancellationToken)
             : System.Text.Encoding.UTF8.GetBytes(SecretInputs.Text(inputs.Content, "content") ?? string.Empty);

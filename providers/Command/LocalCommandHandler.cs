@@ -66,11 +66,6 @@ internal sealed class LocalCommandHandler(Action<string>? log) : ResourceHandler
             failures.Add(new CheckFailure("environment", e.Message));
         }
 
-        if (inputs.Dir is not null && !Directory.Exists(inputs.Dir))
-        {
-            failures.Add(new CheckFailure("dir", $"'{inputs.Dir}' is not a directory"));
-        }
-
         return failures;
     }
 

@@ -18,6 +18,11 @@ internal static class LocalCommandRunner
             throw new CommandFailedException("the interpreter is empty: give at least the program to run");
         }
 
+        if (spec.Directory is not null && !System.IO.Directory.Exists(spec.Directory))
+        {
+            throw new CommandFailedException($"the working directory '{spec.Directory}' does not exist");
+        }
+
         var start = new ProcessStartInfo(spec.Interpreter[0])
         {
             RedirectStandardOutput = true,

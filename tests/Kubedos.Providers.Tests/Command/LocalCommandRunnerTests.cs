@@ -77,6 +77,17 @@ public sealed class LocalCommandRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_MissingDirectory_ThrowsNamingIt()
+    {
+        var spec = CommandSpec.Shell("true") with { Directory = "/nonexistent/kubedos-dir" };
+
+        var error = await Assert.ThrowsAsync<CommandFailedException>(() =>
+            LocalCommandRunner.RunAsync(spec, SecretRedactor.None, null, CancellationToken.None));
+
+        Assert.Contains("/nonexistent/kubedos-dir", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_Cancelled_KillsProcess()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
