@@ -1,0 +1,92 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Kubedos.Enrollment.Pki;
+using Kubedos.Providers.Tls;
+using Kubedos.Spec.Model;
+
+namespace Kubedos.Components.Trust;
+
+/// <summary>The operator's root and intermediate, checked against the spec's bootstrap model before anything is issued.</summary>
+/// <param name="RootCertPem">The offline root.</param>
+/// <param name="IntermediateCertPem">The cluster intermediate it signed.</param>
+/// <param name="RootPin">The root's SPKI pin.</param>
+/// <param name="CaPin">The intermediate's SPKI pin: what enrollment clients check the service against.</param>
+internal sealed record TrustAnchor(string RootCertPem, string IntermediateCertPem, string RootPin, string CaPin)
+{
+    public const string ModelField = "security.bootstrap.model";
+    public const string FingerprintField = "security.bootstrap.caFingerprint";
+
+    /// <summary>
+    /// Checks <paramref name="material"/> for <paramref name="bootstrap"/>: <c>offline-ca</c> and <c>pinned-ca</c> need the
+    /// root, an intermediate it signed and that intermediate's key; <c>pinned-ca</c> (and <c>offline-ca</c> when a
+    /// fingerprint is given) needs the root to have <c>caFingerprint</c>. <c>to-fu</c> is refused here; the caller mints a CA
+    /// only when the operator allowed it.
+    /// </summary>
+    public static TrustAnchor Verify(BootstrapSpec bootstrap, TrustMaterial material)
+    {
+        ArgumentNullException.ThrowIfNull(bootstrap);
+        ArgumentNullException.ThrowIfNull(material);
+        if (bootstrap.Model == BootstrapModel.ToFu)
+        {
+            throw new TrustBootstrapException(ModelField,
+                $"to-fu trusts whatever CA answers first and is refused; use offline-ca or pinned-ca, or set `kubedos config set {TrustMaterial.AllowToFuKey} true` to accept the risk");
+        }
+
+        var model = bootstrap.Model == BootstrapModel.PinnedCa ? "pinned-ca" : "offline-ca";
+        var root = material.RootCertPem ?? throw new TrustBootstrapException(TrustMaterial.RootCertKey,
+            $"{model} needs the root certificate: `kubedos config set {TrustMaterial.RootCertKey} <path to root-ca.pem>` (create a lab root with `kubedos pki init-offline-root --out DIR`)");
+        var intermediate = material.IntermediateCertPem ?? throw new TrustBootstrapException(TrustMaterial.IntermediateCertKey,
+            $"{model} needs the cluster intermediate signed offline by the root: `kubedos config set {TrustMaterial.IntermediateCertKey} <path>`");
+        if (!material.HasIntermediateKey)
+        {
+            throw new TrustBootstrapException(TrustMaterial.IntermediateKeyKey,
+                $"{model} needs the intermediate's private key as a secret: `kubedos config set --secret {TrustMaterial.IntermediateKeyKey} \"$(cat intermediate-ca.key)\"`");
+        }
+
+        string rootPin;
+        string caPin;
+        try
+        {
+            using var authority = ClusterAuthority.FromPem(root, intermediate, material.IntermediateKeyText());
+            if (!authority.Root.Extensions.OfType<X509BasicConstraintsExtension>().Any(b => b.CertificateAuthority))
+            {
+                throw new TrustBootstrapException(TrustMaterial.RootCertKey, $"{material.RootSource} ('{authority.Root.Subject}') is not a CA certificate");
+            }
+
+            rootPin = authority.RootPin;
+            caPin = authority.CaPin;
+        }
+        catch (ArgumentException e)
+        {
+            // ArgumentException messages from the authority name certificates and keys by subject, never by content.
+            var key = e.ParamName == "intermediatePem" ? TrustMaterial.IntermediateCertKey : TrustMaterial.IntermediateKeyKey;
+            throw new TrustBootstrapException(key, e.Message);
+        }
+        catch (CryptographicException)
+        {
+            throw new TrustBootstrapException(TrustMaterial.RootCertKey,
+                $"the root, the intermediate or the intermediate key ({TrustMaterial.RootCertKey}, {TrustMaterial.IntermediateCertKey}, {TrustMaterial.IntermediateKeyKey}) is not valid PEM");
+        }
+
+        if (bootstrap.Model == BootstrapModel.PinnedCa && string.IsNullOrEmpty(bootstrap.CaFingerprint))
+        {
+            throw new TrustBootstrapException(FingerprintField, $"pinned-ca needs the root's pin; the supplied root has {rootPin}");
+        }
+
+        if (!string.IsNullOrEmpty(bootstrap.CaFingerprint))
+        {
+            if (!SpkiPin.IsWellFormed(bootstrap.CaFingerprint))
+            {
+                throw new TrustBootstrapException(FingerprintField, $"'{bootstrap.CaFingerprint}' is not sha256:<64 lower-case hex digits>");
+            }
+
+            if (!SpkiPin.Matches(bootstrap.CaFingerprint, rootPin))
+            {
+                throw new TrustBootstrapException(FingerprintField,
+                    $"is {bootstrap.CaFingerprint}, but the root in {material.RootSource} has pin {rootPin}: refusing a CA the spec does not name");
+            }
+        }
+
+        return new TrustAnchor(root, intermediate, rootPin, caPin);
+    }
+}
