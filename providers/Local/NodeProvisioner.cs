@@ -68,8 +68,12 @@ internal sealed class NodeProvisioner(ICommandRunner runner, LabOptions options,
             return null;
         }
 
-        var addresses = await namespaces.IpAsync(space, cancellationToken, "-j", "-4", "addr", "show", "dev", LabNames.NodeInterface);
-        var info = IpJson.Array(addresses.Stdout).SelectMany(l => l.GetProperty("addr_info").EnumerateArray()).FirstOrDefault();
+        // A node whose underlay link is gone (its switch was removed) is not usable as it is.
+        var addresses = await runner.RunAsync(
+            cancellationToken, "ip", "-n", space, "-j", "-4", "addr", "show", "dev", LabNames.NodeInterface);
+        var info = addresses.Succeeded
+            ? IpJson.Array(addresses.Stdout).SelectMany(l => l.GetProperty("addr_info").EnumerateArray()).FirstOrDefault()
+            : default;
         if (info.ValueKind == System.Text.Json.JsonValueKind.Undefined)
         {
             return null;
