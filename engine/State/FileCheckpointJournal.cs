@@ -23,6 +23,7 @@ internal sealed class FileCheckpointJournal : ICheckpointJournal
     private readonly TimeProvider _time;
     private long _sequence;
     private long _bytes;
+    private readonly Checkpoint _basis;
 
     public FileCheckpointJournal(FileCheckpointStore store, string project, string stack, string path, CheckpointJson json, Checkpoint basis, TimeProvider time)
     {
@@ -32,6 +33,7 @@ internal sealed class FileCheckpointJournal : ICheckpointJournal
         _json = json;
         _time = time;
         Draft = new CheckpointDraft(basis);
+        _basis = basis;
         _stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 1, FileOptions.None);
     }
 
@@ -125,6 +127,13 @@ internal sealed class FileCheckpointJournal : ICheckpointJournal
         try
         {
             var checkpoint = Draft.ToCheckpoint(_time.GetUtcNow());
+            if (Interlocked.Read(ref _bytes) == 0 && Equals(Draft.SecretsProviders?.Type, _basis.SecretsProviders?.Type)
+                && Draft.SecretsProviders?.State?.ToJsonString() == _basis.SecretsProviders?.State?.ToJsonString())
+            {
+                // Nothing changed: the stack file on disk is already this checkpoint.
+                return _basis;
+            }
+
             var written = _store.WriteSnapshot(_project, _stack, checkpoint, _json);
             Interlocked.Add(ref _bytes, written);
             _stream.SetLength(0);

@@ -97,4 +97,18 @@ public sealed class FileCheckpointJournalTests : IDisposable
         Assert.True(journal.BytesWritten < 1024, $"one change wrote {journal.BytesWritten} bytes");
         await journal.DisposeAsync();
     }
+
+    [Fact]
+    public async Task Complete_NothingAppended_LeavesStackFileAlone()
+    {
+        var store = NewStore();
+        var path = store.StackFile("p", "dev");
+        var before = File.GetLastWriteTimeUtc(path);
+        File.SetLastWriteTimeUtc(path, before.AddHours(-1));
+        var journal = store.OpenJournal("p", "dev", _json, store.Load("p", "dev", _json, compact: true));
+        await journal.CompleteAsync(CancellationToken.None);
+        await journal.DisposeAsync();
+        Assert.Equal(0, journal.BytesWritten);
+        Assert.Equal(before.AddHours(-1), File.GetLastWriteTimeUtc(path));
+    }
 }
