@@ -11,6 +11,9 @@ internal static class KubedosCli
         var root = new RootCommand("kubedos: manufactures a Kube'd'OS cluster from one ClusterSpec");
         root.Subcommands.Add(ValidateCommand.Create(stack));
         root.Subcommands.Add(SchemaCommand.Create());
+        root.Subcommands.Add(PkiCommand.Create());
+        root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(NodeCommand.Create(stack));
         return root;
     }
 

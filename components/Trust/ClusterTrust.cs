@@ -124,7 +124,7 @@ internal sealed class ClusterTrust : ComponentResource
         var secret = TokenPart($"{node.Name}-join-secret", 16, keepers, child);
         var joinToken = Output.Format($"{id.Result}.{secret.Result}");
         var enrollmentToken = Output.Tuple<string, string>(joinToken, CaPin)
-            .Apply(t => new EnrollmentToken(Enrollment.Tokens.JoinToken.Parse(t.Item1), t.Item2).ToString());
+            .Apply(t => new EnrollmentToken(JoinToken.Parse(t.Item1), t.Item2).ToString());
         return new NodeIdentity(
             node.Name,
             node.Role,

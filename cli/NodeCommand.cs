@@ -1,0 +1,82 @@
+using System.CommandLine;
+using System.Security.Cryptography.X509Certificates;
+using Kubedos.Components.Enrollment;
+using Kubedos.Components.Trust;
+using Kubedos.Enrollment.Revocation;
+using Kubedos.Providers.Tls;
+
+namespace Kubedos.Cli;
+
+/// <summary>
+/// <c>kubedos node revoke NODE --stack S [--reason R]</c>: puts every certificate of the node (those the enrollment
+/// service issued and the identity in <c>out/&lt;stack&gt;/pki/nodes/</c>) on the stack's revocation list and records
+/// the decision in the audit log. The service refuses the node from its next request on.
+/// </summary>
+internal static class NodeCommand
+{
+    public static Command Create(Option<string?> stackOption)
+    {
+        var node = new Argument<string>("node") { Description = "The node to revoke" };
+        var reason = new Option<string>("--reason") { Description = "Why (recorded in the revocation list and the audit log)", DefaultValueFactory = _ => "revoked by operator" };
+        var outDir = new Option<string?>("--out-dir") { Description = "The stack files' root (default: out in the project directory)" };
+        var revoke = new Command("revoke", "Revoke a node's certificates; the enrollment service refuses it afterwards") { node, reason, outDir, stackOption };
+        revoke.SetAction(async (parse, ct) =>
+        {
+            var stack = parse.GetValue(stackOption) ?? Environment.GetEnvironmentVariable("KUBEDOS_STACK");
+            if (stack is null)
+            {
+                await Console.Error.WriteLineAsync("kubedos node revoke: give --stack S (or set KUBEDOS_STACK)");
+                return ExitCodes.Usage;
+            }
+
+            var root = parse.GetValue(outDir) ?? Path.Combine(ProjectDirectory(), "out");
+            return await RevokeAsync(Path.Combine(root, stack), parse.GetValue(node)!, parse.GetValue(reason)!, TimeProvider.System, Console.Out, Console.Error, ct);
+        });
+        return new Command("node", "Cluster membership") { revoke };
+    }
+
+    /// <summary>Revokes <paramref name="node"/> in the stack whose files are in <paramref name="stackOut"/>; exit 1 for a node the stack never knew.</summary>
+    public static async Task<int> RevokeAsync(
+        string stackOut, string node, string reason, TimeProvider time, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var state = EnrollmentStateDirectory.Of(stackOut);
+        var ledger = state.Ledger();
+        var identity = Path.Combine(stackOut, "pki", PkiDirectory.NodesFolder, $"{node}.pem");
+        if (File.Exists(identity))
+        {
+            // The identity ClusterTrust issued is the node's too: put it in the ledger so revocation by name covers it.
+            using var certificate = X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(identity, cancellationToken));
+            var serial = certificate.SerialNumber.ToLowerInvariant();
+            if (!ledger.Of(node).Any(c => c.Serial == serial))
+            {
+                ledger.Record(new IssuedCertificate(serial, node, certificate.NotBefore.ToUniversalTime(), certificate.NotAfter.ToUniversalTime(), SpkiPin.Of(certificate)));
+            }
+        }
+
+        if (ledger.Of(node).Count == 0)
+        {
+            await error.WriteLineAsync($"kubedos node revoke: stack files in {stackOut} know no node '{node}' (no {identity}, nothing issued to it in {state.LedgerPath})");
+            return ExitCodes.InvalidSpec;
+        }
+
+        var revoked = await NodeRevocation.RevokeAsync(node, reason, ledger, state.Revocations(), state.OpenAudit(), time, cancellationToken);
+        await output.WriteLineAsync(revoked.Count == 0
+            ? $"{node}: already revoked"
+            : $"{node}: revoked {string.Join(", ", revoked.Select(r => r.Serial))} ({state.RevocationsPath}); audit: {state.AuditPath}");
+        return ExitCodes.Success;
+    }
+
+    // The project directory is the nearest one holding Pulumi.yaml, as the CLI runs anywhere inside it.
+    private static string ProjectDirectory()
+    {
+        for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Pulumi.yaml")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+}
