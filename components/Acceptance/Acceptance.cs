@@ -1,0 +1,62 @@
+using Kubedos.Components.Firstboot;
+using Kubedos.Engine.Model;
+using Kubedos.Providers.Command;
+using Kubedos.Spec.Normalisation;
+
+namespace Kubedos.Components.Acceptance;
+
+/// <summary>
+/// Stage 7 (<c>kubedos:components:Acceptance</c>): runs the gates the spec requires, writes the
+/// report to the recovery bundle, and fails the run (its verdict command exits 1, naming every
+/// failed probe) when a gate fails. Gates run again when the run value changes
+/// (config <c>kubedos:acceptanceRun</c>) or the planes' keys do.
+/// </summary>
+internal sealed class Acceptance : ComponentResource
+{
+    public const string TypeToken = "kubedos:components:Acceptance";
+
+    public Acceptance(
+        string name, string stack, NormalisedCluster cluster, IReadOnlyList<FirstbootNode> nodes, Output<string> planeKeys, string outDirectory, string run, ResourceOptions? options = null)
+        : base(TypeToken, name, options)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(nodes);
+        // A component's DependsOn does not reach its children by itself: every child carries it.
+        var here = new ResourceOptions { Parent = this, DependsOn = options?.DependsOn ?? [] };
+        var gates = ProbePlan.Gates(cluster);
+        Input<string>[] triggers = [run, planeKeys];
+        var outputs = new List<Output<string>>();
+        foreach (var node in nodes)
+        {
+            var probes = ProbePlan.ForNode(cluster, node.Substrate.Node, gates);
+            outputs.Add(node.Substrate.Channel.Run("acceptance-probes", ["sh", "-c", ProbeScriptRenderer.Render(probes)], triggers, here).Stdout);
+        }
+
+        var operatorProbes = ProbePlan.ForOperator([.. nodes.Select(n => (n.Name, n.Substrate.UnderlayAddress))], gates);
+        if (operatorProbes.Count > 0)
+        {
+            outputs.Add(new LocalCommand("operator-probes", new LocalCommandArgs { Create = ProbeScriptRenderer.Render(operatorProbes), Triggers = triggers }, here).Stdout);
+        }
+
+        var verdict = Output.All(outputs).Apply(all =>
+        {
+            var result = new AcceptanceVerdict(gates, [.. all.SelectMany(ProbeResult.ParseAll)]);
+            AcceptanceReport.Write(outDirectory, stack, cluster.Name, result);
+            return result;
+        });
+        var check = new LocalCommand("verdict", new LocalCommandArgs
+        {
+            Create = verdict.Apply(v => v.Passed ? "printf '%s\\n' \"$KUBEDOS_VERDICT\"" : "printf '%s\\n' \"$KUBEDOS_VERDICT\" >&2; exit 1"),
+            Environment = new Dictionary<string, Input<string>> { ["KUBEDOS_VERDICT"] = verdict.Apply(v => v.Summary()) },
+        }, here);
+        Verdict = Output.Tuple<AcceptanceVerdict, string>(verdict, check.Stdout).Apply(t => t.Item1.Passed ? "passed" : "failed");
+        Gates = verdict.Apply(v => v.Gates.ToDictionary(g => g, g => v.GatePassed(g) ? "passed" : "failed", StringComparer.Ordinal));
+        RegisterOutputs(new Dictionary<string, object?> { ["verdict"] = Verdict, ["gates"] = Gates });
+    }
+
+    /// <summary><c>passed</c> once the verdict command ran (a failure fails the run instead).</summary>
+    public Output<string> Verdict { get; }
+
+    /// <summary>Each gate's verdict.</summary>
+    public Output<Dictionary<string, string>> Gates { get; }
+}

@@ -1,0 +1,147 @@
+using System.Globalization;
+using Kubedos.Components.Firstboot;
+using Kubedos.Components.Planes;
+using Kubedos.Spec.Normalisation;
+
+namespace Kubedos.Components.Acceptance;
+
+/// <summary>
+/// What the gates try. <c>backplane-matrix</c>: every node pings every other over the control
+/// plane and within every other plane; between two planes, each allowed TCP port must be reached,
+/// and a port the rule does not name, and every pair of planes no rule joins, must be filtered.
+/// <c>security-baseline</c>: sshd's effective settings, SSH password/outsider/root logins refused,
+/// and (from the operator) a port on the underlay filtered.
+/// </summary>
+internal static class ProbePlan
+{
+    public const string BackplaneMatrix = "backplane-matrix";
+
+    public const string SecurityBaseline = "security-baseline";
+
+    public const string Operator = "operator";
+
+    /// <summary>A user no spec allows, to prove AllowUsers holds.</summary>
+    public const string Outsider = "kubedos-outsider";
+
+    public static IReadOnlyList<string> KnownGates { get; } = [BackplaneMatrix, SecurityBaseline];
+
+    /// <summary>The gates to run: the spec's required ones this version knows, or all of them when it names none.</summary>
+    public static IReadOnlyList<string> Gates(NormalisedCluster cluster)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        var required = cluster.Document.Spec.Acceptance.Required.Where(g => KnownGates.Contains(g)).ToList();
+        return required.Count == 0 ? KnownGates : required;
+    }
+
+    public static IReadOnlyList<Probe> ForNode(NormalisedCluster cluster, NormalisedNode self, IReadOnlyList<string> gates)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(self);
+        ArgumentNullException.ThrowIfNull(gates);
+        var probes = new List<Probe>();
+        var index = cluster.Nodes.ToList().FindIndex(n => n.Name == self.Name);
+        var next = cluster.Nodes[(index + 1) % cluster.Nodes.Count];
+        var control = Firstboot.Firstboot.ControlPlane(cluster);
+        if (gates.Contains(BackplaneMatrix))
+        {
+            foreach (var plane in cluster.Planes)
+            {
+                foreach (var peer in cluster.Nodes.Where(n => n.Name != self.Name))
+                {
+                    var what = plane.Name == control.Name ? $"ping over {plane.Name}" : $"ping within {plane.Name}";
+                    probes.Add(new Probe(BackplaneMatrix, self.Name, peer.Name, $"{what} {self.PlaneAddresses[plane.Name]} -> {peer.PlaneAddresses[plane.Name]}",
+                        ProbeExpectation.Succeeds, $"ping -n -c 1 -W 2 -I {self.PlaneAddresses[plane.Name]} {peer.PlaneAddresses[plane.Name]}"));
+                }
+            }
+
+            if (next.Name != self.Name)
+            {
+                probes.AddRange(InterPlane(cluster, self, next));
+            }
+        }
+
+        if (gates.Contains(SecurityBaseline))
+        {
+            probes.AddRange(Sshd(cluster, self));
+            var target = next.PlaneAddresses[control.Name];
+            var user = cluster.Document.Spec.Security.Ssh.AllowUsers.FirstOrDefault() ?? "ops";
+            probes.Add(new Probe(SecurityBaseline, self.Name, next.Name, $"ssh password login as {user}@{target}", ProbeExpectation.PasswordRefused,
+                Ssh($"-o PreferredAuthentications=password,keyboard-interactive -o PubkeyAuthentication=no {user}@{target}")));
+            probes.Add(new Probe(SecurityBaseline, self.Name, next.Name, $"ssh login outside allowUsers as {Outsider}@{target}", ProbeExpectation.LoginRefused,
+                Ssh($"{Outsider}@{target}")));
+            probes.Add(new Probe(SecurityBaseline, self.Name, next.Name, $"ssh root login root@{target}", ProbeExpectation.LoginRefused, Ssh($"root@{target}")));
+        }
+
+        return probes;
+    }
+
+    /// <summary>Probes run from the operator's host: a port on each node's underlay (a non-plane interface) must be filtered.</summary>
+    public static IReadOnlyList<Probe> ForOperator(IReadOnlyList<(string Node, string UnderlayAddress)> nodes, IReadOnlyList<string> gates)
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        ArgumentNullException.ThrowIfNull(gates);
+        return gates.Contains(SecurityBaseline)
+            ? [.. nodes.Select(n => new Probe(SecurityBaseline, Operator, n.Node, $"tcp {n.UnderlayAddress}:22 on the underlay", ProbeExpectation.Filtered,
+                $"nc -z -v -n -w 2 {n.UnderlayAddress} 22"))]
+            : [];
+    }
+
+    private static IEnumerable<Probe> InterPlane(NormalisedCluster cluster, NormalisedNode self, NormalisedNode peer)
+    {
+        var flows = InterPlaneFlow.Of(cluster);
+        foreach (var from in cluster.Planes)
+        {
+            foreach (var to in cluster.Planes.Where(p => p.Name != from.Name))
+            {
+                var source = self.PlaneAddresses[from.Name];
+                var destination = peer.PlaneAddresses[to.Name];
+                var allowed = flows.Where(f => f.From.Name == from.Name && f.To.Name == to.Name).SelectMany(f => f.Ports).ToList();
+                foreach (var range in allowed.Where(r => r.Protocol == "tcp"))
+                {
+                    yield return Tcp(self, peer, from.Name, to.Name, source, destination, range.First, ProbeExpectation.Reaches, "allowed");
+                }
+
+                var closed = allowed.Count > 0
+                    ? ClosedPort(allowed)
+                    : flows.Where(f => f.To.Name == to.Name).SelectMany(f => f.Ports).FirstOrDefault(r => r.Protocol == "tcp")?.First ?? 22;
+                yield return Tcp(self, peer, from.Name, to.Name, source, destination, closed, ProbeExpectation.Filtered, allowed.Count > 0 ? "not in the rule" : "no rule");
+            }
+        }
+    }
+
+    private static Probe Tcp(NormalisedNode self, NormalisedNode peer, string from, string to, object source, object destination, int port, ProbeExpectation expect, string why) =>
+        new(BackplaneMatrix, self.Name, peer.Name,
+            $"tcp {from} -> {to} ({why}) {source} -> {destination}:{port.ToString(CultureInfo.InvariantCulture)}",
+            expect, $"nc -z -v -n -w 2 -s {source} {destination} {port.ToString(CultureInfo.InvariantCulture)}");
+
+    private static int ClosedPort(IReadOnlyList<PortRange> allowed)
+    {
+        var port = 9;
+        while (allowed.Any(r => r.Protocol == "tcp" && r.Contains(port)))
+        {
+            port++;
+        }
+
+        return port;
+    }
+
+    private static IEnumerable<Probe> Sshd(NormalisedCluster cluster, NormalisedNode self)
+    {
+        var ssh = cluster.Document.Spec.Security.Ssh;
+        var expected = new List<string>
+        {
+            $"passwordauthentication {(ssh.PasswordAuth ? "yes" : "no")}",
+            $"permitrootlogin {(ssh.PermitRootLogin ? "yes" : "no")}",
+            "kbdinteractiveauthentication no",
+            "permitemptypasswords no",
+            $"ciphers {SshdConfigRenderer.Ciphers}",
+            $"macs {SshdConfigRenderer.Macs}",
+        };
+        expected.AddRange(ssh.AllowUsers.Select(u => $"allowusers {u}"));
+        return expected.Select(line => new Probe(SecurityBaseline, self.Name, self.Name, $"sshd -T shows '{line}'", ProbeExpectation.Succeeds,
+            $"sshd -T -f {SshdConfigRenderer.ConfigPath} | grep -x '{line}'"));
+    }
+
+    private static string Ssh(string arguments) =>
+        "ssh -F /dev/null -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o ConnectTimeout=3 -o LogLevel=ERROR " + arguments + " true";
+}

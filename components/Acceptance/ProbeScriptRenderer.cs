@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text;
+
+namespace Kubedos.Components.Acceptance;
+
+/// <summary>
+/// Renders a POSIX sh script that runs probes in parallel and prints one tab-separated result
+/// line each (<c>gate from to what expect rc start end saw</c>); it always exits 0, the verdict
+/// is the program's.
+/// </summary>
+internal static class ProbeScriptRenderer
+{
+    public static string Render(IReadOnlyList<Probe> probes)
+    {
+        ArgumentNullException.ThrowIfNull(probes);
+        var text = new StringBuilder("""
+            set -u
+            dir=$(mktemp -d)
+            stamp() { date -u +%Y-%m-%dT%H:%M:%S.%3NZ; }
+            probe() {
+              id=$1; meta=$2; shift 2
+              start=$(stamp)
+              saw=$(sh -c "$1" 2>&1 </dev/null); rc=$?
+              end=$(stamp)
+              printf '%s\t%s\t%s\t%s\t%s\n' "$meta" "$rc" "$start" "$end" "$(printf '%s' "$saw" | tr '\t\n' '  ')" >"$dir/$id"
+            }
+
+            """);
+        for (var i = 0; i < probes.Count; i++)
+        {
+            var p = probes[i];
+            var meta = string.Join('\t', p.Gate, p.From, p.To, p.What, p.Expect.ToString());
+            text.Append("probe ").Append(i.ToString("D4", CultureInfo.InvariantCulture)).Append(' ')
+                .Append(Quote(meta)).Append(' ').Append(Quote(p.Command)).Append(" &\n");
+        }
+
+        text.Append("wait\nfor f in \"$dir\"/*; do [ -f \"$f\" ] && cat \"$f\"; done\nrm -rf \"$dir\"\nexit 0\n");
+        return text.ToString();
+    }
+
+    /// <summary>Single-quotes <paramref name="value"/> for sh.</summary>
+    public static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+}

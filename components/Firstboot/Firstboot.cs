@@ -1,0 +1,120 @@
+using System.Security.Cryptography;
+using System.Text;
+using Kubedos.Components.Substrate;
+using Kubedos.Engine.Model;
+using Kubedos.Providers.Tls;
+using Kubedos.Spec.Model;
+using Kubedos.Spec.Normalisation;
+
+namespace Kubedos.Components.Firstboot;
+
+/// <summary>
+/// Stage 2 (<c>kubedos:components:Firstboot</c>): per node the <c>security.ssh.allowUsers</c>
+/// accounts with the stack's SSH key, hardened sshd on the node's wg1 address, host keys
+/// generated on the node (their fingerprints are outputs to pin), and the nftables and sysctl
+/// baselines. Everything goes through each node's bootstrap channel.
+/// </summary>
+internal sealed class Firstboot : ComponentResource
+{
+    public const string TypeToken = "kubedos:components:Firstboot";
+
+    public Firstboot(string name, NormalisedCluster cluster, IReadOnlyList<SubstrateNode> nodes, RenderedFiles rendered, ResourceOptions? options = null)
+        : base(TypeToken, name, options)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(nodes);
+        ArgumentNullException.ThrowIfNull(rendered);
+        var ssh = cluster.Document.Spec.Security.Ssh;
+        var key = new PrivateKey("ssh-user-key", new PrivateKeyArgs { Algorithm = "ECDSA", EcdsaCurve = "P256" }, new ResourceOptions { Parent = this });
+        AuthorizedKey = key.PublicKeyPem.Apply(pem => OpenSshPublicKey.FromPem(pem, $"kubedos@{cluster.Name}"));
+        UserPrivateKeyPem = key.PrivateKeyPem;
+        Nodes = [.. nodes.Select(node => Boot(cluster, node, ssh, rendered, options?.DependsOn ?? []))];
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["authorizedKey"] = AuthorizedKey,
+            ["hostKeyFingerprints"] = Output.All(Nodes.Select(n => n.HostKeyFingerprint))
+                .Apply(all => Nodes.Select((n, i) => (n.Name, all[i])).ToDictionary(p => p.Name, p => p.Item2, StringComparer.Ordinal)),
+        });
+    }
+
+    /// <summary>The stack's SSH public key as an <c>authorized_keys</c> line.</summary>
+    public Output<string> AuthorizedKey { get; }
+
+    /// <summary>The stack's SSH private key (PKCS#8 PEM), a secret.</summary>
+    public Output<string> UserPrivateKeyPem { get; }
+
+    public IReadOnlyList<FirstbootNode> Nodes { get; }
+
+    /// <summary>The plane SSH and the engine use to reach nodes: <c>wg1</c>, else the first control plane, else the first plane.</summary>
+    public static NormalisedPlane ControlPlane(NormalisedCluster cluster)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        return cluster.Planes.FirstOrDefault(p => p.Name == "wg1")
+            ?? cluster.Planes.FirstOrDefault(p => p.Purpose == PlanePurpose.Control)
+            ?? cluster.Planes[0];
+    }
+
+    public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private FirstbootNode Boot(NormalisedCluster cluster, SubstrateNode node, SshSpec ssh, RenderedFiles rendered, IReadOnlyList<Resource> after)
+    {
+        var channel = node.Channel;
+        // A component's DependsOn does not reach its children by itself: every child carries it.
+        var here = new ResourceOptions { Parent = this, DependsOn = after };
+        var sysctlConf = SysctlBaseline.RenderConf();
+        var sysctlScript = SysctlBaseline.RenderScript();
+        var sysctlFile = channel.WriteFile("sysctl-conf", SysctlBaseline.Path, sysctlConf, "0644", here);
+        var sysctl = channel.Run("sysctl", ["sh", "-c", sysctlScript], [], here with { DependsOn = [.. here.DependsOn, sysctlFile.Resource] });
+
+        var users = channel.Run("users", ["sh", "-c", UsersScript(ssh.AllowUsers), "users", .. ssh.AllowUsers.Select(u => (Input<string>)u)], [], here);
+        var keys = ssh.AllowUsers
+            .Select(user => channel.WriteFile($"authorized-keys-{user}", SshdConfigRenderer.AuthorizedKeysPath(user), AuthorizedKey, "0644", here))
+            .ToList();
+
+        var hostKeys = channel.Run("ssh-host-keys", ["sh", "-c", HostKeysScript()], [], here);
+        var fingerprint = hostKeys.Stdout.Apply(HostKeyFingerprint.Parse);
+
+        var listen = node.Node.PlaneAddresses[ControlPlane(cluster).Name].ToString();
+        var sshdConfig = SshdConfigRenderer.Render(node.Name, listen, ssh);
+        var sshdFile = channel.WriteFile("sshd-config", SshdConfigRenderer.ConfigPath, sshdConfig, "0600", here);
+        var sshd = channel.Serve(
+            "sshd",
+            ["/usr/sbin/sshd", "-D", "-e", "-f", SshdConfigRenderer.ConfigPath],
+            [sshdFile.Sha256, fingerprint],
+            here with { DependsOn = [.. here.DependsOn, sysctl.Resource, users.Resource, hostKeys.Resource, sshdFile.Resource, .. keys.Select(k => k.Resource)] });
+
+        var baseline = BaselineFirewallRenderer.Render(cluster.Planes);
+        var baselineFile = channel.WriteFile("nftables-baseline", BaselineFirewallRenderer.Path, baseline, "0600", here);
+        var firewall = channel.Run("nftables-baseline", ["nft", "-f", BaselineFirewallRenderer.Path], [baselineFile.Sha256], here with { DependsOn = [.. here.DependsOn, baselineFile.Resource] });
+
+        rendered.Write(node.Name, "sshd_config", sshdConfig);
+        rendered.Write(node.Name, "nftables-baseline.nft", baseline);
+        rendered.Write(node.Name, "sysctl.conf", sysctlConf);
+        return new FirstbootNode(node, fingerprint, [sysctl.Resource, users.Resource, sshd, firewall.Resource]);
+    }
+
+    // The node's /etc is its own (an overlay), so these accounts never touch the host's. A '*'
+    // password (not the '!' of a locked account) keeps password login impossible while sshd,
+    // without PAM, still admits the account by key.
+    private static string UsersScript(IReadOnlyList<string> users) => """
+        set -e
+        for user in "$@"; do
+          getent passwd "$user" >/dev/null || useradd --create-home --shell /bin/sh "$user"
+          usermod -p '*' "$user"
+          echo "$user"
+        done
+        """ + (users.Count == 0 ? "\necho no users" : string.Empty);
+
+    private static string HostKeysScript()
+    {
+        var text = new StringBuilder("set -e\nmkdir -p -m 0755 ").Append(SshdConfigRenderer.Directory).Append(" /run/sshd\n");
+        foreach (var type in SshdConfigRenderer.HostKeyTypes)
+        {
+            var path = SshdConfigRenderer.HostKeyPath(type);
+            text.Append("[ -f ").Append(path).Append(" ] || ssh-keygen -q -t ").Append(type).Append(" -N '' -C \"$(hostname)\" -f ").Append(path).Append('\n');
+        }
+
+        text.Append("ssh-keygen -l -E sha256 -f ").Append(SshdConfigRenderer.HostKeyPath(SshdConfigRenderer.HostKeyTypes[0])).Append(".pub\n");
+        return text.ToString();
+    }
+}

@@ -1,0 +1,95 @@
+using Kubedos.Components.Firstboot;
+using Kubedos.Components.Planes;
+using Kubedos.Components.Substrate;
+using Kubedos.Engine.Model;
+using Kubedos.Spec.Model;
+using Kubedos.Spec.Normalisation;
+using Kubedos.Spec.Validation;
+
+namespace Kubedos.Components;
+
+/// <summary>
+/// The Kube'd'OS program: reads the stack's ClusterSpec (config <c>kubedos:spec</c>, relative to
+/// the project directory), validates and normalises it, and builds the convergence DAG
+/// Substrate -&gt; Firstboot -&gt; PlaneSet -&gt; Acceptance (see components/README.md).
+/// Run it with <c>StackProgram.Create&lt;KubedosStack&gt;()</c>.
+/// </summary>
+/// <remarks>
+/// Optional config: <c>kubedos:outDir</c> (default <c>out</c> in the project directory; the stack's
+/// files go to <c>&lt;outDir&gt;/&lt;stack&gt;/</c>) and <c>kubedos:acceptanceRun</c> (change it to
+/// run the gates again on the next up).
+/// </remarks>
+public sealed class KubedosStack : Stack
+{
+    public KubedosStack()
+    {
+        var projectDirectory = ProjectDirectory();
+        var specPath = Path.GetFullPath(RequireConfig("spec"), projectDirectory);
+        var loaded = SpecValidator.ValidateFile(specPath);
+        if (!loaded.Succeeded)
+        {
+            throw new SpecRejectedException(specPath, [.. loaded.Diagnostics.Select(d => d.ToString())]);
+        }
+
+        var cluster = SpecNormaliser.Normalise(loaded.Document!);
+        var outDirectory = Path.Combine(Path.GetFullPath(GetConfig("outDir") ?? "out", projectDirectory), StackName);
+        var rendered = new RenderedFiles(outDirectory);
+
+        var substrate = new Substrate.Substrate("substrate", cluster);
+        var firstboot = new Firstboot.Firstboot("firstboot", cluster, substrate.Nodes, rendered, new ResourceOptions { DependsOn = [substrate] });
+        var planes = new PlaneSet("planes", cluster, firstboot.Nodes, rendered, new ResourceOptions { DependsOn = [firstboot] });
+        var planeKeys = planes.PublicKeys.Apply(keys => Firstboot.Firstboot.Sha256(string.Join('\n', keys.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key}={k.Value}"))));
+        var acceptance = new Acceptance.Acceptance(
+            "acceptance", StackName, cluster, firstboot.Nodes, planeKeys, outDirectory, GetConfig("acceptanceRun") ?? "1", new ResourceOptions { DependsOn = [planes] });
+
+        Nodes = Output.All(firstboot.Nodes.Select(n => n.HostKeyFingerprint)).Apply(fingerprints =>
+            firstboot.Nodes.Select((node, i) => (node, fingerprint: fingerprints[i])).ToDictionary(
+                p => p.node.Name,
+                p => Describe(p.node.Substrate.Node, p.node.Substrate.UnderlayAddress, p.fingerprint),
+                StringComparer.Ordinal));
+        Acceptance = acceptance.Verdict;
+        AuthorizedKey = firstboot.AuthorizedKey;
+    }
+
+    /// <summary>Every node: role, underlay address, plane addresses, SSH host key fingerprint.</summary>
+    [Output("nodes")]
+    public Output<Dictionary<string, Dictionary<string, string>>> Nodes { get; private set; }
+
+    /// <summary>The acceptance verdict (<c>passed</c>; a failing gate fails the run).</summary>
+    [Output("acceptance")]
+    public Output<string> Acceptance { get; private set; }
+
+    /// <summary>The stack's SSH public key (the private key is a secret in the state).</summary>
+    [Output("authorizedKey")]
+    public Output<string> AuthorizedKey { get; private set; }
+
+    private static Dictionary<string, string> Describe(NormalisedNode node, string underlay, string fingerprint)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["role"] = node.Role == NodeRole.ControlPlane ? "control-plane" : "worker",
+            ["underlayAddress"] = underlay,
+            ["hostKeyFingerprint"] = fingerprint,
+        };
+        foreach (var (plane, address) in node.PlaneAddresses)
+        {
+            result[plane] = address.ToString();
+        }
+
+        return result;
+    }
+
+    // The project directory is the nearest one holding Pulumi.yaml, as the CLI runs anywhere inside it.
+    private static string ProjectDirectory()
+    {
+        for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Pulumi.yaml")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+}

@@ -1,0 +1,38 @@
+using Kubedos.Components.Acceptance;
+
+namespace Kubedos.Infra.Tests.Components.Acceptance;
+
+public sealed class ProbePlanTests
+{
+    [Fact]
+    public void ForNode_Lab01_TestsAllowedAndDeniedFlows()
+    {
+        var cluster = LabSpecs.Lab01;
+
+        var probes = ProbePlan.ForNode(cluster, cluster.Node("cp-1"), ProbePlan.KnownGates);
+
+        Assert.Equal(9, probes.Count(p => p.What.StartsWith("ping", StringComparison.Ordinal)));
+        Assert.Contains(probes, p => p.Expect == ProbeExpectation.Reaches && p.Command == "nc -z -v -n -w 2 -s 10.102.0.11 10.103.0.12 9090");
+        Assert.Contains(probes, p => p.Expect == ProbeExpectation.Filtered && p.Command == "nc -z -v -n -w 2 -s 10.102.0.11 10.103.0.12 9");
+        Assert.Contains(probes, p => p.Expect == ProbeExpectation.Filtered && p.Command == "nc -z -v -n -w 2 -s 10.103.0.11 10.101.0.12 22");
+        Assert.Contains(probes, p => p.Expect == ProbeExpectation.PasswordRefused);
+    }
+
+    [Fact]
+    public void ForOperator_Nodes_ProbeTheUnderlaySshPort()
+    {
+        var probes = ProbePlan.ForOperator([("cp-1", "10.250.1.11")], ProbePlan.KnownGates);
+
+        var probe = Assert.Single(probes);
+        Assert.Equal((ProbeExpectation.Filtered, "nc -z -v -n -w 2 10.250.1.11 22"), (probe.Expect, probe.Command));
+    }
+
+    [Fact]
+    public void Render_Script_QuotesCommandsAndAlwaysExitsZero()
+    {
+        var script = ProbeScriptRenderer.Render([new Probe("g", "a", "b", "it's", ProbeExpectation.Succeeds, "echo 'x'")]);
+
+        Assert.Contains("'echo '\\''x'\\'''", script, StringComparison.Ordinal);
+        Assert.EndsWith("exit 0\n", script, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using Kubedos.Components;
+using Kubedos.Engine.Automation;
+using Kubedos.Engine.Providers;
+using Kubedos.Providers.Command;
+using Kubedos.Providers.Local;
+using Kubedos.Providers.Random;
+using Kubedos.Providers.Tls;
+using Kubedos.Providers.WireGuard;
+
+namespace Kubedos.Infra.Tests.Lab;
+
+/// <summary>
+/// A throwaway Kubedos project for one lab stack: Pulumi.yaml with a file backend in a temp
+/// directory, the stack's config pointing at a spec in stacks/, and the built-in providers.
+/// </summary>
+internal sealed class LabProject : IAsyncDisposable
+{
+    public const string Passphrase = "lab-test-passphrase";
+
+    private LabProject(string stack, string directory)
+    {
+        Stack = stack;
+        Directory = directory;
+    }
+
+    public string Stack { get; }
+
+    public string Directory { get; }
+
+    public string OutDirectory => Path.Combine(Directory, "out", Stack);
+
+    public static LabProject Create(string stack, string specFile, string acceptanceRun = "1")
+    {
+        var directory = System.IO.Directory.CreateTempSubdirectory("kubedos-lab-").FullName;
+        var project = new LabProject(stack, directory);
+        File.WriteAllText(Path.Combine(directory, "Pulumi.yaml"), "name: kubedos\nruntime: dotnet\nbackend:\n  url: file://.kubedos\n");
+        project.WriteConfig(specFile, acceptanceRun);
+        return project;
+    }
+
+    public static string RepositoryFile(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Kubedos.slnx")))
+            {
+                return Path.Combine(dir.FullName, relative);
+            }
+        }
+
+        throw new InvalidOperationException("the repository root (Kubedos.slnx) is not above the test binaries");
+    }
+
+    public void WriteConfig(string specFile, string acceptanceRun) =>
+        File.WriteAllText(
+            Path.Combine(Directory, $"Pulumi.{Stack}.yaml"),
+            $"config:\n  kubedos:spec: {RepositoryFile(Path.Combine("stacks", specFile))}\n  kubedos:outDir: {Path.Combine(Directory, "out")}\n  kubedos:acceptanceRun: \"{acceptanceRun}\"\n");
+
+    public Workspace Workspace() => Kubedos.Engine.Automation.Workspace.Create(new WorkspaceOptions
+    {
+        WorkDir = Directory,
+        Providers = ProviderRegistry.Of(
+            LocalProvider.Create(),
+            WireGuardProvider.Create(TimeProvider.System),
+            TlsProvider.Create(TimeProvider.System),
+            CommandProvider.Create(),
+            RandomProvider.Create()),
+        Program = StackProgram.Create<KubedosStack>(),
+        Environment = name => name == "KUBEDOS_CONFIG_PASSPHRASE" ? Passphrase : null,
+    });
+
+    public async Task<WorkspaceStack> StackAsync() => await Workspace().CreateOrSelectStackAsync(Stack);
+
+    public async Task<(UpdateResult Result, TimeSpan Wall)> UpAsync()
+    {
+        var watch = Stopwatch.StartNew();
+        var result = await (await StackAsync()).UpAsync();
+        return (result, watch.Elapsed);
+    }
+
+    public async Task<TimeSpan> DestroyAsync()
+    {
+        var watch = Stopwatch.StartNew();
+        await (await StackAsync()).DestroyAsync();
+        return watch.Elapsed;
+    }
+
+    /// <summary>What <c>scripts/lab/lab-status.sh</c> lists for the stack (empty when nothing is left).</summary>
+    public async Task<string> LeftoversAsync()
+    {
+        var start = new ProcessStartInfo("bash", [RepositoryFile("scripts/lab/lab-status.sh"), Stack]) { RedirectStandardOutput = true };
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var state = Path.Combine(LabOptions.DefaultLabRoot, Stack);
+        return output + (System.IO.Directory.Exists(state) ? $"state directory {state}\n" : string.Empty);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // A failed test must not leave a lab behind for the next one.
+        try
+        {
+            await DestroyAsync();
+        }
+        catch (UpdateFailedException)
+        {
+        }
+
+        System.IO.Directory.Delete(Directory, recursive: true);
+    }
+}
