@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Kubedos.Engine.Automation;
-using Kubedos.Engine.Model;
 using Kubedos.Engine.Providers;
 
 namespace Kubedos.Bench.Engine;
