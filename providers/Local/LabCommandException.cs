@@ -32,6 +32,17 @@ public sealed class LabCommandException : Exception
         Stderr = result.Stderr;
     }
 
+    /// <summary>Creates the error for a command that ran inside a lab node and failed.</summary>
+    public LabCommandException(string node, HostCommand command, CommandResult result)
+        : base($"on node {node}: {Describe(command, result)}")
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(result);
+        CommandLine = command.ToString();
+        ExitCode = result.ExitCode;
+        Stderr = result.Stderr;
+    }
+
     /// <summary>The command as typed, e.g. <c>ip netns add kd.lab-01.cp-1</c>.</summary>
     public string CommandLine { get; }
 

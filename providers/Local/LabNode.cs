@@ -89,8 +89,7 @@ public sealed class LabNode
         var result = await ExecAsync(command, cancellationToken);
         return result.Succeeded
             ? result
-            : throw new LabCommandException(
-                new HostCommand($"[{Namespace}] {command.Arguments[0]}", command.Arguments.Skip(1).ToArray()), result);
+            : throw new LabCommandException(Namespace, new HostCommand(command.Arguments[0], command.Arguments.Skip(1).ToArray()), result);
     }
 
     /// <summary>Runs argv inside the node and throws <see cref="LabCommandException"/> unless it exits 0.</summary>
@@ -151,7 +150,7 @@ public sealed class LabNode
         {
             0 => result.Stdout,
             3 => null,
-            _ => throw new LabCommandException(HostCommand.Of($"[{Namespace}] cat", path), result),
+            _ => throw new LabCommandException(Namespace, HostCommand.Of("cat", path), result),
         };
     }
 
