@@ -64,7 +64,7 @@ public static class AgentProgram
             await Console.Out.WriteLineAsync(renewed ? "renewed: new key and certificate in place" : "not due: nothing to do");
         }));
 
-        return new RootCommand("kubedos-agent: node enrollment and certificate rotation") { enroll, renew };
+        return new RootCommand("kubedos-agent: node enrollment and certificate rotation") { enroll, renew, ServeCommand.Create() };
     }
 
     private static Uri ServiceUri(string text) =>
