@@ -1,11 +1,15 @@
 using System.CommandLine;
+using Kubedos.Components;
+using Kubedos.Engine.Automation;
+using Kubedos.Engine.Cli;
+using Kubedos.Policies;
 
 namespace Kubedos.Cli;
 
-/// <summary>The kubedos command tree: the program's own verbs.</summary>
+/// <summary>The kubedos command tree: the program's own verbs plus the engine's, run over <see cref="KubedosStack"/>.</summary>
 internal static class KubedosCli
 {
-    public static RootCommand Create()
+    public static RootCommand Create(ProgramHost host)
     {
         var stack = new Option<string?>("--stack", "-s") { Description = "Stack name (default: KUBEDOS_STACK)" };
         var root = new RootCommand("kubedos: manufactures a Kube'd'OS cluster from one ClusterSpec");
@@ -14,13 +18,25 @@ internal static class KubedosCli
         root.Subcommands.Add(PkiCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(NodeCommand.Create(stack));
+        foreach (var command in EngineCommands.Build(host))
+        {
+            root.Subcommands.Add(command);
+        }
+
         return root;
     }
+
+    /// <summary>The host the engine verbs run the Kube'd'OS program in: every built-in provider and the Kube'd'OS policy pack.</summary>
+    public static ProgramHost CreateHost() =>
+        new(StackProgram.Create<KubedosStack>(), BuiltInProviders.Create(TimeProvider.System))
+        {
+            PolicyPacks = [KubedosPolicyPack.Create()],
+        };
 
     /// <summary>Parses and runs <paramref name="args"/>; a command line error exits with <see cref="ExitCodes.Usage"/>.</summary>
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var parse = Create().Parse(args);
+        var parse = Create(CreateHost()).Parse(args);
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
