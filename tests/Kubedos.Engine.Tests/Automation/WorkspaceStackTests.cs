@@ -37,4 +37,21 @@ public sealed class WorkspaceStackTests
         Assert.Equal(2, result.Summary.Count("same"));
         Assert.Equal(calls, t.Provider.Calls.Count);
     }
+
+    [Fact]
+    public async Task UpAsync_ResourceCreatedInsideApply_IsCreatedAndKept()
+    {
+        using var t = new TestStack();
+        void Program(Stack s)
+        {
+            var a = new Thing("a", new ThingArgs { Value = "x" });
+            a.Serial.Apply(serial => new Thing("from-apply", new ThingArgs { Value = serial }));
+        }
+
+        await t.UpAsync(Program);
+        Assert.StartsWith("a#", t.Provider.LiveByName("from-apply")!["value"].AsString(), StringComparison.Ordinal);
+        var second = await t.UpAsync(Program);
+        Assert.Equal(0, second.Summary.Count("delete"));
+        Assert.Equal(3, second.Summary.Count("same"));
+    }
 }
