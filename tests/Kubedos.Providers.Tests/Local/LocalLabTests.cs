@@ -253,6 +253,8 @@ public sealed class LocalLabTests
         Assert.Equal("from-stdin hello", result.Stdout);
         Assert.True(slow.TimedOut);
         Assert.False(slow.Succeeded);
+        var failed = await Assert.ThrowsAsync<LabCommandException>(() => node.ExecCheckedAsync(None, "sh", "-c", "echo nope >&2; exit 5"));
+        Assert.Equal($"on node {node.Namespace}: `sh -c 'echo nope >&2; exit 5'` exited with 5: nope", failed.Message);
     }
 
     private static string StatusScript()
