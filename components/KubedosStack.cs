@@ -2,6 +2,7 @@ using Kubedos.Components.Firstboot;
 using Kubedos.Components.Planes;
 using Kubedos.Components.Substrate;
 using Kubedos.Engine.Model;
+using Kubedos.Policies;
 using Kubedos.Spec.Model;
 using Kubedos.Spec.Normalisation;
 using Kubedos.Spec.Validation;
@@ -31,6 +32,8 @@ public sealed class KubedosStack : Stack
             throw new SpecRejectedException(specPath, [.. loaded.Diagnostics.Select(d => d.ToString())]);
         }
 
+        // The settings the policy pack judges (destruction flags, planes, SSH...), each at its YAML line.
+        SpecFacts.Register(loaded.Document!.Spec, loaded.Sources);
         var cluster = SpecNormaliser.Normalise(loaded.Document!);
         var outDirectory = Path.Combine(Path.GetFullPath(GetConfig("outDir") ?? "out", projectDirectory), StackName);
         var rendered = new RenderedFiles(outDirectory);
