@@ -20,6 +20,7 @@ internal sealed class Deployment : IResourceMonitor
     private readonly ConcurrentDictionary<Urn, Resource> _registered = new();
     private readonly List<Task> _work = [];
     private readonly object _gate = new();
+    private volatile bool _applyFailed;
 
     public Deployment(DeploymentRun run)
     {
@@ -53,6 +54,7 @@ internal sealed class Deployment : IResourceMonitor
             }
         });
         await DrainAsync();
+        programFailed |= _applyFailed;
 
         var draft = _run.Journal?.Draft;
         var toDelete = new List<ResourceState>();
@@ -101,6 +103,26 @@ internal sealed class Deployment : IResourceMonitor
     public void RegisterOutputs(Resource component, IReadOnlyDictionary<string, object?> outputs)
     {
         Track(Task.Run(() => RegisterOutputsCoreAsync(component, outputs)));
+    }
+
+    public void TrackApply(Task task) => Track(ObserveApplyAsync(task));
+
+    private async Task ObserveApplyAsync(Task task)
+    {
+        try
+        {
+            await task;
+        }
+        catch (ResourceFailedException)
+        {
+            // A resource it read failed; that failure is already reported.
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Like a failed program: what the function would have declared is unknown, not gone.
+            _applyFailed = true;
+            _run.Fail(null, $"a function given to Apply in the program failed: {ex.GetType().Name}: {ex.Message}");
+        }
     }
 
     private async Task<RegistrationResult> RegisterCoreAsync(ResourceRegistration reg)

@@ -16,6 +16,9 @@ internal interface IResourceMonitor
     /// <summary>Starts registering a resource; the task resolves with its outputs or faults with <see cref="ResourceFailedException"/>.</summary>
     Task<RegistrationResult> RegisterAsync(ResourceRegistration registration);
 
+    /// <summary>Follows a task the program started through <c>Apply</c>, so the deployment waits for it and reports its failure.</summary>
+    void TrackApply(Task task);
+
     /// <summary>Records a component's outputs (the values may still be outputs).</summary>
     void RegisterOutputs(Resource component, IReadOnlyDictionary<string, object?> outputs);
 }

@@ -33,14 +33,18 @@ public sealed class Output<T> : IInput
     public Output<TResult> Apply<TResult>(Func<T, Task<TResult>> func)
     {
         ArgumentNullException.ThrowIfNull(func);
-        return new Output<TResult>(ApplyAsync(func));
+        var task = ApplyAsync(func);
+        DeploymentScope.Current?.TrackApply(task);
+        return new Output<TResult>(task);
     }
 
     /// <summary>Transforms the value into another output, flattening it.</summary>
     public Output<TResult> Apply<TResult>(Func<T, Output<TResult>> func)
     {
         ArgumentNullException.ThrowIfNull(func);
-        return new Output<TResult>(ApplyOutputAsync(func));
+        var task = ApplyOutputAsync(func);
+        DeploymentScope.Current?.TrackApply(task);
+        return new Output<TResult>(task);
     }
 
     /// <summary>This output, marked secret.</summary>

@@ -54,4 +54,23 @@ public sealed class WorkspaceStackTests
         Assert.Equal(0, second.Summary.Count("delete"));
         Assert.Equal(3, second.Summary.Count("same"));
     }
+
+    [Fact]
+    public async Task UpAsync_ApplyThrows_IsReportedAsFailure()
+    {
+        using var t = new TestStack();
+        await t.UpAsync(s => _ = new Thing("kept", new ThingArgs { Value = "x" }));
+        var ex = await Assert.ThrowsAsync<Kubedos.Engine.Automation.UpdateFailedException>(() => t.UpAsync(s =>
+        {
+            var a = new Thing("a", new ThingArgs { Value = "x" });
+            a.Serial.Apply(Fail);
+        }));
+        Assert.Contains("bad apply", ex.Message, StringComparison.Ordinal);
+        Assert.NotNull(t.Provider.LiveByName("a"));
+
+        // "kept" might have been declared by the failed function: it is not deleted.
+        Assert.NotNull(t.Provider.LiveByName("kept"));
+
+        static string Fail(string serial) => throw new InvalidOperationException("bad apply " + serial);
+    }
 }
