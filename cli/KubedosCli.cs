@@ -18,6 +18,7 @@ internal static class KubedosCli
         root.Subcommands.Add(PkiCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(NodeCommand.Create(stack));
+        root.Subcommands.Add(PolicyCheckCommand.Create(host));
         foreach (var command in EngineCommands.Build(host))
         {
             root.Subcommands.Add(command);

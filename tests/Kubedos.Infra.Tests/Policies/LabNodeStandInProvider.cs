@@ -2,10 +2,10 @@ using Kubedos.Engine.Providers;
 
 namespace Kubedos.Infra.Tests.Policies;
 
-/// <summary>Stands for the lab's <c>local:lab:Node</c> without root: each node is a real file <c>nodes/&lt;name&gt;</c>, so a test can see what a run destroyed.</summary>
-internal sealed class LabNodeStandInProvider(string directory) : IResourceProvider
+/// <summary>Stands for the lab's <c>local:lab:Node</c> (or any type of <paramref name="package"/>) without root: each resource is a real file named by its <c>name</c> input, so a test can see what a run destroyed.</summary>
+internal sealed class LabNodeStandInProvider(string directory, string package = "local") : IResourceProvider
 {
-    public string Package => "local";
+    public string Package => package;
 
     public string NodeFile(string name) => Path.Combine(directory, name);
 
@@ -19,7 +19,7 @@ internal sealed class LabNodeStandInProvider(string directory) : IResourceProvid
 
     public async Task<CreateResponse> CreateAsync(CreateRequest request, CancellationToken cancellationToken)
     {
-        var name = request.Inputs["name"].AsString();
+        var name = request.Inputs.GetOrDefault("name")?.Unwrapped is { Kind: Kubedos.Engine.Model.PropertyValueKind.String } n ? n.AsString() : request.Urn.Name;
         if (!request.Preview)
         {
             await File.WriteAllTextAsync(NodeFile(name), $"node {name}\n", cancellationToken);

@@ -1,0 +1,79 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Kubedos.Cli;
+
+/// <summary>Writes a policy check report as one JSON document (stable field names; locations as given by the program).</summary>
+internal static class PolicyCheckJson
+{
+    public static string Write(PolicyCheckReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("stack", report.Stack);
+            w.WriteNumber("exitCode", report.ExitCode);
+            w.WriteNumber("mandatory", report.Mandatory);
+            w.WriteNumber("advisory", report.Advisory);
+            w.WriteStartArray("errors");
+            foreach (var error in report.Errors)
+            {
+                w.WriteStringValue(error);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("policies");
+            foreach (var rule in report.Rules)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", rule.Id);
+                w.WriteString("pack", rule.Pack);
+                w.WriteString("enforcementLevel", rule.Level.ToString().ToLowerInvariant());
+                w.WriteString("description", rule.Description);
+                w.WriteString("remediation", rule.Remediation);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("violations");
+            foreach (var f in report.Findings)
+            {
+                w.WriteStartObject();
+                w.WriteString("policy", f.Policy);
+                w.WriteString("pack", f.Pack);
+                w.WriteString("enforcementLevel", f.Level.ToString().ToLowerInvariant());
+                w.WriteString("message", f.Message);
+                w.WriteString("urn", f.Urn);
+                if (f.Source is { } s)
+                {
+                    w.WriteStartObject("location");
+                    w.WriteString("file", s.File);
+                    if (s.Line is { } line)
+                    {
+                        w.WriteNumber("line", line);
+                    }
+
+                    if (s.Column is { } column)
+                    {
+                        w.WriteNumber("column", column);
+                    }
+
+                    w.WriteEndObject();
+                }
+                else
+                {
+                    w.WriteNull("location");
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+}
