@@ -119,7 +119,9 @@ internal sealed class ClusterTrust : ComponentResource
             AllowedUses = [.. profile.AllowedUses.Select(u => (Input<string>)u)],
         }, child);
 
-        var keepers = new Dictionary<string, Input<string>>(StringComparer.Ordinal) { ["node"] = node.Name };
+        // A re-issued identity mints new tokens: the service's token store is re-seeded only when they change, so a
+        // spent token is never handed back to it unspent.
+        var keepers = new Dictionary<string, Input<string>>(StringComparer.Ordinal) { ["node"] = node.Name, ["identity"] = certificate.SerialNumber };
         var id = TokenPart($"{node.Name}-join-id", 6, keepers, child);
         var secret = TokenPart($"{node.Name}-join-secret", 16, keepers, child);
         var joinToken = Output.Format($"{id.Result}.{secret.Result}");
@@ -131,6 +133,7 @@ internal sealed class ClusterTrust : ComponentResource
             key.PrivateKeyPem,
             certificate.CertPem,
             certificate.SerialNumber,
+            certificate.ValidityStartTime,
             certificate.RenewalDueTime,
             joinToken,
             enrollmentToken);

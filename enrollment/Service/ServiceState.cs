@@ -32,13 +32,13 @@ public sealed record ServiceState(string Directory)
     public static string RenderInventory(IReadOnlyDictionary<string, IReadOnlyList<string>> nodes) =>
         JsonSerializer.Serialize(nodes.OrderBy(n => n.Key, StringComparer.Ordinal).ToDictionary(n => n.Key, n => n.Value, StringComparer.Ordinal), Json);
 
-    /// <summary>The token store's text, seeded with tokens minted elsewhere (the stack's); <paramref name="issuedAt"/> starts each join window.</summary>
-    public static string RenderTokens(IEnumerable<(string Node, string JoinToken)> tokens, DateTimeOffset issuedAt) =>
+    /// <summary>The token store's text, seeded with tokens minted elsewhere (the stack's); each token's join window starts at its <c>IssuedAt</c>.</summary>
+    public static string RenderTokens(IEnumerable<(string Node, string JoinToken, DateTimeOffset IssuedAt)> tokens) =>
         JsonSerializer.Serialize(
             tokens.Select(t =>
             {
                 var token = JoinToken.Parse(t.JoinToken);
-                return new IssuedJoinToken(token.Id, token.Secret, t.Node, issuedAt, null);
+                return new IssuedJoinToken(token.Id, token.Secret, t.Node, t.IssuedAt, null);
             }).ToList(),
             Json);
 

@@ -66,7 +66,7 @@ public sealed class ServeCommandTests : IDisposable
         File.WriteAllText(state.PathOf(ServiceState.InventoryFile), ServiceState.RenderInventory(
             new Dictionary<string, IReadOnlyList<string>> { ["cp-1"] = ["10.101.0.11", "10.102.0.11"] }));
         token = JoinToken.Generate();
-        File.WriteAllText(state.PathOf(ServiceState.TokensFile), ServiceState.RenderTokens([("cp-1", token.ToString())], now));
+        File.WriteAllText(state.PathOf(ServiceState.TokensFile), ServiceState.RenderTokens([("cp-1", token.ToString(), now)]));
         return Task.FromResult(authority.CaPin);
     }
 

@@ -45,10 +45,11 @@ internal sealed class TrustStackFixture : IAsyncDisposable
 
     public UpdateResult Result { get; private set; } = null!;
 
-    public static async Task<TrustStackFixture> UpAsync(CancellationToken cancellationToken)
+    /// <summary>Brings the stack up; <paramref name="extend"/> adds resources after the trust component (e.g. enrollment).</summary>
+    public static async Task<TrustStackFixture> UpAsync(CancellationToken cancellationToken, Action<TrustStackFixture, ClusterTrust>? extend = null)
     {
         var fixture = new TrustStackFixture(Directory.CreateTempSubdirectory("kubedos-trust-").FullName);
-        await fixture.InitAsync(cancellationToken);
+        await fixture.InitAsync(extend, cancellationToken);
         return fixture;
     }
 
@@ -73,7 +74,7 @@ internal sealed class TrustStackFixture : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private async Task InitAsync(CancellationToken cancellationToken)
+    private async Task InitAsync(Action<TrustStackFixture, ClusterTrust>? extend, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(ProjectDir);
         await OfflineRoot.InitAsync(OfflineDir, "Kubedos test root", 10, KeyAlgorithm.EcdsaP256, TimeProvider.System, cancellationToken);
@@ -113,6 +114,8 @@ internal sealed class TrustStackFixture : IAsyncDisposable
                     _ = node.JoinToken.Apply(Capture);
                     _ = node.EnrollmentToken.Apply(Capture);
                 }
+
+                extend?.Invoke(this, trust);
             }),
             Passphrase = passphrase,
             Environment = _ => null,
@@ -121,7 +124,8 @@ internal sealed class TrustStackFixture : IAsyncDisposable
         Result = await stack.UpAsync(new UpdateOptions { OnEvent = e => { lock (EventLines) { EventLines.Add(EngineEventJson.Serialize(e)); } } }, cancellationToken);
     }
 
-    private string Capture(string secret)
+    /// <summary>Records a secret value the program saw, for the leak checks.</summary>
+    public string Capture(string secret)
     {
         Secrets.Add(secret);
         return secret;
