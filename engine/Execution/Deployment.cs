@@ -132,8 +132,10 @@ internal sealed class Deployment : IResourceMonitor
         try
         {
             inputs = await InputSerializer.SerializeArgsAsync(reg.Args);
+            // Depending on a component means depending on its children, except for one's own
+            // ancestors: waiting on one's siblings through the parent would deadlock.
             var waitFor = inputs.Dependencies.Concat(reg.Options.DependsOn)
-                .SelectMany(r => r.CustomDescendantsAndSelf())
+                .SelectMany(r => IsSelfOrDescendant(reg.Resource, r) ? [r] : r.CustomDescendantsAndSelf())
                 .Where(r => !IsSelfOrDescendant(r, reg.Resource) && r != Root)
                 .Distinct()
                 .ToList();

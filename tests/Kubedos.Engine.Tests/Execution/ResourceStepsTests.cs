@@ -242,4 +242,24 @@ public sealed class ResourceStepsTests
         var after = (await t.Stack.GetCheckpointAsync()).Find(TestStack.UrnOf("after"))!;
         Assert.Contains(after.Dependencies, u => u.Name == "g-b");
     }
+
+    private sealed class SelfDependent : ComponentResource
+    {
+        public SelfDependent(string name)
+            : base("test:components:SelfDependent", name)
+        {
+            var a = new Thing($"{name}-a", new ThingArgs { Value = "1" }, new ResourceOptions { Parent = this, DependsOn = [this] });
+            _ = new Thing($"{name}-b", new ThingArgs { Value = a.Serial }, new ResourceOptions { Parent = this, DependsOn = [this] });
+        }
+    }
+
+    [Fact]
+    public async Task Up_ChildrenDependingOnTheirParent_DoNotDeadlock()
+    {
+        using var t = new TestStack();
+        var up = t.UpAsync(s => _ = new SelfDependent("c"));
+        Assert.Same(up, await Task.WhenAny(up, Task.Delay(TimeSpan.FromSeconds(20))));
+        await up;
+        Assert.Equal(2, t.Provider.Live.Count);
+    }
 }
