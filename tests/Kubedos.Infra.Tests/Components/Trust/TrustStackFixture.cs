@@ -19,6 +19,8 @@ namespace Kubedos.Infra.Tests.Components.Trust;
 /// </summary>
 internal sealed class TrustStackFixture : IAsyncDisposable
 {
+    private WorkspaceStack? _stack;
+
     private TrustStackFixture(string root)
     {
         Root = root;
@@ -46,10 +48,11 @@ internal sealed class TrustStackFixture : IAsyncDisposable
     public UpdateResult Result { get; private set; } = null!;
 
     /// <summary>Brings the stack up; <paramref name="extend"/> adds resources after the trust component (e.g. enrollment).</summary>
-    public static async Task<TrustStackFixture> UpAsync(CancellationToken cancellationToken, Action<TrustStackFixture, ClusterTrust>? extend = null)
+    public static async Task<TrustStackFixture> UpAsync(
+        CancellationToken cancellationToken, Action<TrustStackFixture, ClusterTrust>? extend = null, TimeProvider? time = null)
     {
         var fixture = new TrustStackFixture(Directory.CreateTempSubdirectory("kubedos-trust-").FullName);
-        await fixture.InitAsync(extend, cancellationToken);
+        await fixture.InitAsync(extend, time ?? TimeProvider.System, cancellationToken);
         return fixture;
     }
 
@@ -74,7 +77,7 @@ internal sealed class TrustStackFixture : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private async Task InitAsync(Action<TrustStackFixture, ClusterTrust>? extend, CancellationToken cancellationToken)
+    private async Task InitAsync(Action<TrustStackFixture, ClusterTrust>? extend, TimeProvider time, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(ProjectDir);
         await OfflineRoot.InitAsync(OfflineDir, "Kubedos test root", 10, KeyAlgorithm.EcdsaP256, TimeProvider.System, cancellationToken);
@@ -104,7 +107,7 @@ internal sealed class TrustStackFixture : IAsyncDisposable
         var workspace = Workspace.Create(new WorkspaceOptions
         {
             WorkDir = ProjectDir,
-            Providers = ProviderRegistry.Of(TlsProvider.Create(TimeProvider.System), RandomProvider.Create()),
+            Providers = ProviderRegistry.Of(TlsProvider.Create(time), RandomProvider.Create()),
             Program = StackProgram.Create(stack =>
             {
                 var trust = new ClusterTrust("trust", Cluster, TrustMaterial.FromConfig(stack), OutDir);
@@ -120,8 +123,14 @@ internal sealed class TrustStackFixture : IAsyncDisposable
             Passphrase = passphrase,
             Environment = _ => null,
         });
-        var stack = await workspace.CreateStackAsync("dev", cancellationToken);
-        Result = await stack.UpAsync(new UpdateOptions { OnEvent = e => { lock (EventLines) { EventLines.Add(EngineEventJson.Serialize(e)); } } }, cancellationToken);
+        _stack = await workspace.CreateStackAsync("dev", cancellationToken);
+        await UpAgainAsync(cancellationToken);
+    }
+
+    /// <summary>Runs up once more on the same stack (what the next <c>kubedos up</c> does).</summary>
+    public async Task UpAgainAsync(CancellationToken cancellationToken)
+    {
+        Result = await _stack!.UpAsync(new UpdateOptions { OnEvent = e => { lock (EventLines) { EventLines.Add(EngineEventJson.Serialize(e)); } } }, cancellationToken);
     }
 
     /// <summary>Records a secret value the program saw, for the leak checks.</summary>
