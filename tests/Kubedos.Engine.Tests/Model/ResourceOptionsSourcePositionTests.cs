@@ -1,4 +1,3 @@
-using Kubedos.Engine.Automation;
 using Kubedos.Engine.Automation.Events;
 using Kubedos.Engine.Model;
 using Kubedos.Engine.Policy;
