@@ -78,6 +78,14 @@ internal sealed class ClusterEnrollment : ComponentResource
             [ServiceState.TokensFile] = tokens.Apply(all => ServiceState.RenderTokens(all)),
         }.ToImmutableDictionary(StringComparer.Ordinal);
 
+        // `kubedos node revoke` writes the stack's revocation list; the next up hands it to the service, which reads it
+        // on every request.
+        var revocations = EnrollmentStateDirectory.Of(outDirectory).RevocationsPath;
+        if (File.Exists(revocations))
+        {
+            ServiceFiles = ((ImmutableDictionary<string, Output<string>>)ServiceFiles).SetItem(ServiceState.RevocationsFile, Output.Create(File.ReadAllText(revocations)));
+        }
+
         Agents = [.. trust.Nodes.Select(identity =>
         {
             var node = cluster.Node(identity.Node);

@@ -2,9 +2,11 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
+using Kubedos.Cli;
 using Kubedos.Components.Enrollment;
 using Kubedos.Components.Trust;
 using Kubedos.Enrollment.Audit;
+using Kubedos.Enrollment.Client;
 using Kubedos.Enrollment.Node;
 using Kubedos.Enrollment.Service;
 using Kubedos.Enrollment.Tokens;
@@ -60,6 +62,51 @@ public sealed class ClusterEnrollmentTests
 
         var audit = AuditLog.Read(state.PathOf(ServiceState.AuditFile));
         Assert.Equal(stack.Cluster.Nodes.Select(n => n.Name).Order(StringComparer.Ordinal), audit.Where(r => r.Decision == "admit").Select(r => r.Node).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Up_AfterNodeRevoke_ServiceGetsTheListAndRefusesTheNode()
+    {
+        var files = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var tokens = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        await using var stack = await TrustStackFixture.UpAsync(CancellationToken.None, (fixture, trust) =>
+        {
+            var enrollment = new ClusterEnrollment("enrollment", fixture.Cluster, trust, fixture.OutDir);
+            foreach (var (name, content) in enrollment.ServiceFiles)
+            {
+                _ = content.Apply(c => files[name] = c);
+            }
+
+            foreach (var agent in enrollment.Agents)
+            {
+                _ = agent.TokenFile.Apply(t => tokens[agent.Node] = t);
+            }
+        });
+        Assert.False(files.ContainsKey(ServiceState.RevocationsFile));
+
+        Assert.Equal(0, await NodeCommand.RevokeAsync(stack.OutDir, "w-1", "compromised", TimeProvider.System, new StringWriter(), new StringWriter(), CancellationToken.None));
+        files.Clear();
+        await stack.UpAgainAsync(CancellationToken.None);
+
+        var state = new ServiceState(Path.Combine(stack.Root, "service"));
+        Directory.CreateDirectory(state.Directory);
+        foreach (var (name, content) in files)
+        {
+            await File.WriteAllTextAsync(state.PathOf(name), content);
+        }
+
+        var options = EnrollmentOptions.FromSpec(30, 90) with { RequireSourceAddress = false };
+        await using (var service = await state.StartAsync(new IPEndPoint(IPAddress.Loopback, 0), options, TimeProvider.System, CancellationToken.None))
+        {
+            var agent = new NodeAgent(TimeProvider.System);
+            await Assert.ThrowsAsync<EnrollmentRefusedException>(() => agent.EnrollAsync(
+                service.Address, EnrollmentToken.Parse(tokens["w-1"]), "w-1", stack.Cluster.Node("w-1").PlaneAddresses["wg1"], new NodeIdentityDirectory(Path.Combine(stack.Root, "w-1")), CancellationToken.None));
+            Assert.True(await agent.EnrollAsync(
+                service.Address, EnrollmentToken.Parse(tokens["cp-1"]), "cp-1", stack.Cluster.Node("cp-1").PlaneAddresses["wg1"], new NodeIdentityDirectory(Path.Combine(stack.Root, "cp-1")), CancellationToken.None));
+        }
+
+        var rejected = Assert.Single(AuditLog.Read(state.PathOf(ServiceState.AuditFile)), r => r.Decision == "reject");
+        Assert.Equal(("w-1", "node-revoked"), (rejected.Node, rejected.Reason));
     }
 
     [Fact]
