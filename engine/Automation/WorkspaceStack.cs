@@ -132,13 +132,28 @@ public sealed class WorkspaceStack
             onEvent,
             secrets,
             () => Workspace.SecretsStateFor(Name, secrets),
-            ct => Task.FromResult<IAsyncDisposable>(new HeldLock(StackLock.Acquire(Workspace.BackendRoot, Workspace.ProjectName, Name, kind.ToString().ToLowerInvariant(), options.Time))),
+            ct => Task.FromResult<IAsyncDisposable>(new HeldLock(TakeLock(kind, onEvent))),
             config.ToDictionary(kv => kv.Key, kv => secretKeys.Contains(kv.Key) ? "[secret]" : kv.Value, StringComparer.Ordinal),
             targetDependents,
             options.PolicyPacks.Count == 0 ? null : new PolicyEvaluator(options.PolicyPacks, options.PolicyConfig));
         var outcome = await StackOperation.RunAsync(Workspace.Store, spec, cancellationToken);
         var result = new UpdateResult(outcome.Summary, StackOperation.StackOutputs(outcome.Checkpoint));
         return outcome.Summary.Succeeded ? result : throw new UpdateFailedException(result);
+    }
+
+    private StackLock TakeLock(UpdateKind kind, Action<EngineEvent>? onEvent)
+    {
+        var options = Workspace.Options;
+        var held = StackLock.AcquireBreakingStale(Workspace.BackendRoot, Workspace.ProjectName, Name, kind.ToString().ToLowerInvariant(), options.Time, out var broken);
+        if (broken is not null)
+        {
+            onEvent?.Invoke(new DiagnosticEvent(null, $"broke the stale lock of stack '{Name}' left by a process that is gone ({broken}); resuming its work", DiagnosticSeverity.Warning)
+            {
+                Timestamp = options.Time.GetUtcNow(),
+            });
+        }
+
+        return held;
     }
 
     private sealed class HeldLock(StackLock held) : IAsyncDisposable

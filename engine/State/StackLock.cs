@@ -74,6 +74,32 @@ public sealed class StackLock : IDisposable
         return new StackLock(stack, path, info);
     }
 
+    /// <summary>
+    /// Takes the lock like <see cref="Acquire"/>, but first breaks a lock whose holder is dead on this
+    /// host (a killed <c>up</c>), so the next run resumes without a manual <c>stack unlock</c>.
+    /// </summary>
+    /// <param name="backendRoot">The file backend's root directory.</param>
+    /// <param name="project">The project name.</param>
+    /// <param name="stack">The stack name.</param>
+    /// <param name="operation">What the lock is for.</param>
+    /// <param name="time">The clock for the lock's timestamp.</param>
+    /// <param name="broken">The dead holder whose lock was broken, or null.</param>
+    /// <exception cref="StackLockedException">A live holder, one on another host, or an unreadable lock.</exception>
+    public static StackLock AcquireBreakingStale(string backendRoot, string project, string stack, string operation, TimeProvider? time, out StackLockInfo? broken)
+    {
+        broken = null;
+        try
+        {
+            return Acquire(backendRoot, project, stack, operation, time);
+        }
+        catch (StackLockedException locked) when (locked.Holder is { } holder && StateOf(holder) == StackLockHolderState.Dead)
+        {
+            // Break refuses anything but a dead holder and puts back a lock taken meanwhile.
+            broken = Break(backendRoot, project, stack, force: false);
+            return Acquire(backendRoot, project, stack, operation, time);
+        }
+    }
+
     /// <summary>The current holder of the stack's lock, or null when it is free (or its file is unreadable).</summary>
     public static StackLockInfo? Read(string backendRoot, string project, string stack) =>
         ReadPatiently(PathFor(backendRoot, project, stack));

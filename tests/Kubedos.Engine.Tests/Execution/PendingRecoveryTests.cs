@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Kubedos.Engine.Automation;
+using Kubedos.Engine.Automation.Events;
 using Kubedos.Engine.State;
 using Kubedos.Engine.Tests.Fakes;
 
@@ -45,11 +46,13 @@ public sealed class PendingRecoveryTests : IDisposable
             Assert.NotEmpty(interrupted.PendingOperations);
         }
 
-        // The killed process still "holds" the lock: up refuses, and `stack unlock` breaks it because its pid is dead.
-        await Assert.ThrowsAsync<StackLockedException>(() => stack.UpAsync());
-        Assert.NotNull(StackLock.Break(stack.Workspace.BackendRoot, "crash", "dev", force: false));
+        // The killed process left its lock: its pid is dead, so the next up breaks it (with a warning) and resumes.
+        Assert.NotNull(StackLock.Read(stack.Workspace.BackendRoot, "crash", "dev"));
+        var events = new List<EngineEvent>();
+        await stack.UpAsync(new UpdateOptions { Parallel = 2, OnEvent = e => { lock (events) { events.Add(e); } } });
 
-        await stack.UpAsync(new UpdateOptions { Parallel = 2 });
+        Assert.Contains(events, e => e is DiagnosticEvent { Severity: DiagnosticSeverity.Warning } d && d.Message.Contains("stale lock", StringComparison.Ordinal));
+        Assert.Null(StackLock.Read(stack.Workspace.BackendRoot, "crash", "dev"));
         await AssertConvergedAsync(stack, version);
     }
 

@@ -151,6 +151,32 @@ public sealed class StackLockTests : IDisposable
     }
 
     [Fact]
+    public void AcquireBreakingStale_DeadHolder_BreaksItAndTakesTheLock()
+    {
+        // A lock left by a killed run: this host, a pid that no longer names the holder.
+        var stale = new StackLockInfo("stale", Environment.ProcessId, Environment.MachineName, "me", new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero), "up");
+        var path = StackLock.PathFor(root, "demo", "dev");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, JsonSerializer.Serialize(stale));
+
+        using var held = StackLock.AcquireBreakingStale(root, "demo", "dev", "up", null, out var broken);
+
+        Assert.Equal(stale, broken);
+        Assert.Equal(held.Info, StackLock.Read(root, "demo", "dev"));
+    }
+
+    [Fact]
+    public void AcquireBreakingStale_LiveHolder_StillFails()
+    {
+        using var live = StackLock.Acquire(root, "demo", "dev", "up");
+
+        var error = Assert.Throws<StackLockedException>(() => StackLock.AcquireBreakingStale(root, "demo", "dev", "destroy", null, out _));
+
+        Assert.Equal(live.Info, error.Holder);
+        Assert.Equal(live.Info, StackLock.Read(root, "demo", "dev"));
+    }
+
+    [Fact]
     public void StateOf_ThisProcess_Alive()
     {
         var info = new StackLockInfo("x", Environment.ProcessId, Environment.MachineName, "me", DateTimeOffset.UtcNow, "up");
