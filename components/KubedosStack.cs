@@ -43,7 +43,7 @@ public sealed class KubedosStack : Stack
         var planes = new PlaneSet("planes", cluster, firstboot.Nodes, rendered, new ResourceOptions { DependsOn = [firstboot] });
         var planeKeys = planes.PublicKeys.Apply(keys => Firstboot.Firstboot.Sha256(string.Join('\n', keys.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key}={k.Value}"))));
         var acceptance = new Acceptance.Acceptance(
-            "acceptance", StackName, cluster, firstboot.Nodes, planeKeys, outDirectory, GetConfig("acceptanceRun") ?? "1", new ResourceOptions { DependsOn = [planes] });
+            "acceptance", StackName, cluster, firstboot.Nodes, firstboot.UserPrivateKeyPem, planeKeys, outDirectory, GetConfig("acceptanceRun") ?? "1", new ResourceOptions { DependsOn = [planes] });
 
         Nodes = Output.All(firstboot.Nodes.Select(n => n.HostKeyFingerprint)).Apply(fingerprints =>
             firstboot.Nodes.Select((node, i) => (node, fingerprint: fingerprints[i])).ToDictionary(

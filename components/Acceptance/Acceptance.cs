@@ -16,7 +16,7 @@ internal sealed class Acceptance : ComponentResource
     public const string TypeToken = "kubedos:components:Acceptance";
 
     public Acceptance(
-        string name, string stack, NormalisedCluster cluster, IReadOnlyList<FirstbootNode> nodes, Output<string> planeKeys, string outDirectory, string run, ResourceOptions? options = null)
+        string name, string stack, NormalisedCluster cluster, IReadOnlyList<FirstbootNode> nodes, Output<string> sshPrivateKey, Output<string> planeKeys, string outDirectory, string run, ResourceOptions? options = null)
         : base(TypeToken, name, options)
     {
         ArgumentNullException.ThrowIfNull(cluster);
@@ -32,23 +32,34 @@ internal sealed class Acceptance : ComponentResource
             outputs.Add(node.Substrate.Channel.Run("acceptance-probes", ["sh", "-c", ProbeScriptRenderer.Render(probes)], triggers, here).Stdout);
         }
 
-        var operatorProbes = ProbePlan.ForOperator([.. nodes.Select(n => (n.Name, n.Substrate.UnderlayAddress))], gates);
-        if (operatorProbes.Count > 0)
+        var operatorProbes = Output.All(nodes.Select(n => n.HostPublicKey)).Apply(keys =>
+            (IReadOnlyList<OperatorTarget>)[.. nodes.Select((n, i) => new OperatorTarget(n.Substrate.Node, n.Substrate.UnderlayAddress, keys[i]))]);
+        outputs.Add(new LocalCommand("operator-probes", new LocalCommandArgs
         {
-            outputs.Add(new LocalCommand("operator-probes", new LocalCommandArgs { Create = ProbeScriptRenderer.Render(operatorProbes), Triggers = triggers }, here).Stdout);
-        }
+            Create = operatorProbes.Apply(targets => ProbeScriptRenderer.Render(ProbePlan.ForOperator(cluster, targets, gates, keyLogin: false))),
+            Triggers = triggers,
+        }, here).Stdout);
 
-        var verdict = Output.All(outputs).Apply(all =>
+        // Its output is secret (the command reads the private key), so it fails by itself and its
+        // lines reach the report but not the (readable) verdict.
+        var keyLogin = new LocalCommand("operator-key-login", new LocalCommandArgs
         {
-            var result = new AcceptanceVerdict(gates, [.. all.SelectMany(ProbeResult.ParseAll)]);
-            AcceptanceReport.Write(outDirectory, stack, cluster.Name, result);
-            return result;
+            Create = operatorProbes.Apply(targets => ProbeScriptRenderer.Render(ProbePlan.ForOperator(cluster, targets, gates, keyLogin: true), failOnUnmet: true)),
+            Environment = new Dictionary<string, Input<string>> { [ProbePlan.SshKeyVariable] = sshPrivateKey.AsSecret() },
+            Triggers = triggers,
+        }, here);
+
+        var verdict = Output.All(outputs).Apply(all => new AcceptanceVerdict(gates, [.. all.SelectMany(ProbeResult.ParseAll)]));
+        _ = Output.Tuple<AcceptanceVerdict, string>(verdict, keyLogin.Stdout).Apply(t =>
+        {
+            AcceptanceReport.Write(outDirectory, stack, cluster.Name, t.Item1 with { Results = [.. t.Item1.Results, .. ProbeResult.ParseAll(t.Item2)] });
+            return true;
         });
         var check = new LocalCommand("verdict", new LocalCommandArgs
         {
             Create = verdict.Apply(v => v.Passed ? "printf '%s\\n' \"$KUBEDOS_VERDICT\"" : "printf '%s\\n' \"$KUBEDOS_VERDICT\" >&2; exit 1"),
             Environment = new Dictionary<string, Input<string>> { ["KUBEDOS_VERDICT"] = verdict.Apply(v => v.Summary()) },
-        }, here);
+        }, here with { DependsOn = [.. here.DependsOn, keyLogin] });
         Verdict = Output.Tuple<AcceptanceVerdict, string>(verdict, check.Stdout).Apply(t => t.Item1.Passed ? "passed" : "failed");
         Gates = verdict.Apply(v => v.Gates.ToDictionary(g => g, g => v.GatePassed(g) ? "passed" : "failed", StringComparer.Ordinal));
         RegisterOutputs(new Dictionary<string, object?> { ["verdict"] = Verdict, ["gates"] = Gates });

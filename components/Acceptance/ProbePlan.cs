@@ -75,15 +75,53 @@ internal static class ProbePlan
         return probes;
     }
 
-    /// <summary>Probes run from the operator's host: a port on each node's underlay (a non-plane interface) must be filtered.</summary>
-    public static IReadOnlyList<Probe> ForOperator(IReadOnlyList<(string Node, string UnderlayAddress)> nodes, IReadOnlyList<string> gates)
+    /// <summary>The environment variable the operator's key login probe reads the stack's SSH private key from.</summary>
+    public const string SshKeyVariable = "KUBEDOS_SSH_KEY";
+
+    /// <summary>
+    /// Probes run from the operator's host: each node answers over the control plane (the host's
+    /// own peer), the stack key logs in as the first allowed user against the pinned host key,
+    /// a password login is refused, and a port on the node's underlay (a non-plane interface) is filtered.
+    /// </summary>
+    /// <remarks>
+    /// The key login probes (<paramref name="keyLogin"/> true) read the stack's private key, so what they print is
+    /// secret; they run apart and fail by themselves, and everything else is judged by the program.
+    /// </remarks>
+    public static IReadOnlyList<Probe> ForOperator(NormalisedCluster cluster, IReadOnlyList<OperatorTarget> nodes, IReadOnlyList<string> gates, bool keyLogin)
     {
+        ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(gates);
-        return gates.Contains(SecurityBaseline)
-            ? [.. nodes.Select(n => new Probe(SecurityBaseline, Operator, n.Node, $"tcp {n.UnderlayAddress}:22 on the underlay", ProbeExpectation.Filtered,
-                $"nc -z -v -n -w 2 {n.UnderlayAddress} 22"))]
-            : [];
+        var control = Firstboot.Firstboot.ControlPlane(cluster);
+        var user = cluster.Document.Spec.Security.Ssh.AllowUsers.FirstOrDefault() ?? "ops";
+        var probes = new List<Probe>();
+        foreach (var n in nodes)
+        {
+            var address = n.Node.PlaneAddresses[control.Name];
+            if (gates.Contains(BackplaneMatrix) && !keyLogin)
+            {
+                probes.Add(new Probe(BackplaneMatrix, Operator, n.Node.Name, $"ping over {control.Name} {control.OperatorAddress} -> {address}", ProbeExpectation.Succeeds,
+                    $"ping -n -c 1 -W 2 {address}"));
+            }
+
+            if (gates.Contains(SecurityBaseline) && keyLogin)
+            {
+                probes.Add(new Probe(SecurityBaseline, Operator, n.Node.Name, $"ssh key login as {user}@{address}, host key pinned", ProbeExpectation.Succeeds,
+                    "k=$(mktemp) && h=$(mktemp) && trap 'rm -f \"$k\" \"$h\"' EXIT && "
+                    + $"printf '%s\\n' \"${SshKeyVariable}\" >\"$k\" && printf '%s %s\\n' {address} '{n.HostPublicKey}' >\"$h\" && "
+                    + Ssh($"-i \"$k\" -o IdentitiesOnly=yes -o StrictHostKeyChecking=yes -o UserKnownHostsFile=\"$h\" -o HostKeyAlgorithms=ssh-ed25519 {user}@{address}", pinned: true)));
+            }
+
+            if (gates.Contains(SecurityBaseline) && !keyLogin)
+            {
+                probes.Add(new Probe(SecurityBaseline, Operator, n.Node.Name, $"ssh password login as {user}@{address}", ProbeExpectation.PasswordRefused,
+                    Ssh($"-o PreferredAuthentications=password,keyboard-interactive -o PubkeyAuthentication=no {user}@{address}")));
+                probes.Add(new Probe(SecurityBaseline, Operator, n.Node.Name, $"tcp {n.UnderlayAddress}:22 on the underlay", ProbeExpectation.Filtered,
+                    $"nc -z -v -n -w 2 {n.UnderlayAddress} 22"));
+            }
+        }
+
+        return probes;
     }
 
     private static IEnumerable<Probe> InterPlane(NormalisedCluster cluster, NormalisedNode self, NormalisedNode peer)
@@ -142,6 +180,8 @@ internal static class ProbePlan
             $"sshd -T -f {SshdConfigRenderer.ConfigPath} | grep -x '{line}'"));
     }
 
-    private static string Ssh(string arguments) =>
-        "ssh -F /dev/null -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o ConnectTimeout=3 -o LogLevel=ERROR " + arguments + " true";
+    // Refusal probes need no pin (nothing is sent that a wrong host could use); the login probe pins.
+    private static string Ssh(string arguments, bool pinned = false) =>
+        "ssh -F /dev/null -o BatchMode=yes -o ConnectTimeout=3 -o LogLevel=ERROR "
+        + (pinned ? string.Empty : "-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null ") + arguments + (pinned ? " hostname" : " true");
 }

@@ -10,7 +10,9 @@ namespace Kubedos.Components.Acceptance;
 /// </summary>
 internal static class ProbeScriptRenderer
 {
-    public static string Render(IReadOnlyList<Probe> probes)
+    /// <param name="probes">What to run.</param>
+    /// <param name="failOnUnmet">Exit 1 when a probe expected to succeed did not (for probes whose output is secret, so the program cannot judge it).</param>
+    public static string Render(IReadOnlyList<Probe> probes, bool failOnUnmet = false)
     {
         ArgumentNullException.ThrowIfNull(probes);
         var text = new StringBuilder("""
@@ -34,7 +36,10 @@ internal static class ProbeScriptRenderer
                 .Append(Quote(meta)).Append(' ').Append(Quote(p.Command)).Append(" &\n");
         }
 
-        text.Append("wait\nfor f in \"$dir\"/*; do [ -f \"$f\" ] && cat \"$f\"; done\nrm -rf \"$dir\"\nexit 0\n");
+        text.Append("wait\nfor f in \"$dir\"/*; do [ -f \"$f\" ] && cat \"$f\"; done\n");
+        text.Append(failOnUnmet
+            ? "status=$(cat \"$dir\"/* 2>/dev/null | awk -F '\\t' '$5 == \"Succeeds\" && $6 != 0 { bad = 1; print $2 \" -> \" $3 \": \" $4 \": \" $9 > \"/dev/stderr\" } END { print bad + 0 }')\nrm -rf \"$dir\"\nexit \"$status\"\n"
+            : "rm -rf \"$dir\"\nexit 0\n");
         return text.ToString();
     }
 

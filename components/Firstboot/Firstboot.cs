@@ -79,7 +79,7 @@ internal sealed class Firstboot : ComponentResource
         var sshdFile = channel.WriteFile("sshd-config", SshdConfigRenderer.ConfigPath, sshdConfig, "0600", here);
         var sshd = channel.Serve(
             "sshd",
-            ["/usr/sbin/sshd", "-D", "-e", "-f", SshdConfigRenderer.ConfigPath],
+            ["sh", "-c", SshdStartScript],
             [sshdFile.Sha256, fingerprint],
             here with { DependsOn = [.. here.DependsOn, sysctl.Resource, users.Resource, hostKeys.Resource, sshdFile.Resource, .. keys.Select(k => k.Resource)] });
 
@@ -90,8 +90,14 @@ internal sealed class Firstboot : ComponentResource
         rendered.Write(node.Name, "sshd_config", sshdConfig);
         rendered.Write(node.Name, "nftables-baseline.nft", baseline);
         rendered.Write(node.Name, "sysctl.conf", sysctlConf);
-        return new FirstbootNode(node, fingerprint, [sysctl.Resource, users.Resource, sshd, firewall.Resource]);
+        return new FirstbootNode(node, fingerprint, hostKeys.Stdout.Apply(HostKeyFingerprint.PublicKey), [sysctl.Resource, users.Resource, sshd, firewall.Resource]);
     }
+
+    // An sshd left by an interrupted run (kill -9 of the engine before it recorded the process)
+    // would hold port 22: it goes first, found by its PID file, then sshd replaces the shell.
+    private static readonly string SshdStartScript =
+        $"if [ -f {SshdConfigRenderer.PidFile} ]; then kill \"$(cat {SshdConfigRenderer.PidFile})\" 2>/dev/null && sleep 0.3; fi; "
+        + $"exec /usr/sbin/sshd -D -e -f {SshdConfigRenderer.ConfigPath}";
 
     // The node's /etc is its own (an overlay), so these accounts never touch the host's. A '*'
     // password (not the '!' of a locked account) keeps password login impossible while sshd,
@@ -115,6 +121,7 @@ internal sealed class Firstboot : ComponentResource
         }
 
         text.Append("ssh-keygen -l -E sha256 -f ").Append(SshdConfigRenderer.HostKeyPath(SshdConfigRenderer.HostKeyTypes[0])).Append(".pub\n");
+        text.Append("cat ").Append(SshdConfigRenderer.HostKeyPath(SshdConfigRenderer.HostKeyTypes[0])).Append(".pub\n");
         return text.ToString();
     }
 }

@@ -10,4 +10,13 @@ internal static class HostKeyFingerprint
             .FirstOrDefault(t => t.StartsWith("SHA256:", StringComparison.Ordinal));
         return token ?? throw new FormatException($"no SHA256 fingerprint in ssh-keygen output '{keygenOutput.Trim()}'");
     }
+
+    /// <summary>The <c>ssh-ed25519 AAAA...</c> key (type and base64, no comment) from the printed public key file.</summary>
+    public static string PublicKey(string output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("ssh-ed25519 ", StringComparison.Ordinal))
+            ?? throw new FormatException($"no ssh-ed25519 public key in '{output.Trim()}'");
+        return string.Join(' ', line.Split(' ').Take(2));
+    }
 }

@@ -12,6 +12,8 @@ internal static class SshdConfigRenderer
 
     public const string ConfigPath = Directory + "/sshd_config";
 
+    public const string PidFile = "/run/sshd-kubedos.pid";
+
     /// <summary>The host key types generated on the node, strongest first.</summary>
     public static readonly IReadOnlyList<string> HostKeyTypes = ["ed25519", "ecdsa"];
 
@@ -65,7 +67,7 @@ internal static class SshdConfigRenderer
         text.AppendLine("HostKeyAlgorithms ssh-ed25519,ecdsa-sha2-nistp256");
         text.AppendLine("PubkeyAcceptedAlgorithms ssh-ed25519,ecdsa-sha2-nistp256,ecdsa-sha2-nistp384");
         text.AppendLine("LogLevel VERBOSE");
-        text.AppendLine("PidFile /run/sshd-kubedos.pid");
+        text.AppendLine(CultureInfo.InvariantCulture, $"PidFile {PidFile}");
         return text.ToString();
     }
 }

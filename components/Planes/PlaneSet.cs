@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Kubedos.Components.Firstboot;
 using Kubedos.Engine.Model;
+using Kubedos.Providers.Local;
 using Kubedos.Providers.WireGuard;
 using Kubedos.Spec.Normalisation;
 
@@ -38,6 +40,13 @@ internal sealed class PlaneSet : ComponentResource
             }
         }
 
+        // The host is the operator's peer on the control plane: the engine reaches nodes over it.
+        var control = Firstboot.Firstboot.ControlPlane(cluster);
+        var operatorKey = new KeyPair($"operator-{control.Name}", new KeyPairArgs
+        {
+            RotationDays = rotation,
+            Keepers = new Dictionary<string, Input<string>> { ["plane"] = control.Name, ["peer"] = "operator" },
+        }, here);
         var publicKeys = Output.All(keys.Select(kv => kv.Value.PublicKey.Apply(k => KeyValuePair.Create(kv.Key, k))))
             .Apply(all => all.ToImmutableDictionary());
         var underlay = nodes.ToDictionary(n => n.Name, n => n.Substrate.UnderlayAddress, StringComparer.Ordinal);
@@ -56,11 +65,13 @@ internal sealed class PlaneSet : ComponentResource
             rendered.Write(node.Name, "nftables-planes.nft", policy);
             foreach (var plane in cluster.Planes)
             {
-                var config = Output.Tuple<string, ImmutableDictionary<(string Node, string Plane), string>>(keys[(node.Name, plane.Name)].PrivateKey, publicKeys).Apply(t =>
-                    WireGuardConfigRenderer.RenderConfig(
-                        plane,
-                        t.Item1,
-                        WireGuardConfigRenderer.Peers(plane, self, cluster.Nodes, flows, peer => t.Item2[(peer.Name, plane.Name)], peer => underlay[peer.Name])));
+                var config = Output.Tuple<string, ImmutableDictionary<(string Node, string Plane), string>, string>(
+                    keys[(node.Name, plane.Name)].PrivateKey, publicKeys, operatorKey.PublicKey).Apply(t =>
+                    {
+                        var peers = WireGuardConfigRenderer.Peers(plane, self, cluster.Nodes, flows, peer => t.Item2[(peer.Name, plane.Name)], peer => underlay[peer.Name]);
+                        return WireGuardConfigRenderer.RenderConfig(
+                            plane, t.Item1, plane.Name == control.Name ? [.. peers, new PlanePeer(OperatorPeer, t.Item3, null, [$"{plane.OperatorAddress}/32"])] : peers);
+                    });
                 _ = config.Apply(text =>
                 {
                     rendered.Write(node.Name, $"{plane.Name}.conf", WireGuardConfigRenderer.Redact(text));
@@ -80,10 +91,29 @@ internal sealed class PlaneSet : ComponentResource
             ready.Add(firewall.Resource);
         }
 
+        var operatorPeers = nodes.Select(node => new OperatorPeerArgs
+        {
+            PublicKey = publicKeys.Apply(all => all[(node.Name, control.Name)]),
+            Endpoint = $"{node.Substrate.UnderlayAddress}:{control.ListenPort.ToString(CultureInfo.InvariantCulture)}",
+            AllowedIps = [$"{node.Substrate.Node.PlaneAddresses[control.Name]}/32"],
+        }).ToList();
+        Operator = new OperatorWireGuardResource($"operator-{control.Name}", new OperatorWireGuardResourceArgs
+        {
+            Address = $"{control.OperatorAddress}/{control.Cidr.PrefixLength.ToString(CultureInfo.InvariantCulture)}",
+            PrivateKey = operatorKey.PrivateKey,
+            Peers = operatorPeers,
+        }, here with { DependsOn = [.. here.DependsOn, .. ready] });
+        ready.Add(Operator);
         Ready = ready;
         PublicKeys = publicKeys.Apply(all => all.ToDictionary(kv => $"{kv.Key.Node}/{kv.Key.Plane}", kv => kv.Value, StringComparer.Ordinal));
         RegisterOutputs(new Dictionary<string, object?> { ["publicKeys"] = PublicKeys });
     }
+
+    /// <summary>The name of the operator's peer in node configurations.</summary>
+    public const string OperatorPeer = "operator";
+
+    /// <summary>The host's own peer on the control plane.</summary>
+    public OperatorWireGuardResource Operator { get; }
 
     /// <summary>Every plane's public key by <c>node/plane</c>.</summary>
     public Output<Dictionary<string, string>> PublicKeys { get; }

@@ -51,7 +51,10 @@ internal static class WireGuardConfigRenderer
             text.Append("\n# ").Append(peer.Name).Append('\n');
             text.Append("[Peer]\nPublicKey = ").Append(peer.PublicKey).Append('\n');
             text.Append("AllowedIPs = ").Append(string.Join(", ", peer.AllowedIps)).Append('\n');
-            text.Append("Endpoint = ").Append(peer.Endpoint).Append('\n');
+            if (peer.Endpoint is not null)
+            {
+                text.Append("Endpoint = ").Append(peer.Endpoint).Append('\n');
+            }
         }
 
         return text.ToString();

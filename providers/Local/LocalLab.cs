@@ -23,9 +23,13 @@ public sealed class LocalLab
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         Options = options;
+        Runner = runner;
         underlays = new UnderlayNetwork(runner);
         nodes = new NodeProvisioner(runner, options, time);
     }
+
+    /// <summary>The host seam (the operator's own WireGuard peer runs on the host, not in a node).</summary>
+    internal ICommandRunner Runner { get; }
 
     /// <summary>Where node state lives.</summary>
     public LabOptions Options { get; }

@@ -21,7 +21,8 @@ public static class LocalProvider
             new NodeFileHandler(lab),
             new NodeCommandHandler(lab),
             new NodeProcessHandler(lab),
-            new WireGuardInterfaceHandler(lab));
+            new WireGuardInterfaceHandler(lab),
+            new OperatorWireGuardHandler(lab.Runner));
     }
 
     /// <summary>The package for the real host lab under <see cref="LabOptions.DefaultLabRoot"/>.</summary>

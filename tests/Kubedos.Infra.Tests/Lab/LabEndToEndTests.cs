@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using Kubedos.Engine.Automation;
+using Kubedos.Providers.Local;
 using Kubedos.Testing;
 using Xunit.Abstractions;
 
@@ -13,6 +16,67 @@ public sealed class LabEndToEndTests(ITestOutputHelper output)
     [LabFact("ip", "nft", "wg", "wireguard-go", "sshd", "ssh", "ssh-keygen", "nc", "ping", "useradd")]
     public async Task Up_Lab01_GatesPassNoOpRerunAndDestroyLeavesNothing() => await UpTwiceAndDestroyAsync("lab-01", "lab-01.yaml");
 
+    [LabFact("ip", "nft", "wg", "wireguard-go", "sshd", "ssh", "ssh-keygen", "nc", "ping", "useradd")]
+    public async Task Up_Wg1PeerRemovedByHand_BackplaneMatrixFailsNamingThePair()
+    {
+        await using var project = LabProject.Create("lab-01", "lab-01.yaml");
+        await project.UpAsync();
+        var cp1 = await new LocalLab().FindNodeAsync("lab-01", "cp-1", CancellationToken.None) ?? throw new InvalidOperationException("cp-1 is not running");
+        var endpoints = (await cp1.ExecCheckedAsync(CancellationToken.None, "wg", "show", "wg1", "endpoints")).Stdout;
+        var cp2Key = endpoints.Split('\n').Select(l => l.Split('\t')).Single(f => f.Length == 2 && f[1].StartsWith("10.250.1.12:", StringComparison.Ordinal))[0];
+        await cp1.ExecCheckedAsync(CancellationToken.None, "wg", "set", "wg1", "peer", cp2Key, "remove");
+
+        project.WriteConfig("lab-01.yaml", acceptanceRun: "after-peer-removed");
+        var error = await Assert.ThrowsAsync<UpdateFailedException>(project.UpAsync);
+        output.WriteLine(error.Message);
+
+        Assert.Contains("backplane-matrix: cp-1 -> cp-2: ping over wg1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("backplane-matrix: cp-2 -> cp-1: ping over wg1", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("cp-3 -> w-1: ping over wg1", error.Message, StringComparison.Ordinal);
+        var report = await File.ReadAllTextAsync(Path.Combine(project.OutDirectory, "recovery-bundle", "acceptance-report.json"));
+        Assert.Contains("\"verdict\": \"failed\"", report, StringComparison.Ordinal);
+    }
+
+    [LabFact("ip", "nft", "wg", "wireguard-go", "sshd", "ssh", "ssh-keygen", "nc", "ping", "useradd", "dotnet")]
+    public async Task Up_AfterKill9MidUp_Converges()
+    {
+        await using var project = LabProject.Create("lab-01", "lab-01.yaml");
+        await project.StackAsync();
+        var cli = LabProject.RepositoryFile("bin/Debug/net10.0/kubedos.dll");
+        Assert.True(File.Exists(cli), $"{cli} is missing: build Kubedos.slnx first");
+        var start = new ProcessStartInfo("dotnet", [cli, "up", "--stack", "lab-01", "--yes"]) { WorkingDirectory = project.Directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["KUBEDOS_CONFIG_PASSPHRASE"] = LabProject.Passphrase;
+        using var child = Process.Start(start)!;
+        var childOut = child.StandardOutput.ReadToEndAsync();
+        var childErr = child.StandardError.ReadToEndAsync();
+
+        // Killed once some nodes exist and planes are being built: the middle of the DAG.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!child.HasExited && DateTime.UtcNow < deadline && !await project.NodeHasAsync("cp-1", "wg1"))
+        {
+            await Task.Delay(20);
+        }
+
+        var killedMidRun = !child.HasExited;
+        var pid = child.Id;
+        child.Kill(entireProcessTree: true);
+        await child.WaitForExitAsync();
+        for (var i = 0; i < 250 && Directory.Exists($"/proc/{pid}"); i++)
+        {
+            await Task.Delay(20);
+        }
+
+        output.WriteLine($"killed mid-run: {killedMidRun}; the child printed:\n{await childOut}{await childErr}");
+        Assert.True(killedMidRun, "the child up ended before it could be killed mid-run");
+
+        var (result, wall) = await project.UpAsync();
+
+        Assert.Equal("passed", result.Outputs["acceptance"].Value.AsString());
+        output.WriteLine($"up after kill -9: {wall.TotalSeconds:0.0} s");
+        await project.DestroyAsync();
+        Assert.Equal(string.Empty, await project.LeftoversAsync());
+    }
+
     private async Task UpTwiceAndDestroyAsync(string stack, string spec)
     {
         await using var project = LabProject.Create(stack, spec);
@@ -22,6 +86,10 @@ public sealed class LabEndToEndTests(ITestOutputHelper output)
         Assert.Contains("\"verdict\": \"passed\"", report, StringComparison.Ordinal);
         Assert.Contains("backplane-matrix", report, StringComparison.Ordinal);
         Assert.Contains("security-baseline", report, StringComparison.Ordinal);
+        var probes = System.Text.Json.Nodes.JsonNode.Parse(report)!["gates"]!.AsArray().SelectMany(g => g!["probes"]!.AsArray()).ToList();
+        Assert.All(probes, p => Assert.True(p!["passed"]!.GetValue<bool>(), p.ToJsonString()));
+        Assert.Contains(probes, p => p!["expected"]!.GetValue<string>() == "Filtered");
+        Assert.Contains(probes, p => p!["expected"]!.GetValue<string>() == "LoginRefused");
         Assert.True(File.Exists(Path.Combine(project.OutDirectory, "rendered", first.Outputs["nodes"].Value.Unwrapped.AsObject().Keys.First(), "sshd_config")));
 
         var (second, noOpWall) = await project.UpAsync();

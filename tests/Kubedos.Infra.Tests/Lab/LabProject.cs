@@ -52,10 +52,14 @@ internal sealed class LabProject : IAsyncDisposable
         throw new InvalidOperationException("the repository root (Kubedos.slnx) is not above the test binaries");
     }
 
-    public void WriteConfig(string specFile, string acceptanceRun) =>
-        File.WriteAllText(
-            Path.Combine(Directory, $"Pulumi.{Stack}.yaml"),
-            $"config:\n  kubedos:spec: {RepositoryFile(Path.Combine("stacks", specFile))}\n  kubedos:outDir: {Path.Combine(Directory, "out")}\n  kubedos:acceptanceRun: \"{acceptanceRun}\"\n");
+    /// <summary>Writes the stack's config, keeping what the engine added (the secrets salt).</summary>
+    public void WriteConfig(string specFile, string acceptanceRun)
+    {
+        var path = Path.Combine(Directory, $"Pulumi.{Stack}.yaml");
+        var kept = File.Exists(path) ? File.ReadAllLines(path).Where(l => !l.StartsWith("config:", StringComparison.Ordinal) && !l.StartsWith("  kubedos:", StringComparison.Ordinal)) : [];
+        File.WriteAllText(path, string.Join('\n', kept.Append(
+            $"config:\n  kubedos:spec: {RepositoryFile(Path.Combine("stacks", specFile))}\n  kubedos:outDir: {Path.Combine(Directory, "out")}\n  kubedos:acceptanceRun: \"{acceptanceRun}\"\n")));
+    }
 
     public Workspace Workspace() => Kubedos.Engine.Automation.Workspace.Create(new WorkspaceOptions
     {
@@ -94,7 +98,21 @@ internal sealed class LabProject : IAsyncDisposable
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         var state = Path.Combine(LabOptions.DefaultLabRoot, Stack);
-        return output + (System.IO.Directory.Exists(state) ? $"state directory {state}\n" : string.Empty);
+        var operatorLink = $"kdw{LabNames.For(Stack).StackHash}";
+        var socket = $"/var/run/wireguard/{operatorLink}.sock";
+        using var link = Process.Start(new ProcessStartInfo("ip", ["link", "show", "dev", operatorLink]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        await link.WaitForExitAsync();
+        return output
+            + (System.IO.Directory.Exists(state) ? $"state directory {state}\n" : string.Empty)
+            + (link.ExitCode == 0 ? $"operator link {operatorLink}\n" : string.Empty)
+            + (File.Exists(socket) ? $"wireguard socket {socket}\n" : string.Empty);
+    }
+
+    /// <summary>True when the stack's node runs and has the interface (wg1 appears once PlaneSet is under way).</summary>
+    public async Task<bool> NodeHasAsync(string node, string interfaceName)
+    {
+        var found = await new LocalLab().FindNodeAsync(Stack, node, CancellationToken.None);
+        return found is not null && (await found.ExecAsync(new NodeCommand(["ip", "link", "show", interfaceName]), CancellationToken.None)).Succeeded;
     }
 
     public async ValueTask DisposeAsync()
@@ -107,7 +125,9 @@ internal sealed class LabProject : IAsyncDisposable
         catch (UpdateFailedException)
         {
         }
-
-        System.IO.Directory.Delete(Directory, recursive: true);
+        finally
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
     }
 }

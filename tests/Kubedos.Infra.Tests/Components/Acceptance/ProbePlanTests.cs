@@ -19,12 +19,18 @@ public sealed class ProbePlanTests
     }
 
     [Fact]
-    public void ForOperator_Nodes_ProbeTheUnderlaySshPort()
+    public void ForOperator_Node_PingsOverWg1LogsInPinnedAndFindsTheUnderlayFiltered()
     {
-        var probes = ProbePlan.ForOperator([("cp-1", "10.250.1.11")], ProbePlan.KnownGates);
+        var cluster = LabSpecs.Lab01;
 
-        var probe = Assert.Single(probes);
-        Assert.Equal((ProbeExpectation.Filtered, "nc -z -v -n -w 2 10.250.1.11 22"), (probe.Expect, probe.Command));
+        OperatorTarget[] targets = [new OperatorTarget(cluster.Node("cp-1"), "10.250.1.11", "ssh-ed25519 AAAAC3")];
+        var probes = ProbePlan.ForOperator(cluster, targets, ProbePlan.KnownGates, keyLogin: false).Concat(ProbePlan.ForOperator(cluster, targets, ProbePlan.KnownGates, keyLogin: true)).ToList();
+
+        Assert.Contains(probes, p => (p.Expect, p.Command) == (ProbeExpectation.Filtered, "nc -z -v -n -w 2 10.250.1.11 22"));
+        Assert.Contains(probes, p => (p.Expect, p.Command) == (ProbeExpectation.Succeeds, "ping -n -c 1 -W 2 10.101.0.11"));
+        var login = Assert.Single(probes, p => p.What.StartsWith("ssh key login", StringComparison.Ordinal));
+        Assert.Contains("10.101.0.11 'ssh-ed25519 AAAAC3'", login.Command, StringComparison.Ordinal);
+        Assert.Contains("StrictHostKeyChecking=yes", login.Command, StringComparison.Ordinal);
     }
 
     [Fact]
