@@ -48,11 +48,13 @@ internal sealed class TrustMaterial
     internal string IntermediateKeyText() => _intermediateKeyPem ?? string.Empty;
 
     /// <summary>Reads the material from the stack's config: certificate paths are read here, the key comes from the secret value.</summary>
-    public static TrustMaterial FromConfig(Stack stack)
+    /// <param name="stack">The stack whose config holds the keys.</param>
+    /// <param name="baseDirectory">What relative certificate paths are relative to (the project directory); the current directory when null.</param>
+    public static TrustMaterial FromConfig(Stack stack, string? baseDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(stack);
-        var rootPath = stack.GetConfig(RootCertKey);
-        var intermediatePath = stack.GetConfig(IntermediateCertKey);
+        var rootPath = Resolve(stack.GetConfig(RootCertKey), baseDirectory);
+        var intermediatePath = Resolve(stack.GetConfig(IntermediateCertKey), baseDirectory);
         return new TrustMaterial(
             ReadPem(rootPath, RootCertKey),
             ReadPem(intermediatePath, IntermediateCertKey),
@@ -62,6 +64,9 @@ internal sealed class TrustMaterial
     }
 
     public override string ToString() => $"TrustMaterial(root from {RootSource}, intermediate key {(HasIntermediateKey ? "[secret]" : "absent")})";
+
+    private static string? Resolve(string? path, string? baseDirectory) =>
+        string.IsNullOrEmpty(path) ? null : Path.GetFullPath(path, baseDirectory ?? Directory.GetCurrentDirectory());
 
     private static string? ReadPem(string? path, string key)
     {

@@ -79,6 +79,43 @@ public sealed class TrustAnchorTests
     }
 
     [Fact]
+    public async Task FromConfig_RelativePaths_ResolveAgainstTheBaseDirectory()
+    {
+        var dir = Directory.CreateTempSubdirectory("kubedos-material-").FullName;
+        try
+        {
+            var material = Offline.Value.Material;
+            File.WriteAllText(Path.Combine(dir, "root.pem"), material.RootCertPem);
+            File.WriteAllText(Path.Combine(dir, "intermediate.pem"), material.IntermediateCertPem);
+            var config = new Dictionary<string, string>
+            {
+                [TrustMaterial.RootCertKey] = "root.pem",
+                [TrustMaterial.IntermediateCertKey] = "intermediate.pem",
+                [TrustMaterial.IntermediateKeyKey] = material.IntermediateKeyText(),
+            };
+            TrustMaterial? read = null;
+            var workspace = Kubedos.Engine.Automation.Workspace.Create(new Kubedos.Engine.Automation.WorkspaceOptions
+            {
+                ProjectName = "kubedos",
+                WorkDir = dir,
+                Program = Kubedos.Engine.Automation.StackProgram.Create(s => read = TrustMaterial.FromConfig(s, dir)),
+                Config = _ => config,
+                Environment = _ => null,
+            });
+
+            await (await workspace.CreateStackAsync("dev")).PreviewAsync();
+
+            Assert.Equal(material.RootCertPem, read!.RootCertPem);
+            Assert.Equal(Path.Combine(dir, "root.pem"), read.RootSource);
+            Assert.Equal(Offline.Value.RootPin, TrustAnchor.Verify(new BootstrapSpec(), read).RootPin);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Material_ToString_NeverShowsTheKey()
     {
         Assert.DoesNotContain("PRIVATE KEY", Offline.Value.Material.ToString(), StringComparison.Ordinal);
