@@ -84,7 +84,8 @@ internal sealed class EnrollmentGate(
                 "the client certificate was not issued by this cluster's CA or is outside its validity", details, now, cancellationToken);
         }
 
-        if (revocations.IsRevoked(serial))
+        // A node revoked by name (kubedos node revoke away from the service's ledger) loses every certificate issued before.
+        if (revocations.IsRevoked(serial) || revocations.LastRevocationOf(node) is { } revokedAt && revokedAt >= client.NotBefore.ToUniversalTime())
         {
             return await RejectAsync("renew", node, EnrollmentRejection.CertificateRevoked, $"certificate {serial} is revoked", details, now, cancellationToken);
         }
