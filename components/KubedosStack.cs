@@ -1,6 +1,7 @@
 using Kubedos.Components.Firstboot;
 using Kubedos.Components.Planes;
 using Kubedos.Components.Substrate;
+using Kubedos.Components.Trust;
 using Kubedos.Engine.Model;
 using Kubedos.Policies;
 using Kubedos.Spec.Model;
@@ -12,7 +13,7 @@ namespace Kubedos.Components;
 /// <summary>
 /// The Kube'd'OS program: reads the stack's ClusterSpec (config <c>kubedos:spec</c>, relative to
 /// the project directory), validates and normalises it, and builds the convergence DAG
-/// Substrate -&gt; Firstboot -&gt; PlaneSet -&gt; Acceptance (see components/README.md).
+/// Substrate -&gt; Firstboot -&gt; PlaneSet -&gt; Acceptance, with ClusterTrust beside it (see components/README.md).
 /// Run it with <c>StackProgram.Create&lt;KubedosStack&gt;()</c>.
 /// </summary>
 /// <remarks>
@@ -38,12 +39,14 @@ public sealed class KubedosStack : Stack
         var outDirectory = Path.Combine(Path.GetFullPath(GetConfig("outDir") ?? "out", projectDirectory), StackName);
         var rendered = new RenderedFiles(outDirectory);
 
+        // Trust is its own branch of the DAG (spec -> Trust); Enrollment will join it to the planes.
+        var trust = new ClusterTrust("trust", cluster, TrustMaterial.FromConfig(this, projectDirectory), outDirectory);
         var substrate = new Substrate.Substrate("substrate", cluster);
         var firstboot = new Firstboot.Firstboot("firstboot", cluster, substrate.Nodes, rendered, new ResourceOptions { DependsOn = [substrate] });
         var planes = new PlaneSet("planes", cluster, firstboot.Nodes, rendered, new ResourceOptions { DependsOn = [firstboot] });
         var planeKeys = planes.PublicKeys.Apply(keys => Firstboot.Firstboot.Sha256(string.Join('\n', keys.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key}={k.Value}"))));
         var acceptance = new Acceptance.Acceptance(
-            "acceptance", StackName, cluster, firstboot.Nodes, firstboot.UserPrivateKeyPem, planeKeys, outDirectory, GetConfig("acceptanceRun") ?? "1", new ResourceOptions { DependsOn = [planes] });
+            "acceptance", StackName, cluster, firstboot.Nodes, firstboot.UserPrivateKeyPem, planeKeys, outDirectory, GetConfig("acceptanceRun") ?? "1", new ResourceOptions { DependsOn = [planes, trust] });
 
         Nodes = Output.All(firstboot.Nodes.Select(n => n.HostKeyFingerprint)).Apply(fingerprints =>
             firstboot.Nodes.Select((node, i) => (node, fingerprint: fingerprints[i])).ToDictionary(

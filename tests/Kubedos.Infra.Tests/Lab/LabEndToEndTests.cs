@@ -42,7 +42,7 @@ public sealed class LabEndToEndTests(ITestOutputHelper output)
     {
         await using var project = LabProject.Create("lab-01", "lab-01.yaml");
         await project.StackAsync();
-        var cli = LabProject.RepositoryFile("bin/Debug/net10.0/kubedos.dll");
+        var cli = LabProject.Cli;
         Assert.True(File.Exists(cli), $"{cli} is missing: build Kubedos.slnx first");
         var start = new ProcessStartInfo("dotnet", [cli, "up", "--stack", "lab-01", "--yes"]) { WorkingDirectory = project.Directory, RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["KUBEDOS_CONFIG_PASSPHRASE"] = LabProject.Passphrase;
@@ -91,6 +91,8 @@ public sealed class LabEndToEndTests(ITestOutputHelper output)
         Assert.Contains(probes, p => p!["expected"]!.GetValue<string>() == "Filtered");
         Assert.Contains(probes, p => p!["expected"]!.GetValue<string>() == "LoginRefused");
         Assert.True(File.Exists(Path.Combine(project.OutDirectory, "rendered", first.Outputs["nodes"].Value.Unwrapped.AsObject().Keys.First(), "sshd_config")));
+
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(project.OutDirectory, "pki"), "*", SearchOption.AllDirectories));
 
         var (second, noOpWall) = await project.UpAsync();
         var changed = second.Summary.ResourceChanges.Where(kv => kv.Key != "same" && kv.Value > 0).ToList();

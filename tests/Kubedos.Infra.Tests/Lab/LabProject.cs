@@ -36,6 +36,7 @@ internal sealed class LabProject : IAsyncDisposable
         var project = new LabProject(stack, directory);
         File.WriteAllText(Path.Combine(directory, "Pulumi.yaml"), "name: kubedos\nruntime: dotnet\nbackend:\n  url: file://.kubedos\n");
         project.WriteConfig(specFile, acceptanceRun);
+        project.InitOfflineRoot();
         return project;
     }
 
@@ -52,13 +53,47 @@ internal sealed class LabProject : IAsyncDisposable
         throw new InvalidOperationException("the repository root (Kubedos.slnx) is not above the test binaries");
     }
 
-    /// <summary>Writes the stack's config, keeping what the engine added (the secrets salt).</summary>
+    /// <summary>The kubedos CLI as built with the solution.</summary>
+    public static string Cli => RepositoryFile("bin/Debug/net10.0/kubedos.dll");
+
+    /// <summary>Writes the stack's config; later calls change only the acceptance run, keeping what else is there (salt, PKI).</summary>
     public void WriteConfig(string specFile, string acceptanceRun)
     {
         var path = Path.Combine(Directory, $"Pulumi.{Stack}.yaml");
-        var kept = File.Exists(path) ? File.ReadAllLines(path).Where(l => !l.StartsWith("config:", StringComparison.Ordinal) && !l.StartsWith("  kubedos:", StringComparison.Ordinal)) : [];
-        File.WriteAllText(path, string.Join('\n', kept.Append(
-            $"config:\n  kubedos:spec: {RepositoryFile(Path.Combine("stacks", specFile))}\n  kubedos:outDir: {Path.Combine(Directory, "out")}\n  kubedos:acceptanceRun: \"{acceptanceRun}\"\n")));
+        if (File.Exists(path))
+        {
+            File.WriteAllLines(path, File.ReadAllLines(path).Select(l =>
+                l.StartsWith("  kubedos:acceptanceRun:", StringComparison.Ordinal) ? $"  kubedos:acceptanceRun: \"{acceptanceRun}\"" : l));
+            return;
+        }
+
+        File.WriteAllText(path,
+            $"config:\n  kubedos:spec: {RepositoryFile(Path.Combine("stacks", specFile))}\n  kubedos:outDir: {Path.Combine(Directory, "out")}\n  kubedos:acceptanceRun: \"{acceptanceRun}\"\n");
+    }
+
+    /// <summary>What an operator does once: an offline root and cluster intermediate outside the project, handed to the stack.</summary>
+    private void InitOfflineRoot()
+    {
+        var pki = Directory + "-pki";
+        var cluster = Stack;
+        Run("pki", "init-offline-root", "--out", pki, "--cluster", cluster);
+        Run("config", "set", "--stack", Stack, "kubedos:pki.rootCert", Path.Combine(pki, "root-ca.pem"));
+        Run("config", "set", "--stack", Stack, "kubedos:pki.intermediateCert", Path.Combine(pki, "intermediate-ca.pem"));
+        Run("config", "set", "--stack", Stack, "--secret", "kubedos:pki.intermediateKey", File.ReadAllText(Path.Combine(pki, "intermediate-ca.key")));
+    }
+
+    private void Run(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", [Cli, .. arguments]) { WorkingDirectory = Directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["KUBEDOS_CONFIG_PASSPHRASE"] = Passphrase;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kubedos {string.Join(' ', arguments.Take(3))} exited {process.ExitCode}: {stdout.Result}{stderr.Result}");
+        }
     }
 
     public Workspace Workspace() => Kubedos.Engine.Automation.Workspace.Create(new WorkspaceOptions
@@ -128,6 +163,10 @@ internal sealed class LabProject : IAsyncDisposable
         finally
         {
             System.IO.Directory.Delete(Directory, recursive: true);
+            if (System.IO.Directory.Exists(Directory + "-pki"))
+            {
+                System.IO.Directory.Delete(Directory + "-pki", recursive: true);
+            }
         }
     }
 }
