@@ -53,8 +53,8 @@ internal sealed class LabProject : IAsyncDisposable
         throw new InvalidOperationException("the repository root (Kubedos.slnx) is not above the test binaries");
     }
 
-    /// <summary>The kubedos CLI as built with the solution.</summary>
-    public static string Cli => RepositoryFile("bin/Debug/net10.0/kubedos.dll");
+    /// <summary>The kubedos CLI as built beside these tests (whatever the configuration: CI builds Release).</summary>
+    public static string Cli => Path.Combine(AppContext.BaseDirectory, "kubedos.dll");
 
     /// <summary>Writes the stack's config; later calls change only the acceptance run, keeping what else is there (salt, PKI).</summary>
     public void WriteConfig(string specFile, string acceptanceRun)
