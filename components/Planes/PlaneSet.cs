@@ -51,7 +51,15 @@ internal sealed class PlaneSet : ComponentResource
             .Apply(all => all.ToImmutableDictionary());
         var underlay = nodes.ToDictionary(n => n.Name, n => n.Substrate.UnderlayAddress, StringComparer.Ordinal);
         var ready = new List<Resource>();
-        var policy = PlanePolicyRenderer.Render(cluster.Planes, flows, cluster.Document.Spec.Networking.Policy.DefaultInterPlane);
+        var defaultInterPlane = cluster.Document.Spec.Networking.Policy.DefaultInterPlane;
+        var policy = PlanePolicyRenderer.Render(cluster.Planes, flows, defaultInterPlane);
+
+        // What the run builds, as the policy pack sees it: each plane's network and each node's firewall.
+        foreach (var plane in cluster.Planes)
+        {
+            _ = new PlaneRecord(plane, new ResourceOptions { Parent = this });
+        }
+
         foreach (var node in nodes)
         {
             var channel = node.Substrate.Channel;
@@ -63,6 +71,7 @@ internal sealed class PlaneSet : ComponentResource
             var firewall = channel.Run(
                 "nftables-planes", ["nft", "-f", PlanePolicyRenderer.Path], [policyFile.Sha256], here with { DependsOn = [.. here.DependsOn, policyFile.Resource] });
             rendered.Write(node.Name, "nftables-planes.nft", policy);
+            _ = new FirewallRecord(node.Name, flows, defaultInterPlane, new ResourceOptions { Parent = this });
             foreach (var plane in cluster.Planes)
             {
                 var config = Output.Tuple<string, ImmutableDictionary<(string Node, string Plane), string>, string>(

@@ -23,6 +23,9 @@ internal sealed record PortRange(int First, int Last, string Protocol)
 
     public bool Contains(int port) => port >= First && port <= Last;
 
+    /// <summary>The spec's form: <c>6443/tcp</c> or <c>2379-2380/tcp</c>.</summary>
+    public override string ToString() => First == Last ? $"{First}/{Protocol}" : $"{First}-{Last}/{Protocol}";
+
     /// <summary>The nftables form: <c>6443</c> or <c>2379-2380</c>.</summary>
     public string ToNft() => First == Last ? First.ToString(CultureInfo.InvariantCulture) : $"{First}-{Last}";
 }
