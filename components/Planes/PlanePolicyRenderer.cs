@@ -39,7 +39,7 @@ internal static class PlanePolicyRenderer
         {
             foreach (var protocol in flow.Ports.Select(p => p.Protocol).Distinct(StringComparer.Ordinal))
             {
-                var ports = string.Join(", ", flow.Ports.Where(p => p.Protocol == protocol).Select(p => p.ToNft()));
+                var ports = string.Join(", ", flow.Ports.Where(p => p.Protocol == protocol).Select(NftPorts));
                 text.AppendLine(CultureInfo.InvariantCulture,
                     $"    iifname \"{flow.To.Name}\" ip saddr {flow.From.Cidr} ip daddr {flow.To.Cidr} {protocol} dport {{ {ports} }} accept comment \"allow {flow.From.Name} -> {flow.To.Name}\"");
             }
@@ -52,4 +52,8 @@ internal static class PlanePolicyRenderer
         text.AppendLine("}");
         return text.ToString();
     }
+
+    /// <summary>The nftables form of a port range: <c>6443</c> or <c>2379-2380</c>.</summary>
+    private static string NftPorts(PortRange ports) =>
+        ports.First == ports.Last ? ports.First.ToString(CultureInfo.InvariantCulture) : $"{ports.First}-{ports.Last}";
 }

@@ -1,4 +1,5 @@
 using Kubedos.Spec.Model;
+using Kubedos.Spec.Normalisation;
 
 namespace Kubedos.Spec.Validation.Rules;
 
@@ -21,7 +22,7 @@ internal sealed class AllowRulePortsRule : ISpecRule
 
             for (var p = 0; p < rules[i].Ports.Count; p++)
             {
-                if (PortRange.Parse(rules[i].Ports[p], out var error) is null)
+                if (PortRange.TryParse(rules[i].Ports[p], out var error) is null)
                 {
                     yield return new SpecFinding($"spec.networking.policy.allow[{i}].ports[{p}]", $"allow rule {i}: {error}");
                 }

@@ -1,5 +1,6 @@
 using Kubedos.Components.Planes;
 using Kubedos.Spec.Model;
+using Kubedos.Spec.Normalisation;
 
 namespace Kubedos.Infra.Tests.Components.Planes;
 

@@ -1,12 +1,12 @@
 using System.Globalization;
 
-namespace Kubedos.Spec.Validation.Rules;
+namespace Kubedos.Spec.Normalisation;
 
 /// <summary>A port or port range with its protocol, as allow rules write it: <c>6443/tcp</c>, <c>2379-2380/tcp</c>.</summary>
 internal sealed record PortRange(int First, int Last, string Protocol)
 {
     /// <summary>Parses <paramref name="text"/>; on failure returns null and says what is wrong in <paramref name="error"/>.</summary>
-    public static PortRange? Parse(string text, out string error)
+    public static PortRange? TryParse(string text, out string error)
     {
         var slash = text.Split('/');
         if (slash.Length != 2 || slash[1] is not ("tcp" or "udp"))
@@ -33,6 +33,12 @@ internal sealed record PortRange(int First, int Last, string Protocol)
         error = string.Empty;
         return new PortRange(first, last, slash[1]);
     }
+
+    /// <summary>Parses a port validation already accepted.</summary>
+    /// <exception cref="FormatException">The text is not a port or range with its protocol.</exception>
+    public static PortRange Parse(string text) => TryParse(text, out var error) ?? throw new FormatException(error);
+
+    public bool Contains(int port) => port >= First && port <= Last;
 
     public override string ToString() => First == Last ? $"{First}/{Protocol}" : $"{First}-{Last}/{Protocol}";
 }
