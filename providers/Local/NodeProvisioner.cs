@@ -239,10 +239,21 @@ internal sealed class NodeProvisioner(ICommandRunner runner, LabOptions options,
         }
 
         await runner.RunCheckedAsync(cancellationToken, "rm", "-rf", "--one-file-system", state);
+        // Sibling nodes are removed in parallel: another may empty and delete the stack directory first,
+        // or a new node may fill it again; either is fine, only an empty directory goes.
         var stackDirectory = Path.GetDirectoryName(state)!;
-        if (Directory.Exists(stackDirectory) && !Directory.EnumerateFileSystemEntries(stackDirectory).Any())
+        try
         {
-            Directory.Delete(stackDirectory);
+            if (!Directory.EnumerateFileSystemEntries(stackDirectory).Any())
+            {
+                Directory.Delete(stackDirectory);
+            }
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+        catch (IOException) when (Directory.Exists(stackDirectory) && Directory.EnumerateFileSystemEntries(stackDirectory).Any())
+        {
         }
     }
 }
