@@ -97,7 +97,9 @@ public sealed class FailurePropagationTests
     public async Task Up_TimedOutCreateThatHappenedAnyway_IsAdoptedNotDuplicated()
     {
         using var t = new TestStack();
-        t.Provider.Delay = TimeSpan.FromMilliseconds(300);
+
+        // A wide margin between the provider's pace and the timeout: under a loaded CI machine timers fire late.
+        t.Provider.Delay = TimeSpan.FromSeconds(2);
         var options = new Kubedos.Engine.Model.ResourceOptions { CustomTimeouts = new Kubedos.Engine.Model.CustomTimeouts(Create: TimeSpan.FromMilliseconds(50)) };
         await Assert.ThrowsAsync<UpdateFailedException>(() => t.UpAsync(s => _ = new Thing("slow", new ThingArgs { Value = "v" }, options)));
         Assert.Single((await t.Stack.GetCheckpointAsync()).PendingOperations);
