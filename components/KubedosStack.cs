@@ -1,3 +1,5 @@
+using Kubedos.Components.Acceptance;
+using Kubedos.Components.Enrollment;
 using Kubedos.Components.Firstboot;
 using Kubedos.Components.Planes;
 using Kubedos.Components.Substrate;
@@ -13,7 +15,7 @@ namespace Kubedos.Components;
 /// <summary>
 /// The Kube'd'OS program: reads the stack's ClusterSpec (config <c>kubedos:spec</c>, relative to
 /// the project directory), validates and normalises it, and builds the convergence DAG
-/// Substrate -&gt; Firstboot -&gt; PlaneSet -&gt; Acceptance, with ClusterTrust beside it (see components/README.md).
+/// Substrate -&gt; Firstboot -&gt; PlaneSet -&gt; Enrollment -&gt; Acceptance, with ClusterTrust joining at Enrollment (see components/README.md).
 /// Run it with <c>StackProgram.Create&lt;KubedosStack&gt;()</c>.
 /// </summary>
 /// <remarks>
@@ -39,14 +41,21 @@ public sealed class KubedosStack : Stack
         var outDirectory = Path.Combine(Path.GetFullPath(GetConfig("outDir") ?? "out", projectDirectory), StackName);
         var rendered = new RenderedFiles(outDirectory);
 
-        // Trust is its own branch of the DAG (spec -> Trust); Enrollment will join it to the planes.
+        // Trust is its own branch of the DAG (spec -> Trust); Enrollment joins it to the planes.
         var trust = new ClusterTrust("trust", cluster, TrustMaterial.FromConfig(this, projectDirectory), outDirectory);
         var substrate = new Substrate.Substrate("substrate", cluster);
         var firstboot = new Firstboot.Firstboot("firstboot", cluster, substrate.Nodes, rendered, new ResourceOptions { DependsOn = [substrate] });
         var planes = new PlaneSet("planes", cluster, firstboot.Nodes, rendered, new ResourceOptions { DependsOn = [firstboot] });
         var planeKeys = planes.PublicKeys.Apply(keys => Firstboot.Firstboot.Sha256(string.Join('\n', keys.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key}={k.Value}"))));
+
+        // Every node enrolls over wg1 at first boot: the service on the first control plane, the agent on each node.
+        var agentCommand = EnrollmentSite.BesideThisProgram();
+        var enrollment = new ClusterEnrollment(
+            "enrollment", cluster, trust, outDirectory, new ResourceOptions { DependsOn = [planes, trust] }, new EnrollmentSite(substrate.Nodes, agentCommand));
+        var probeTarget = trust.CaPin.Apply(pin => new EnrollmentProbeTarget(enrollment.ServiceNode, enrollment.ServiceUrl, pin, agentCommand));
         var acceptance = new Acceptance.Acceptance(
-            "acceptance", StackName, cluster, firstboot.Nodes, firstboot.UserPrivateKeyPem, planeKeys, outDirectory, GetConfig("acceptanceRun") ?? "1", new ResourceOptions { DependsOn = [planes, trust] });
+            "acceptance", StackName, cluster, firstboot.Nodes, firstboot.UserPrivateKeyPem, planeKeys, outDirectory, GetConfig("acceptanceRun") ?? "1",
+            new ResourceOptions { DependsOn = [planes, trust, enrollment, .. enrollment.Placed] }, probeTarget);
 
         Nodes = Output.All(firstboot.Nodes.Select(n => n.HostKeyFingerprint)).Apply(fingerprints =>
             firstboot.Nodes.Select((node, i) => (node, fingerprint: fingerprints[i])).ToDictionary(
@@ -55,6 +64,10 @@ public sealed class KubedosStack : Stack
                 StringComparer.Ordinal));
         Acceptance = acceptance.Verdict;
         AuthorizedKey = firstboot.AuthorizedKey;
+        Inventory = enrollment.Inventory.Apply(entries => entries.ToDictionary(
+            e => e.Node,
+            e => new Dictionary<string, string>(e.PlaneAddresses, StringComparer.Ordinal) { ["role"] = e.Role, ["certificateSerial"] = e.CertificateSerial },
+            StringComparer.Ordinal));
     }
 
     /// <summary>Every node: role, underlay address, plane addresses, SSH host key fingerprint.</summary>
@@ -64,6 +77,10 @@ public sealed class KubedosStack : Stack
     /// <summary>The acceptance verdict (<c>passed</c>; a failing gate fails the run).</summary>
     [Output("acceptance")]
     public Output<string> Acceptance { get; private set; }
+
+    /// <summary>The membership inventory (as in <c>out/&lt;stack&gt;/inventory.json</c>): per node its role, plane addresses and the serial the enrollment service issued.</summary>
+    [Output("inventory")]
+    public Output<Dictionary<string, Dictionary<string, string>>> Inventory { get; private set; }
 
     /// <summary>The stack's SSH public key (the private key is a secret in the state).</summary>
     [Output("authorizedKey")]

@@ -8,7 +8,7 @@ namespace Kubedos.Components.Acceptance;
 /// <summary>
 /// Stage 7 (<c>kubedos:components:Acceptance</c>): runs the gates the spec requires, writes the
 /// report to the recovery bundle, and fails the run (its verdict command exits 1, naming every
-/// failed probe) when a gate fails. Gates run again when the run value changes
+/// failed probe) when a gate fails. Given the enrollment service, security-baseline also knocks on it without a token. Gates run again when the run value changes
 /// (config <c>kubedos:acceptanceRun</c>) or the planes' keys do.
 /// </summary>
 internal sealed class Acceptance : ComponentResource
@@ -16,7 +16,8 @@ internal sealed class Acceptance : ComponentResource
     public const string TypeToken = "kubedos:components:Acceptance";
 
     public Acceptance(
-        string name, string stack, NormalisedCluster cluster, IReadOnlyList<FirstbootNode> nodes, Output<string> sshPrivateKey, Output<string> planeKeys, string outDirectory, string run, ResourceOptions? options = null)
+        string name, string stack, NormalisedCluster cluster, IReadOnlyList<FirstbootNode> nodes, Output<string> sshPrivateKey, Output<string> planeKeys, string outDirectory, string run, ResourceOptions? options = null,
+        Output<EnrollmentProbeTarget>? enrollment = null)
         : base(TypeToken, name, options)
     {
         ArgumentNullException.ThrowIfNull(cluster);
@@ -29,7 +30,14 @@ internal sealed class Acceptance : ComponentResource
         foreach (var node in nodes)
         {
             var probes = ProbePlan.ForNode(cluster, node.Substrate.Node, gates);
-            outputs.Add(node.Substrate.Channel.Run("acceptance-probes", ["sh", "-c", ProbeScriptRenderer.Render(probes)], triggers, here).Stdout);
+            var probing = node.Substrate.Channel.Run("acceptance-probes", ["sh", "-c", ProbeScriptRenderer.Render(probes)], triggers, here);
+            outputs.Add(probing.Stdout);
+            if (enrollment is not null)
+            {
+                // After the timed probes: starting agents beside them would compete with their pings for the CPU.
+                var script = enrollment.Apply(target => ProbeScriptRenderer.Render(ProbePlan.AnonymousEnrollment(cluster, node.Substrate.Node, gates, target)));
+                outputs.Add(node.Substrate.Channel.Run("enrollment-probes", ["sh", "-c", script], triggers, here with { DependsOn = [.. here.DependsOn, probing.Resource] }).Stdout);
+            }
         }
 
         var operatorProbes = Output.All(nodes.Select(n => n.HostPublicKey)).Apply(keys =>

@@ -17,4 +17,7 @@ internal enum ProbeExpectation
 
     /// <summary>An SSH password login is refused because the server offers public keys only.</summary>
     PasswordRefused,
+
+    /// <summary>An enroll attempt is refused by the enrollment service for its missing or unknown token.</summary>
+    EnrollmentRefused,
 }

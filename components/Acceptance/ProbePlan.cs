@@ -10,7 +10,8 @@ namespace Kubedos.Components.Acceptance;
 /// plane and within every other plane; between two planes, each allowed TCP port must be reached,
 /// and a port the rule does not name, and every pair of planes no rule joins, must be filtered.
 /// <c>security-baseline</c>: sshd's effective settings, SSH password/outsider/root logins refused,
-/// and (from the operator) a port on the underlay filtered.
+/// and (from the operator) a port on the underlay filtered; with an enrollment service, an enroll attempt from every node
+/// without a token, and one with a wrong token, refused by the service.
 /// </summary>
 internal static class ProbePlan
 {
@@ -33,6 +34,9 @@ internal static class ProbePlan
         return required.Count == 0 ? KnownGates : required;
     }
 
+    /// <summary>A join token of the right shape that the service never minted (id <c>kdanon</c>).</summary>
+    public const string WrongJoinToken = "kdanon.0000000000000000";
+
     public static IReadOnlyList<Probe> ForNode(NormalisedCluster cluster, NormalisedNode self, IReadOnlyList<string> gates)
     {
         ArgumentNullException.ThrowIfNull(cluster);
@@ -50,7 +54,7 @@ internal static class ProbePlan
                 {
                     var what = plane.Name == control.Name ? $"ping over {plane.Name}" : $"ping within {plane.Name}";
                     probes.Add(new Probe(BackplaneMatrix, self.Name, peer.Name, $"{what} {self.PlaneAddresses[plane.Name]} -> {peer.PlaneAddresses[plane.Name]}",
-                        ProbeExpectation.Succeeds, $"ping -n -c 1 -W 2 -I {self.PlaneAddresses[plane.Name]} {peer.PlaneAddresses[plane.Name]}"));
+                        ProbeExpectation.Succeeds, $"ping -n -c 3 -i 0.2 -W 2 -I {self.PlaneAddresses[plane.Name]} {peer.PlaneAddresses[plane.Name]}"));
                 }
             }
 
@@ -101,7 +105,7 @@ internal static class ProbePlan
             if (gates.Contains(BackplaneMatrix) && !keyLogin)
             {
                 probes.Add(new Probe(BackplaneMatrix, Operator, n.Node.Name, $"ping over {control.Name} {control.OperatorAddress} -> {address}", ProbeExpectation.Succeeds,
-                    $"ping -n -c 1 -W 2 {address}"));
+                    $"ping -n -c 3 -i 0.2 -W 2 {address}"));
             }
 
             if (gates.Contains(SecurityBaseline) && keyLogin)
@@ -122,6 +126,33 @@ internal static class ProbePlan
         }
 
         return probes;
+    }
+
+    /// <summary>
+    /// security-baseline's enroll attempts from <paramref name="self"/>: without a token, and with a wrong one; the service must refuse both.
+    /// Nothing secret is sent, so neither needs the pin to hold: the agent checks it anyway (the wrong token carries the right
+    /// pin, so the attempt reaches the service), the bare request skips it.
+    /// </summary>
+    public static IReadOnlyList<Probe> AnonymousEnrollment(NormalisedCluster cluster, NormalisedNode self, IReadOnlyList<string> gates, EnrollmentProbeTarget enrollment)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(self);
+        ArgumentNullException.ThrowIfNull(gates);
+        ArgumentNullException.ThrowIfNull(enrollment);
+        return gates.Contains(SecurityBaseline) ? [.. AnonymousEnrollment(self, Firstboot.Firstboot.ControlPlane(cluster).Name, enrollment)] : [];
+    }
+
+    private static IEnumerable<Probe> AnonymousEnrollment(NormalisedNode self, string control, EnrollmentProbeTarget enrollment)
+    {
+        var address = self.PlaneAddresses[control].ToString();
+        var body = $"{{\"node\":\"{self.Name}\",\"address\":\"{address}\",\"csrPem\":\"\"}}";
+        yield return new Probe(SecurityBaseline, self.Name, enrollment.ServiceNode, $"enroll without a token at {enrollment.ServiceUrl}", ProbeExpectation.EnrollmentRefused,
+            $"curl -sS -k --max-time 5 --fail-with-body -H 'content-type: application/json' -d {ProbeScriptRenderer.Quote(body)} {enrollment.ServiceUrl}v1/enroll");
+        var agent = string.Join(' ', enrollment.AgentCommand.Select(ProbeScriptRenderer.Quote));
+        yield return new Probe(SecurityBaseline, self.Name, enrollment.ServiceNode, $"enroll with a wrong token at {enrollment.ServiceUrl}", ProbeExpectation.EnrollmentRefused,
+            "d=$(mktemp -d) && trap 'rm -rf \"$d\"' EXIT && "
+            + $"printf '%s\\n' 'kubedos1:{WrongJoinToken}:{enrollment.CaPin}' >\"$d/token\" && "
+            + $"{agent} enroll --service {enrollment.ServiceUrl} --dir \"$d/identity\" --token-file \"$d/token\" --node {self.Name} --address {address}");
     }
 
     private static IEnumerable<Probe> InterPlane(NormalisedCluster cluster, NormalisedNode self, NormalisedNode peer)

@@ -12,6 +12,8 @@ internal sealed record ProbeResult(string Gate, string From, string To, string W
         ProbeExpectation.Filtered => ExitCode != 0 && !Saw.Contains("refused", StringComparison.OrdinalIgnoreCase) && !Saw.Contains("succeeded", StringComparison.OrdinalIgnoreCase),
         ProbeExpectation.LoginRefused => ExitCode != 0 && Saw.Contains("Permission denied", StringComparison.Ordinal),
         ProbeExpectation.PasswordRefused => ExitCode != 0 && Saw.Contains("Permission denied (publickey)", StringComparison.Ordinal),
+        ProbeExpectation.EnrollmentRefused => ExitCode != 0
+            && (Saw.Contains("missing-token", StringComparison.Ordinal) || Saw.Contains("unknown-token", StringComparison.Ordinal)),
         _ => false,
     };
 

@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using System.Reflection;
+using System.Runtime.Serialization;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Kubedos.Components.Trust;
 using Kubedos.Engine.Model;
@@ -15,8 +18,8 @@ namespace Kubedos.Components.Enrollment;
 /// <c>out/&lt;stack&gt;/inventory.json</c>.
 /// </summary>
 /// <remarks>
-/// Placing the files and commands on the nodes belongs to whoever reaches them (the substrate's bootstrap channel,
-/// or SSH on wg1): write <see cref="ServiceFiles"/> into <see cref="ServiceStateDirectory"/> on <see cref="ServiceNode"/>,
+/// Given an <see cref="EnrollmentSite"/> it places itself through each node's bootstrap channel, and the inventory
+/// carries the serials the service issued; without one, placing belongs to whoever reaches the nodes: write <see cref="ServiceFiles"/> into <see cref="ServiceStateDirectory"/> on <see cref="ServiceNode"/>,
 /// keep <see cref="ServeArgv"/> running there, then on each node write <see cref="AgentEnrollment.TokenFile"/> to
 /// <see cref="AgentEnrollment.TokenPath"/> (0600) and run <see cref="AgentEnrollment.Argv"/>.
 /// </remarks>
@@ -44,8 +47,9 @@ internal sealed class ClusterEnrollment : ComponentResource
     /// <param name="trust">The cluster PKI: CA certificates and key, node identities and tokens.</param>
     /// <param name="outDirectory"><c>out/&lt;stack&gt;</c>; <c>inventory.json</c> goes there.</param>
     /// <param name="options">Parent and dependencies (the planes must be up before nodes can reach the service).</param>
-    public ClusterEnrollment(string name, NormalisedCluster cluster, ClusterTrust trust, string outDirectory, ResourceOptions? options = null)
-        : base(TypeToken, name, options)
+    /// <param name="site">The nodes to place the service and the agents on; null leaves placing to the caller.</param>
+    public ClusterEnrollment(string name, NormalisedCluster cluster, ClusterTrust trust, string outDirectory, ResourceOptions? options = null, EnrollmentSite? site = null)
+        : base(TypeToken, name, Args(cluster), options)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(trust);
@@ -100,8 +104,13 @@ internal sealed class ClusterEnrollment : ComponentResource
             ]);
         })];
 
+        // Placed, each node's serial is the one the service issued it (read back from the node); else the stack's own.
+        var serials = site is null
+            ? trust.Nodes.Select(identity => (identity.Node, Serial: identity.SerialNumber)).ToList()
+            : Place(site, options?.DependsOn ?? []);
+
         var inventoryPath = Path.Combine(outDirectory, "inventory.json");
-        Inventory = Output.All(trust.Nodes.Select(identity => identity.SerialNumber.Apply(serial => Entry(cluster.Node(identity.Node), serial))))
+        Inventory = Output.All(serials.Select(s => s.Serial.Apply(serial => Entry(cluster.Node(s.Node), serial))))
             .Apply(async entries =>
             {
                 Directory.CreateDirectory(outDirectory);
@@ -118,6 +127,9 @@ internal sealed class ClusterEnrollment : ComponentResource
             ["inventory"] = Inventory.Apply(entries => entries.ToDictionary(e => e.Node, e => e.CertificateSerial, StringComparer.Ordinal)),
         });
     }
+
+    /// <summary>What was placed on the nodes (the service and every enrollment), empty without a site.</summary>
+    public IReadOnlyList<Resource> Placed { get; private set; } = [];
 
     /// <summary>The first control-plane node, which runs the service.</summary>
     public string ServiceNode { get; }
@@ -136,6 +148,79 @@ internal sealed class ClusterEnrollment : ComponentResource
 
     /// <summary>The membership inventory, once written to <c>out/&lt;stack&gt;/inventory.json</c>.</summary>
     public Output<IReadOnlyList<MembershipEntry>> Inventory { get; }
+
+    /// <summary>
+    /// The enroll command's script: retries while the service is not up yet (exit 1), stops at a refusal (exit 2), then
+    /// prints the node's certificate so the stack learns the serial the service issued.
+    /// </summary>
+    public const string EnrollScript = $$"""
+        n=0
+        while :; do
+          "$@" && break
+          rc=$?
+          [ "$rc" -eq 2 ] && exit 2
+          n=$((n + 1))
+          [ "$n" -ge 150 ] && exit "$rc"
+          sleep 0.2
+        done
+        cat {{IdentityDirectory}}/node.pem
+        """;
+
+    /// <summary>The serial (lower-case hex, as the service's ledger and audit log write it) of the certificate in <paramref name="stdout"/>.</summary>
+    public static string SerialOf(string stdout)
+    {
+        ArgumentNullException.ThrowIfNull(stdout);
+        var begin = stdout.IndexOf("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal);
+        if (begin < 0)
+        {
+            throw new FormatException($"the enroll command printed no certificate: '{stdout}'");
+        }
+
+        using var certificate = X509Certificate2.CreateFromPem(stdout.AsSpan(begin));
+        return certificate.SerialNumber.ToLowerInvariant();
+    }
+
+    private List<(string Node, Output<string> Serial)> Place(EnrollmentSite site, IReadOnlyList<Resource> after)
+    {
+        // A component's DependsOn does not reach its children by itself: every child carries it.
+        var here = new ResourceOptions { Parent = this, DependsOn = after };
+        var channels = site.Nodes.ToDictionary(n => n.Name, n => n.Channel, StringComparer.Ordinal);
+        var host = channels[ServiceNode];
+        var files = ServiceFiles.OrderBy(f => f.Key, StringComparer.Ordinal)
+            .Select(f => host.WriteFile($"enrollment-{f.Key}", $"{ServiceStateDirectory}/{f.Key}", f.Value, "0600", here))
+            .ToList();
+        var service = host.Serve(
+            "enrollment",
+            [.. site.AgentCommand.Concat(ServeArgv.Skip(1)).Select(a => (Input<string>)a)],
+            [.. files.Select(f => (Input<string>)f.Sha256)],
+            here with { DependsOn = [.. after, .. files.Select(f => f.Resource)] });
+
+        var placed = new List<Resource> { service };
+        var serials = new List<(string Node, Output<string> Serial)>();
+        foreach (var agent in Agents)
+        {
+            var channel = channels[agent.Node];
+            var token = channel.WriteFile("enrollment-token", agent.TokenPath, agent.TokenFile, "0600", here);
+            var enroll = channel.Run(
+                "enroll",
+                ["sh", "-c", EnrollScript, "enroll", .. site.AgentCommand.Concat(agent.Argv.Skip(1)).Select(a => (Input<string>)a)],
+                [token.Sha256],
+                here with { DependsOn = [.. after, service, token.Resource] });
+            placed.Add(enroll.Resource);
+            serials.Add((agent.Node, enroll.Stdout.Apply(SerialOf)));
+        }
+
+        Placed = placed;
+        return serials;
+    }
+
+    private static EnrollmentArgs Args(NormalisedCluster cluster)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        var enrollment = cluster.Document.Spec.Security.Enrollment;
+        var mode = typeof(EnrollmentMode).GetField(enrollment.Mode.ToString())?.GetCustomAttribute<EnumMemberAttribute>()?.Value ?? enrollment.Mode.ToString();
+        return new EnrollmentArgs { Mode = mode, JoinWindowMinutes = enrollment.JoinWindowMinutes };
+    }
 
     private static MembershipEntry Entry(NormalisedNode node, string serial) => new(
         node.Name,

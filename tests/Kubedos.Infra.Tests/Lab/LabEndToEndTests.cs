@@ -1,5 +1,9 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Kubedos.Components.Enrollment;
 using Kubedos.Engine.Automation;
+using Kubedos.Enrollment.Audit;
+using Kubedos.Enrollment.Service;
 using Kubedos.Providers.Local;
 using Kubedos.Testing;
 using Xunit.Abstractions;
@@ -93,6 +97,7 @@ public sealed class LabEndToEndTests(ITestOutputHelper output)
         Assert.True(File.Exists(Path.Combine(project.OutDirectory, "rendered", first.Outputs["nodes"].Value.Unwrapped.AsObject().Keys.First(), "sshd_config")));
 
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(project.OutDirectory, "pki"), "*", SearchOption.AllDirectories));
+        await AssertEveryNodeEnrolledAsync(project, first, probes);
 
         var (second, noOpWall) = await project.UpAsync();
         var changed = second.Summary.ResourceChanges.Where(kv => kv.Key != "same" && kv.Value > 0).ToList();
@@ -101,5 +106,43 @@ public sealed class LabEndToEndTests(ITestOutputHelper output)
         var destroyWall = await project.DestroyAsync();
         Assert.Equal(string.Empty, await project.LeftoversAsync());
         output.WriteLine($"{stack}: up from nothing {upWall.TotalSeconds:0.0} s, no-op up {noOpWall.TotalSeconds:0.0} s, destroy {destroyWall.TotalSeconds:0.0} s");
+    }
+
+    // Every node enrolled over wg1 with the service on the first control plane: inventory.json and the stack output list
+    // every node with the serial the service issued, the service's audit log holds one admitted enrollment per node and
+    // verifies, and every node's anonymous enroll attempts were refused.
+    private async Task AssertEveryNodeEnrolledAsync(LabProject project, UpdateResult up, IReadOnlyList<JsonNode?> probes)
+    {
+        var nodes = up.Outputs["nodes"].Value.Unwrapped.AsObject();
+        var inventory = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(project.OutDirectory, "inventory.json")))!.AsArray();
+        Assert.Equal(nodes.Select(n => n.Key).Order(StringComparer.Ordinal), inventory.Select(e => e!["node"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        var outputInventory = up.Outputs["inventory"].Value.Unwrapped.AsObject();
+        Assert.Equal(nodes.Select(n => n.Key).Order(StringComparer.Ordinal), outputInventory.Select(n => n.Key).Order(StringComparer.Ordinal));
+
+        var serviceNode = inventory.First(e => e!["role"]!.GetValue<string>() == "control-plane")!["node"]!.GetValue<string>();
+        var node = await new LocalLab().FindNodeAsync(project.Stack, serviceNode, CancellationToken.None)
+            ?? throw new InvalidOperationException($"{serviceNode} is not running");
+        var text = await node.ReadFileAsync($"{ClusterEnrollment.ServiceStateDirectory}/{ServiceState.AuditFile}", CancellationToken.None)
+            ?? throw new InvalidOperationException($"{serviceNode} has no audit log");
+        var audit = Path.Combine(project.Directory, "service-audit.log");
+        await File.WriteAllTextAsync(audit, text.EndsWith('\n') ? text : text + "\n");
+        var verification = AuditLog.Verify(audit);
+        Assert.True(verification.IsValid, $"line {verification.FirstBadLine}: {verification.Problem}");
+
+        var admitted = AuditLog.Read(audit).Where(r => r.Event == "enroll" && r.Decision == "admit").ToList();
+        foreach (var entry in inventory)
+        {
+            var name = entry!["node"]!.GetValue<string>();
+            var admit = Assert.Single(admitted, r => r.Node == name);
+            Assert.Equal(admit.Details["issuedSerial"], entry["certificateSerial"]!.GetValue<string>());
+            Assert.Equal(admit.Details["issuedSerial"], outputInventory[name].Unwrapped.AsObject()["certificateSerial"].AsString());
+        }
+
+        var anonymous = probes.Where(p => p!["expected"]!.GetValue<string>() == "EnrollmentRefused").ToList();
+        Assert.Equal(2 * nodes.Count, anonymous.Count);
+        Assert.All(anonymous, p => Assert.True(p!["passed"]!.GetValue<bool>(), p.ToJsonString()));
+        Assert.Contains(AuditLog.Read(audit), r => r.Event == "enroll" && r.Decision == "reject" && r.Reason == EnrollmentRejection.MissingToken);
+        Assert.Contains(AuditLog.Read(audit), r => r.Event == "enroll" && r.Decision == "reject" && r.Reason == EnrollmentRejection.UnknownToken);
+        output.WriteLine($"{project.Stack}: {admitted.Count} nodes enrolled, {anonymous.Count} anonymous enroll attempts refused, audit log of {verification.Entries} entries verifies");
     }
 }

@@ -27,7 +27,7 @@ public sealed class ProbePlanTests
         var probes = ProbePlan.ForOperator(cluster, targets, ProbePlan.KnownGates, keyLogin: false).Concat(ProbePlan.ForOperator(cluster, targets, ProbePlan.KnownGates, keyLogin: true)).ToList();
 
         Assert.Contains(probes, p => (p.Expect, p.Command) == (ProbeExpectation.Filtered, "nc -z -v -n -w 2 10.250.1.11 22"));
-        Assert.Contains(probes, p => (p.Expect, p.Command) == (ProbeExpectation.Succeeds, "ping -n -c 1 -W 2 10.101.0.11"));
+        Assert.Contains(probes, p => (p.Expect, p.Command) == (ProbeExpectation.Succeeds, "ping -n -c 3 -i 0.2 -W 2 10.101.0.11"));
         var login = Assert.Single(probes, p => p.What.StartsWith("ssh key login", StringComparison.Ordinal));
         Assert.Contains("10.101.0.11 'ssh-ed25519 AAAAC3'", login.Command, StringComparison.Ordinal);
         Assert.Contains("StrictHostKeyChecking=yes", login.Command, StringComparison.Ordinal);

@@ -62,6 +62,15 @@ public sealed class ClusterEnrollmentTests
 
         var audit = AuditLog.Read(state.PathOf(ServiceState.AuditFile));
         Assert.Equal(stack.Cluster.Nodes.Select(n => n.Name).Order(StringComparer.Ordinal), audit.Where(r => r.Decision == "admit").Select(r => r.Node).Order(StringComparer.Ordinal));
+
+        // What the placed enroll command prints (the agent's line, then node.pem) gives back the serial the service issued.
+        foreach (var admit in audit.Where(r => r.Decision == "admit"))
+        {
+            var pem = await File.ReadAllTextAsync(Path.Combine(stack.Root, "nodes", admit.Node, NodeIdentityDirectory.CertificateFile));
+            Assert.Equal(admit.Details["issuedSerial"], ClusterEnrollment.SerialOf($"enrolled: identity in /etc/kubedos/identity\n{pem}"));
+        }
+
+        Assert.Throws<FormatException>(() => ClusterEnrollment.SerialOf("kubedos-agent: refused: unknown-token\n"));
     }
 
     [Fact]
