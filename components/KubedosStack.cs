@@ -49,10 +49,9 @@ public sealed class KubedosStack : Stack
         var planeKeys = planes.PublicKeys.Apply(keys => Firstboot.Firstboot.Sha256(string.Join('\n', keys.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key}={k.Value}"))));
 
         // Every node enrolls over wg1 at first boot: the service on the first control plane, the agent on each node.
-        var agentCommand = EnrollmentSite.BesideThisProgram();
         var enrollment = new ClusterEnrollment(
-            "enrollment", cluster, trust, outDirectory, new ResourceOptions { DependsOn = [planes, trust] }, new EnrollmentSite(substrate.Nodes, agentCommand));
-        var probeTarget = trust.CaPin.Apply(pin => new EnrollmentProbeTarget(enrollment.ServiceNode, enrollment.ServiceUrl, pin, agentCommand));
+            "enrollment", cluster, trust, outDirectory, new ResourceOptions { DependsOn = [planes, trust] }, new EnrollmentSite(substrate.Nodes, AgentPayload.BesideThisProgram()));
+        var probeTarget = trust.CaPin.Apply(pin => new EnrollmentProbeTarget(enrollment.ServiceNode, enrollment.ServiceUrl, pin, EnrollmentSite.AgentCommand));
         var acceptance = new Acceptance.Acceptance(
             "acceptance", StackName, cluster, firstboot.Nodes, firstboot.UserPrivateKeyPem, planeKeys, outDirectory, GetConfig("acceptanceRun") ?? "1",
             new ResourceOptions { DependsOn = [planes, trust, enrollment, .. enrollment.Placed] }, probeTarget);

@@ -30,7 +30,7 @@ internal sealed class Acceptance : ComponentResource
         foreach (var node in nodes)
         {
             var probes = ProbePlan.ForNode(cluster, node.Substrate.Node, gates);
-            var probing = node.Substrate.Channel.Run("acceptance-probes", ["sh", "-c", ProbeScriptRenderer.Render(probes)], triggers, here);
+            var probing = node.Substrate.Channel.Run("acceptance-probes", ["sh", "-c", ProbeScriptRenderer.Render(probes, sessions: ProbePlan.Sessions(cluster, node.Substrate.Node))], triggers, here);
             outputs.Add(probing.Stdout);
             if (enrollment is not null)
             {

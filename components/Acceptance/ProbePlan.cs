@@ -128,6 +128,16 @@ internal static class ProbePlan
         return probes;
     }
 
+    /// <summary>The WireGuard sessions <paramref name="self"/> sets up before its probes: one per peer and plane, initiated by the node the spec lists first.</summary>
+    public static IReadOnlyList<PlaneSession> Sessions(NormalisedCluster cluster, NormalisedNode self)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(self);
+        var order = cluster.Nodes.Select((n, i) => (n.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
+        return [.. cluster.Planes.SelectMany(plane => cluster.Nodes.Where(n => n.Name != self.Name).Select(peer => new PlaneSession(
+            plane.Name, self.PlaneAddresses[plane.Name].ToString(), peer.PlaneAddresses[plane.Name].ToString(), order[self.Name] < order[peer.Name])))];
+    }
+
     /// <summary>
     /// security-baseline's enroll attempts from <paramref name="self"/>: without a token, and with a wrong one; the service must refuse both.
     /// Nothing secret is sent, so neither needs the pin to hold: the agent checks it anyway (the wrong token carries the right
@@ -152,7 +162,7 @@ internal static class ProbePlan
         yield return new Probe(SecurityBaseline, self.Name, enrollment.ServiceNode, $"enroll with a wrong token at {enrollment.ServiceUrl}", ProbeExpectation.EnrollmentRefused,
             "d=$(mktemp -d) && trap 'rm -rf \"$d\"' EXIT && "
             + $"printf '%s\\n' 'kubedos1:{WrongJoinToken}:{enrollment.CaPin}' >\"$d/token\" && "
-            + $"{agent} enroll --service {enrollment.ServiceUrl} --dir \"$d/identity\" --token-file \"$d/token\" --node {self.Name} --address {address}");
+            + $"timeout 10 {agent} enroll --service {enrollment.ServiceUrl} --dir \"$d/identity\" --token-file \"$d/token\" --node {self.Name} --address {address}");
     }
 
     private static IEnumerable<Probe> InterPlane(NormalisedCluster cluster, NormalisedNode self, NormalisedNode peer)

@@ -12,7 +12,8 @@ internal static class ProbeScriptRenderer
 {
     /// <param name="probes">What to run.</param>
     /// <param name="failOnUnmet">Exit 1 when a probe expected to succeed did not (for probes whose output is secret, so the program cannot judge it).</param>
-    public static string Render(IReadOnlyList<Probe> probes, bool failOnUnmet = false)
+    /// <param name="sessions">WireGuard sessions to set up (or wait for) before any probe runs; a session that does not come up within 10 s is left to the probes to report.</param>
+    public static string Render(IReadOnlyList<Probe> probes, bool failOnUnmet = false, IReadOnlyList<PlaneSession>? sessions = null)
     {
         ArgumentNullException.ThrowIfNull(probes);
         var text = new StringBuilder("""
@@ -28,6 +29,18 @@ internal static class ProbeScriptRenderer
             }
 
             """);
+        if (sessions is { Count: > 0 })
+        {
+            text.Append(SessionFunctions);
+            foreach (var session in sessions)
+            {
+                text.Append(session.Initiates ? "session_start " : "session_await ")
+                    .Append(Quote(session.Interface)).Append(' ').Append(Quote(session.Local)).Append(' ').Append(Quote(session.Peer)).Append(" &\n");
+            }
+
+            text.Append("wait\n");
+        }
+
         for (var i = 0; i < probes.Count; i++)
         {
             var p = probes[i];
@@ -42,6 +55,25 @@ internal static class ProbeScriptRenderer
             : "rm -rf \"$dir\"\nexit 0\n");
         return text.ToString();
     }
+
+    // session_start pings once a second until an answer (the first ping starts the handshake, a lost one is retried);
+    // session_await waits for a handshake with the peer that admits the address, fresher than WireGuard's 120 s rekey
+    // age, so the session outlives the probes. Both give up after 10 s.
+    private const string SessionFunctions = """
+        session_start() { ping -n -c 1 -w 10 -I "$2" "$3" >/dev/null 2>&1; }
+        session_await() {
+          key=$(wg show "$1" allowed-ips | awk -v a="$3/32" '{ for (i = 2; i <= NF; i++) if ($i == a) print $1 }')
+          [ -n "$key" ] || return 0
+          n=0
+          while [ "$n" -lt 100 ]; do
+            t=$(wg show "$1" latest-handshakes | awk -v k="$key" '$1 == k { print $2 }')
+            [ "${t:-0}" -gt $(($(date +%s) - 120)) ] && return 0
+            n=$((n + 1))
+            sleep 0.1
+          done
+        }
+
+        """;
 
     /// <summary>Single-quotes <paramref name="value"/> for sh.</summary>
     public static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";

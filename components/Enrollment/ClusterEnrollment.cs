@@ -185,27 +185,33 @@ internal sealed class ClusterEnrollment : ComponentResource
         // A component's DependsOn does not reach its children by itself: every child carries it.
         var here = new ResourceOptions { Parent = this, DependsOn = after };
         var channels = site.Nodes.ToDictionary(n => n.Name, n => n.Channel, StringComparer.Ordinal);
+
+        // The agent is software every node holds (it enrolls, and the acceptance gates knock with it), as an image would carry it.
+        var agents = site.Nodes.ToDictionary(
+            n => n.Name, n => n.Channel.Install("kubedos-agent", site.Agent, EnrollmentSite.AgentDirectory, here), StringComparer.Ordinal);
         var host = channels[ServiceNode];
         var files = ServiceFiles.OrderBy(f => f.Key, StringComparer.Ordinal)
             .Select(f => host.WriteFile($"enrollment-{f.Key}", $"{ServiceStateDirectory}/{f.Key}", f.Value, "0600", here))
             .ToList();
         var service = host.Serve(
             "enrollment",
-            [.. site.AgentCommand.Concat(ServeArgv.Skip(1)).Select(a => (Input<string>)a)],
-            [.. files.Select(f => (Input<string>)f.Sha256)],
-            here with { DependsOn = [.. after, .. files.Select(f => f.Resource)] });
+            [.. EnrollmentSite.AgentCommand.Concat(ServeArgv.Skip(1)).Select(a => (Input<string>)a)],
+            [.. files.Select(f => (Input<string>)f.Sha256), agents[ServiceNode].Digest],
+            here with { DependsOn = [.. after, agents[ServiceNode].Resource, .. files.Select(f => f.Resource)] });
 
-        var placed = new List<Resource> { service };
+        var placed = new List<Resource>(agents.Values.Select(a => a.Resource)) { service };
         var serials = new List<(string Node, Output<string> Serial)>();
         foreach (var agent in Agents)
         {
             var channel = channels[agent.Node];
             var token = channel.WriteFile("enrollment-token", agent.TokenPath, agent.TokenFile, "0600", here);
+
+            // Only a new token enrolls again: a token admits once, so a new agent build must not re-run this.
             var enroll = channel.Run(
                 "enroll",
-                ["sh", "-c", EnrollScript, "enroll", .. site.AgentCommand.Concat(agent.Argv.Skip(1)).Select(a => (Input<string>)a)],
+                ["sh", "-c", EnrollScript, "enroll", .. EnrollmentSite.AgentCommand.Concat(agent.Argv.Skip(1)).Select(a => (Input<string>)a)],
                 [token.Sha256],
-                here with { DependsOn = [.. after, service, token.Resource] });
+                here with { DependsOn = [.. after, service, agents[agent.Node].Resource, token.Resource] });
             placed.Add(enroll.Resource);
             serials.Add((agent.Node, enroll.Stdout.Apply(SerialOf)));
         }

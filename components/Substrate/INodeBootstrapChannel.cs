@@ -1,10 +1,11 @@
 using Kubedos.Engine.Model;
+using Kubedos.Providers.Local;
 
 namespace Kubedos.Components.Substrate;
 
 /// <summary>
 /// How first-boot content reaches a node before it is reachable over the network: files,
-/// one-shot commands, long-lived services and bare WireGuard interfaces. On the local lab it is a
+/// software, one-shot commands, long-lived services and bare WireGuard interfaces. On the local lab it is a
 /// write into the node's private filesystem; on Proxmox or cloud it would be cloud-init user data.
 /// </summary>
 /// <remarks>Every resource it registers takes its options (parent, extra edges) from the calling stage.</remarks>
@@ -15,6 +16,9 @@ internal interface INodeBootstrapChannel
 
     /// <summary>Places a file on the node; the result's hash changes whenever the content does.</summary>
     BootstrapFile WriteFile(string name, string path, Input<string> content, string mode, ResourceOptions options);
+
+    /// <summary>Installs <paramref name="payload"/> whole as <paramref name="directory"/> on the node (again when its digest changes).</summary>
+    BootstrapPayload Install(string name, NodePayload payload, string directory, ResourceOptions options);
 
     /// <summary>Runs <paramref name="argv"/> once on the node (again when a trigger changes); it must exit 0.</summary>
     BootstrapCommand Run(string name, IReadOnlyList<Input<string>> argv, IReadOnlyList<Input<string>> triggers, ResourceOptions options);

@@ -17,6 +17,20 @@ internal sealed class LocalBootstrapChannel(string nodeName, NodeResource node) 
         return new BootstrapFile(file, file.Sha256);
     }
 
+    public BootstrapPayload Install(string name, NodePayload payload, string directory, ResourceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        var installed = new NodePayloadResource($"{NodeName}-{name}", new NodePayloadResourceArgs
+        {
+            Node = node.NodeName,
+            Directory = directory,
+            Source = payload.SourceDirectory,
+            Files = [.. payload.Files.Select(f => (Input<string>)f)],
+            Digest = payload.Digest,
+        }, options);
+        return new BootstrapPayload(installed, installed.Digest);
+    }
+
     public BootstrapCommand Run(string name, IReadOnlyList<Input<string>> argv, IReadOnlyList<Input<string>> triggers, ResourceOptions options)
     {
         var command = new NodeCommandResource(

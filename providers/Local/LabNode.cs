@@ -135,6 +135,26 @@ public sealed class LabNode
         return ExecCheckedAsync(new NodeCommand(["sh", "-c", Script, "sh", path, mode, owner ?? string.Empty]) { Stdin = content }, cancellationToken);
     }
 
+    /// <summary>
+    /// Replaces <paramref name="directory"/> in the node's private filesystem with the contents of a tar
+    /// <paramref name="archive"/>: unpacked beside it, then swapped in, so a failed unpack leaves the old one.
+    /// </summary>
+    public Task UnpackAsync(string directory, byte[] archive, CancellationToken cancellationToken)
+    {
+        CheckAbsolute(directory);
+        ArgumentNullException.ThrowIfNull(archive);
+        const string Script = """
+            set -e
+            umask 022
+            rm -rf "$1.kubedos-new"
+            mkdir -p "$1.kubedos-new"
+            tar -x -f - -C "$1.kubedos-new" --no-same-owner
+            rm -rf "$1"
+            mv "$1.kubedos-new" "$1"
+            """;
+        return ExecCheckedAsync(new NodeCommand(["sh", "-c", Script, "sh", directory.TrimEnd('/')]) { Stdin = archive }, cancellationToken);
+    }
+
     /// <summary>True for <c>user</c> or <c>user:group</c> with POSIX-portable names.</summary>
     public static bool IsOwner(string owner) =>
         owner.Split(':') is { Length: 1 or 2 } parts

@@ -4,7 +4,7 @@ namespace Kubedos.Providers.Local;
 
 /// <summary>
 /// The <c>local</c> provider: the lab substrate on this machine. <c>local:lab:Underlay</c> and
-/// <c>local:lab:Node</c> build it; <c>local:lab:File</c>, <c>local:lab:Command</c> and
+/// <c>local:lab:Node</c> build it; <c>local:lab:File</c>, <c>local:lab:Payload</c>, <c>local:lab:Command</c> and
 /// <c>local:lab:Process</c> put configuration and software on its nodes; <c>local:lab:WireGuardInterface</c>
 /// brings up a kernel or wireguard-go interface.
 /// </summary>
@@ -19,6 +19,7 @@ public static class LocalProvider
             new UnderlayHandler(lab),
             new NodeHandler(lab),
             new NodeFileHandler(lab),
+            new NodePayloadHandler(lab),
             new NodeCommandHandler(lab),
             new NodeProcessHandler(lab),
             new WireGuardInterfaceHandler(lab),

@@ -41,4 +41,39 @@ public sealed class ProbePlanTests
         Assert.Contains("'echo '\\''x'\\'''", script, StringComparison.Ordinal);
         Assert.EndsWith("exit 0\n", script, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("lab-01")]
+    [InlineData("dev")]
+    public void Sessions_EveryPairOnEveryPlane_HasExactlyOneInitiator(string stack)
+    {
+        var cluster = stack == "dev" ? LabSpecs.Dev : LabSpecs.Lab01;
+
+        var sessions = cluster.Nodes.SelectMany(n => ProbePlan.Sessions(cluster, n)).ToList();
+
+        Assert.Equal(cluster.Planes.Count * cluster.Nodes.Count * (cluster.Nodes.Count - 1), sessions.Count);
+        foreach (var session in sessions)
+        {
+            var other = Assert.Single(sessions, s => s.Interface == session.Interface && s.Local == session.Peer && s.Peer == session.Local);
+            Assert.NotEqual(session.Initiates, other.Initiates);
+        }
+
+        Assert.All(ProbePlan.Sessions(cluster, cluster.Nodes[0]), s => Assert.True(s.Initiates));
+        Assert.All(ProbePlan.Sessions(cluster, cluster.Nodes[^1]), s => Assert.False(s.Initiates));
+    }
+
+    [Fact]
+    public void Render_WithSessions_SetsThemUpBeforeTheFirstProbe()
+    {
+        var script = ProbeScriptRenderer.Render(
+            [new Probe("g", "a", "b", "ping", ProbeExpectation.Succeeds, "ping -c 1 10.101.0.12")],
+            sessions: [new PlaneSession("wg1", "10.101.0.11", "10.101.0.12", Initiates: true), new PlaneSession("wg2", "10.102.0.11", "10.102.0.10", Initiates: false)]);
+
+        var start = script.IndexOf("session_start 'wg1' '10.101.0.11' '10.101.0.12' &\n", StringComparison.Ordinal);
+        var waiting = script.IndexOf("session_await 'wg2' '10.102.0.11' '10.102.0.10' &\n", StringComparison.Ordinal);
+        var firstProbe = script.IndexOf("probe 0000 ", StringComparison.Ordinal);
+        Assert.True(start > 0 && waiting > 0, script);
+        Assert.True(script.IndexOf("wait\n", waiting, StringComparison.Ordinal) < firstProbe, script);
+        Assert.DoesNotContain("session_", ProbeScriptRenderer.Render([new Probe("g", "a", "b", "ping", ProbeExpectation.Succeeds, "true")]), StringComparison.Ordinal);
+    }
 }
