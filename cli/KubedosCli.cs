@@ -19,6 +19,7 @@ internal static class KubedosCli
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(NodeCommand.Create(stack));
         root.Subcommands.Add(PolicyCheckCommand.Create(host));
+        root.Subcommands.Add(AcceptanceCommand.Create(host));
         foreach (var command in EngineCommands.Build(host))
         {
             root.Subcommands.Add(command);
