@@ -21,7 +21,7 @@ namespace Kubedos.Components;
 /// <remarks>
 /// Optional config: <c>kubedos:outDir</c> (default <c>out</c> in the project directory; the stack's
 /// files go to <c>&lt;outDir&gt;/&lt;stack&gt;/</c>) and <c>kubedos:acceptanceRun</c> (change it to
-/// run the gates again on the next up).
+/// run the gates again on the next up; <c>kubedos acceptance --stack S</c> runs them again without an up).
 /// </remarks>
 public sealed class KubedosStack : Stack
 {

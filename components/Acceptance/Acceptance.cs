@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Kubedos.Components.Firstboot;
 using Kubedos.Engine.Model;
 using Kubedos.Providers.Command;
@@ -8,8 +9,9 @@ namespace Kubedos.Components.Acceptance;
 /// <summary>
 /// Stage 7 (<c>kubedos:components:Acceptance</c>): runs the gates the spec requires, writes the
 /// report to the recovery bundle, and fails the run (its verdict command exits 1, naming every
-/// failed probe) when a gate fails. Given the enrollment service, security-baseline also knocks on it without a token. Gates run again when the run value changes
-/// (config <c>kubedos:acceptanceRun</c>) or the planes' keys do.
+/// failed probe) when a gate fails. Given the enrollment service, security-baseline also knocks on it
+/// without a token and with a wrong one. Gates run again when the run value changes (config
+/// <c>kubedos:acceptanceRun</c>) or the planes' keys do, and whenever <c>kubedos acceptance</c> replaces its children.
 /// </summary>
 internal sealed class Acceptance : ComponentResource
 {
@@ -48,26 +50,28 @@ internal sealed class Acceptance : ComponentResource
             Triggers = triggers,
         }, here).Stdout);
 
-        // Its output is secret (the command reads the private key), so it fails by itself and its
-        // lines reach the report but not the (readable) verdict.
+        // The command reads the private key, so its output is secret; the probe lines parsed from it carry none of the
+        // key, so they join the readable verdict and the report like every other probe's.
         var keyLogin = new LocalCommand("operator-key-login", new LocalCommandArgs
         {
-            Create = operatorProbes.Apply(targets => ProbeScriptRenderer.Render(ProbePlan.ForOperator(cluster, targets, gates, keyLogin: true), failOnUnmet: true)),
+            Create = operatorProbes.Apply(targets => ProbeScriptRenderer.Render(ProbePlan.ForOperator(cluster, targets, gates, keyLogin: true))),
             Environment = new Dictionary<string, Input<string>> { [ProbePlan.SshKeyVariable] = sshPrivateKey.AsSecret() },
             Triggers = triggers,
         }, here);
+        var keyLoginResults = Output.Unsecret(keyLogin.Stdout.Apply(ProbeResult.ParseAll));
 
-        var verdict = Output.All(outputs).Apply(all => new AcceptanceVerdict(gates, [.. all.SelectMany(ProbeResult.ParseAll)]));
-        _ = Output.Tuple<AcceptanceVerdict, string>(verdict, keyLogin.Stdout).Apply(t =>
+        var verdict = Output.Tuple<ImmutableArray<string>, IReadOnlyList<ProbeResult>>(Output.All(outputs), keyLoginResults)
+            .Apply(t => new AcceptanceVerdict(gates, [.. t.Item1.SelectMany(ProbeResult.ParseAll), .. t.Item2]));
+        _ = verdict.Apply(v =>
         {
-            AcceptanceReport.Write(outDirectory, stack, cluster.Name, t.Item1 with { Results = [.. t.Item1.Results, .. ProbeResult.ParseAll(t.Item2)] });
+            AcceptanceReport.Write(outDirectory, stack, cluster.Name, v);
             return true;
         });
         var check = new LocalCommand("verdict", new LocalCommandArgs
         {
             Create = verdict.Apply(v => v.Passed ? "printf '%s\\n' \"$KUBEDOS_VERDICT\"" : "printf '%s\\n' \"$KUBEDOS_VERDICT\" >&2; exit 1"),
             Environment = new Dictionary<string, Input<string>> { ["KUBEDOS_VERDICT"] = verdict.Apply(v => v.Summary()) },
-        }, here with { DependsOn = [.. here.DependsOn, keyLogin] });
+        }, here);
         Verdict = Output.Tuple<AcceptanceVerdict, string>(verdict, check.Stdout).Apply(t => t.Item1.Passed ? "passed" : "failed");
         Gates = verdict.Apply(v => v.Gates.ToDictionary(g => g, g => v.GatePassed(g) ? "passed" : "failed", StringComparer.Ordinal));
         RegisterOutputs(new Dictionary<string, object?> { ["verdict"] = Verdict, ["gates"] = Gates });

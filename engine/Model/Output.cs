@@ -26,6 +26,16 @@ public static class Output
         return output.AsSecret();
     }
 
+    /// <summary>
+    /// <paramref name="output"/> no longer marked secret (Pulumi's <c>Output.Unsecret</c>): for a value derived from a
+    /// secret that carries none of it, such as the verdict of a command that read a key.
+    /// </summary>
+    public static Output<T> Unsecret<T>(Output<T> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        return output.AsNotSecret();
+    }
+
     /// <summary>All values once all are known; unknown when any is, secret when any is.</summary>
     public static Output<ImmutableArray<T>> All<T>(params Output<T>[] outputs) => All((IEnumerable<Output<T>>)outputs);
 

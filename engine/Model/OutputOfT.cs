@@ -50,6 +50,8 @@ public sealed class Output<T> : IInput
     /// <summary>This output, marked secret.</summary>
     public Output<T> AsSecret() => new(MarkSecretAsync());
 
+    internal Output<T> AsNotSecret() => new(MarkNotSecretAsync());
+
     /// <summary>The resolved value, for tests and automation programs; throws when it is unknown.</summary>
     internal async Task<T> GetValueAsync()
     {
@@ -85,6 +87,12 @@ public sealed class Output<T> : IInput
     {
         var data = await DataTask.ConfigureAwait(false);
         return data with { IsSecret = true };
+    }
+
+    private async Task<OutputData<T>> MarkNotSecretAsync()
+    {
+        var data = await DataTask.ConfigureAwait(false);
+        return data with { IsSecret = false };
     }
 
     internal static Output<T> FromData(OutputData<T> data) => new(Task.FromResult(data));

@@ -39,6 +39,21 @@ public sealed class OutputTests
     }
 
     [Fact]
+    public async Task Unsecret_DropsTheMarkOnly_KeepingValueKnownnessAndDependencies()
+    {
+        var derived = Output.CreateSecret("key").Apply(k => k.Length);
+
+        var plain = await Output.Unsecret(derived).DataTask;
+        var unknown = await Output.Unsecret(Unknown<int>().AsSecret()).DataTask;
+
+        Assert.False(plain.IsSecret);
+        Assert.Equal(3, plain.Value);
+        Assert.False(unknown.IsKnown);
+        Assert.False(unknown.IsSecret);
+        Assert.True((await derived.DataTask).IsSecret);
+    }
+
+    [Fact]
     public async Task All_OneUnknown_IsUnknown()
     {
         Assert.False((await Output.All(Output.Create(1), Unknown<int>()).DataTask).IsKnown);

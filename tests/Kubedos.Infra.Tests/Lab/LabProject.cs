@@ -84,16 +84,23 @@ internal sealed class LabProject : IAsyncDisposable
 
     private void Run(params string[] arguments)
     {
+        var (exitCode, output) = RunCli(arguments);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"kubedos {string.Join(' ', arguments.Take(3))} exited {exitCode}: {output}");
+        }
+    }
+
+    /// <summary>Runs the kubedos CLI in the project (as an operator would) and returns its exit code and everything it printed.</summary>
+    public (int ExitCode, string Output) RunCli(params string[] arguments)
+    {
         var start = new ProcessStartInfo("dotnet", [Cli, .. arguments]) { WorkingDirectory = Directory, RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["KUBEDOS_CONFIG_PASSPHRASE"] = Passphrase;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"kubedos {string.Join(' ', arguments.Take(3))} exited {process.ExitCode}: {stdout.Result}{stderr.Result}");
-        }
+        return (process.ExitCode, stdout.Result + stderr.Result);
     }
 
     public Workspace Workspace() => Kubedos.Engine.Automation.Workspace.Create(new WorkspaceOptions
