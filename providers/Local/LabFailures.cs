@@ -27,6 +27,9 @@ internal static class LabFailures
         await lab.FindNodeAsync(stack, node, cancellationToken)
             ?? throw new ProviderException(urn, "node", $"lab node {node} of stack {stack} is not running");
 
+    /// <summary>Failures for a resource's <c>node</c> and optional <c>stack</c> inputs (both lowercase DNS labels).</summary>
+    public static IEnumerable<CheckFailure> NodeAndStack(string node, string? stack) => Label("node", node).Concat(Label("stack", stack));
+
     /// <summary>Failures for a value that must be a lowercase DNS label.</summary>
     public static IEnumerable<CheckFailure> Label(string property, string? value)
     {

@@ -40,7 +40,7 @@ internal sealed class NodeCommandHandler(LocalLab lab) : ResourceHandler<NodeCom
             yield return new CheckFailure("delete", "needs at least the program to run (or leave it out)");
         }
 
-        foreach (var failure in LabFailures.Label("node", inputs.Node).Concat(LabFailures.Label("stack", inputs.Stack)))
+        foreach (var failure in LabFailures.NodeAndStack(inputs.Node, inputs.Stack))
         {
             yield return failure;
         }

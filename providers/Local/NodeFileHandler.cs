@@ -47,7 +47,7 @@ internal sealed class NodeFileHandler(LocalLab lab) : ResourceHandler<NodeFileIn
             yield return new CheckFailure("owner", $"'{inputs.Owner}' must be user or user:group");
         }
 
-        foreach (var failure in LabFailures.Label("node", inputs.Node).Concat(LabFailures.Label("stack", inputs.Stack)))
+        foreach (var failure in LabFailures.NodeAndStack(inputs.Node, inputs.Stack))
         {
             yield return failure;
         }

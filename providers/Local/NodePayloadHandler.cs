@@ -73,7 +73,7 @@ internal sealed class NodePayloadHandler(LocalLab lab) : ResourceHandler<NodePay
             yield return new CheckFailure("digest", $"'{inputs.Digest}' must be a lower-case hex SHA-256");
         }
 
-        foreach (var failure in LabFailures.Label("node", inputs.Node).Concat(LabFailures.Label("stack", inputs.Stack)))
+        foreach (var failure in LabFailures.NodeAndStack(inputs.Node, inputs.Stack))
         {
             yield return failure;
         }

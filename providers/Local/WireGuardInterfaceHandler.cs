@@ -27,7 +27,7 @@ internal sealed class WireGuardInterfaceHandler(LocalLab lab) : ResourceHandler<
             yield return new CheckFailure("name", $"'{inputs.Name}' must be a lowercase interface name of at most 15 characters");
         }
 
-        foreach (var failure in LabFailures.Label("node", inputs.Node).Concat(LabFailures.Label("stack", inputs.Stack)))
+        foreach (var failure in LabFailures.NodeAndStack(inputs.Node, inputs.Stack))
         {
             yield return failure;
         }
