@@ -79,9 +79,17 @@ public sealed class FailurePropagationTests
             }
         }
 
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        // Cancelled once all three creates are with the provider (not after a fixed time: a loaded machine starts them late).
+        using var cts = new CancellationTokenSource();
         t.Program(Program);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => t.Stack.UpAsync(t.Options(), cts.Token));
+        var up = t.Stack.UpAsync(t.Options(), cts.Token);
+        for (var waited = 0; t.Provider.Count("create") < 3 && waited < 500; waited++)
+        {
+            await Task.Delay(10);
+        }
+
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => up);
         var interrupted = await t.Stack.GetCheckpointAsync();
         Assert.Equal(3, interrupted.PendingOperations.Count);
 
