@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kubedos.Components.Firstboot;
 using Kubedos.Components.Planes;
+using Kubedos.Spec.Model;
 using Kubedos.Spec.Normalisation;
 
 namespace Kubedos.Components.Acceptance;
@@ -8,7 +9,8 @@ namespace Kubedos.Components.Acceptance;
 /// <summary>
 /// What the gates try. <c>backplane-matrix</c>: every node pings every other over the control
 /// plane and within every other plane; between two planes, each allowed TCP port must be reached,
-/// and a port the rule does not name, and every pair of planes no rule joins, must be filtered.
+/// and a port the rule does not name, and every pair of planes no rule joins, must be filtered
+/// (reached instead under <c>defaultInterPlane: allow</c>).
 /// <c>security-baseline</c>: sshd's effective settings, SSH password/outsider/root logins refused,
 /// and (from the operator) a port on the underlay filtered; with an enrollment service, an enroll attempt from every node
 /// without a token, and one with a wrong token, refused by the service.
@@ -168,6 +170,7 @@ internal static class ProbePlan
     private static IEnumerable<Probe> InterPlane(NormalisedCluster cluster, NormalisedNode self, NormalisedNode peer)
     {
         var flows = InterPlaneFlow.Of(cluster);
+        var open = cluster.Document.Spec.Networking.Policy.DefaultInterPlane == InterPlaneDefault.Allow;
         foreach (var from in cluster.Planes)
         {
             foreach (var to in cluster.Planes.Where(p => p.Name != from.Name))
@@ -180,10 +183,13 @@ internal static class ProbePlan
                     yield return Tcp(self, peer, from.Name, to.Name, source, destination, range.First, ProbeExpectation.Reaches, "allowed");
                 }
 
+                // What no rule opens is filtered, unless the default between planes is allow.
                 var closed = allowed.Count > 0
                     ? ClosedPort(allowed)
                     : flows.Where(f => f.To.Name == to.Name).SelectMany(f => f.Ports).FirstOrDefault(r => r.Protocol == "tcp")?.First ?? 22;
-                yield return Tcp(self, peer, from.Name, to.Name, source, destination, closed, ProbeExpectation.Filtered, allowed.Count > 0 ? "not in the rule" : "no rule");
+                yield return open
+                    ? Tcp(self, peer, from.Name, to.Name, source, destination, closed, ProbeExpectation.Reaches, "defaultInterPlane: allow")
+                    : Tcp(self, peer, from.Name, to.Name, source, destination, closed, ProbeExpectation.Filtered, allowed.Count > 0 ? "not in the rule" : "no rule");
             }
         }
     }

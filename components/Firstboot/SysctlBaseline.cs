@@ -14,7 +14,8 @@ internal static class SysctlBaseline
     public static readonly IReadOnlyList<(string Key, string Value, string Why)> Settings =
     [
         ("net.ipv4.ip_forward", "0", "a node routes nothing for others"),
-        ("net.ipv4.conf.all.rp_filter", "1", "strict reverse-path filtering (inter-plane replies use a source rule, so they pass)"),
+        ("net.ipv4.conf.all.rp_filter", "1", "strict reverse-path filtering (an inter-plane connection is checked against its plane's reply table, so it passes)"),
+        ("net.ipv4.conf.all.src_valid_mark", "1", "reverse-path checks use the mark an inter-plane connection carries"),
         ("net.ipv4.conf.default.rp_filter", "1", "the same for interfaces created later (the planes)"),
         ("net.ipv4.conf.all.accept_redirects", "0", "no ICMP redirects"),
         ("net.ipv4.conf.default.accept_redirects", "0", "no ICMP redirects"),

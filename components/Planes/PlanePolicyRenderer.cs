@@ -49,6 +49,23 @@ internal static class PlanePolicyRenderer
             ? "    accept comment \"defaultInterPlane: allow\""
             : "    counter drop comment \"defaultInterPlane: deny\"");
         text.AppendLine("  }");
+
+        // A connection that arrives on a plane from another plane's address is marked with that plane's reply table
+        // (WireGuardConfigRenderer.ReplyTable), so its replies leave through the plane it came in on.
+        text.AppendLine("  chain prerouting {");
+        text.AppendLine("    type filter hook prerouting priority mangle; policy accept;");
+        foreach (var plane in planes)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"    iifname \"{plane.Name}\" ip saddr != {plane.Cidr} ct state new ct mark set {WireGuardConfigRenderer.ReplyTable(planes, plane)} comment \"replies leave through {plane.Name}\"");
+        }
+
+        text.AppendLine("    ct mark != 0 meta mark set ct mark");
+        text.AppendLine("  }");
+        text.AppendLine("  chain output {");
+        text.AppendLine("    type route hook output priority mangle; policy accept;");
+        text.AppendLine("    ct mark != 0 meta mark set ct mark");
+        text.AppendLine("  }");
         text.AppendLine("}");
         return text.ToString();
     }

@@ -26,6 +26,7 @@ internal sealed class PlaneSet : ComponentResource
         // A component's DependsOn does not reach its children by itself: every child carries it.
         var here = new ResourceOptions { Parent = this, DependsOn = options?.DependsOn ?? [] };
         var flows = InterPlaneFlow.Of(cluster);
+        var carried = InterPlaneFlow.Carried(cluster);
         var rotation = cluster.Document.Spec.Security.Rotation.WireguardDays;
         var keys = new Dictionary<(string Node, string Plane), KeyPair>();
         foreach (var node in nodes)
@@ -77,7 +78,7 @@ internal sealed class PlaneSet : ComponentResource
                 var config = Output.Tuple<string, ImmutableDictionary<(string Node, string Plane), string>, string>(
                     keys[(node.Name, plane.Name)].PrivateKey, publicKeys, operatorKey.PublicKey).Apply(t =>
                     {
-                        var peers = WireGuardConfigRenderer.Peers(plane, self, cluster.Nodes, flows, peer => t.Item2[(peer.Name, plane.Name)], peer => underlay[peer.Name]);
+                        var peers = WireGuardConfigRenderer.Peers(plane, self, cluster.Nodes, carried, peer => t.Item2[(peer.Name, plane.Name)], peer => underlay[peer.Name]);
                         return WireGuardConfigRenderer.RenderConfig(
                             plane, t.Item1, plane.Name == control.Name ? [.. peers, new PlanePeer(OperatorPeer, t.Item3, null, [$"{plane.OperatorAddress}/32"])] : peers);
                     });
@@ -90,7 +91,7 @@ internal sealed class PlaneSet : ComponentResource
                 var file = channel.WriteFile($"{plane.Name}-conf", WireGuardConfigRenderer.ConfigPath(plane.Name), config.AsSecret(), "0600", here);
                 var up = channel.Run(
                     $"{plane.Name}-up",
-                    ["sh", "-c", WireGuardConfigRenderer.RenderUpScript(plane, self, cluster.Planes, flows)],
+                    ["sh", "-c", WireGuardConfigRenderer.RenderUpScript(plane, self, cluster.Planes, carried)],
                     [file.Sha256, wgInterface.Urn],
                     here with { DependsOn = [.. here.DependsOn, wgInterface, file.Resource, firewall.Resource] });
                 planeUps.Add(up.Resource);

@@ -9,8 +9,20 @@ internal static class WireGuardConfigRenderer
 {
     public const string Directory = "/etc/kubedos/wireguard";
 
-    /// <summary>Route tables for inter-plane replies start here (one per destination plane and source plane).</summary>
+    /// <summary>
+    /// Route tables (and the connection marks that select them) for inter-plane replies start here, one per plane: a
+    /// connection that came in on a plane from another plane's address is marked with its plane's number, and its
+    /// replies follow that plane's table back out the same interface.
+    /// </summary>
     public const int FirstReplyTable = 1100;
+
+    /// <summary>The reply table and connection mark of <paramref name="plane"/>.</summary>
+    public static int ReplyTable(IReadOnlyList<NormalisedPlane> planes, NormalisedPlane plane)
+    {
+        ArgumentNullException.ThrowIfNull(planes);
+        ArgumentNullException.ThrowIfNull(plane);
+        return FirstReplyTable + planes.Select(p => p.Name).ToList().IndexOf(plane.Name);
+    }
 
     public static string ConfigPath(string plane) => $"{Directory}/{plane}.conf";
 
@@ -66,7 +78,7 @@ internal static class WireGuardConfigRenderer
 
     /// <summary>
     /// The script that loads the configuration, addresses and raises the interface, and installs
-    /// the source rules carrying inter-plane replies back through this plane.
+    /// the reply table and rule carrying replies of marked inter-plane connections back through this plane.
     /// </summary>
     public static string RenderUpScript(NormalisedPlane plane, NormalisedNode self, IReadOnlyList<NormalisedPlane> planes, IReadOnlyList<InterPlaneFlow> flows)
     {
@@ -80,21 +92,24 @@ internal static class WireGuardConfigRenderer
         text.Append("ip address replace ").Append(address).Append('/').Append(plane.Cidr.PrefixLength.ToString(CultureInfo.InvariantCulture))
             .Append(" dev ").Append(plane.Name).Append('\n');
         text.Append("ip link set ").Append(plane.Name).Append(" up\n");
-        foreach (var source in flows.Where(f => f.To.Name == plane.Name).Select(f => f.From).DistinctBy(p => p.Name))
+        // Replies to connections that came in on this plane from another plane leave through this plane (marked by
+        // nftables, see PlanePolicyRenderer); connections this node starts take the main table, so a sender's packet
+        // leaves through the destination plane's interface.
+        var sources = flows.Where(f => f.To.Name == plane.Name).Select(f => f.From).DistinctBy(p => p.Name).ToList();
+        if (sources.Count > 0)
         {
-            var table = ReplyTable(planes, plane, source).ToString(CultureInfo.InvariantCulture);
-            text.Append("ip route replace ").Append(source.Cidr).Append(" dev ").Append(plane.Name).Append(" table ").Append(table).Append('\n');
-            text.Append("ip rule del from ").Append(address).Append(" to ").Append(source.Cidr).Append(" table ").Append(table).Append(" 2>/dev/null || true\n");
-            text.Append("ip rule add from ").Append(address).Append(" to ").Append(source.Cidr).Append(" table ").Append(table).Append(" priority ").Append(table).Append('\n');
+            var table = ReplyTable(planes, plane).ToString(CultureInfo.InvariantCulture);
+            foreach (var source in sources)
+            {
+                text.Append("ip route replace ").Append(source.Cidr).Append(" dev ").Append(plane.Name).Append(" table ").Append(table).Append('\n');
+            }
+
+            text.Append("ip rule del fwmark ").Append(table).Append(" table ").Append(table).Append(" 2>/dev/null || true\n");
+            text.Append("ip rule add fwmark ").Append(table).Append(" table ").Append(table).Append(" priority ").Append(table).Append('\n');
         }
 
         text.Append("wg show ").Append(plane.Name).Append(" public-key\n");
         return text.ToString();
     }
 
-    private static int ReplyTable(IReadOnlyList<NormalisedPlane> planes, NormalisedPlane to, NormalisedPlane from)
-    {
-        var names = planes.Select(p => p.Name).ToList();
-        return FirstReplyTable + (names.IndexOf(to.Name) * names.Count) + names.IndexOf(from.Name);
-    }
 }

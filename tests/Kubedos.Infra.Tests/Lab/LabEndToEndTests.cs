@@ -4,6 +4,7 @@ using Kubedos.Components.Enrollment;
 using Kubedos.Engine.Automation;
 using Kubedos.Enrollment.Audit;
 using Kubedos.Enrollment.Service;
+using Kubedos.Infra.Tests.Components;
 using Kubedos.Providers.Local;
 using Kubedos.Testing;
 using Xunit.Abstractions;
@@ -40,6 +41,32 @@ public sealed class LabEndToEndTests(ITestOutputHelper output)
         Assert.Contains("backplane-matrix", printed, StringComparison.Ordinal);
         await lab.DestroyAsync();
         Assert.Equal(string.Empty, await lab.LeftoversAsync());
+    }
+
+    // The policy pack refuses defaultInterPlane: allow; an operator who disables that policy gets what the spec says.
+    [LabFact("ip", "nft", "wg", "wireguard-go", "sshd", "ssh", "ssh-keygen", "nc", "ping", "useradd")]
+    public async Task Up_Lab01WithDefaultInterPlaneAllow_EveryPlanePairIsReached()
+    {
+        var spec = Path.Combine(Path.GetTempPath(), $"kubedos-lab-01-open-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(spec, LabSpecs.Lab01OpenYaml);
+        try
+        {
+            await using var project = LabProject.Create("lab-01", spec);
+            var (up, _) = await project.UpAsync();
+
+            Assert.Equal("passed", up.Outputs["acceptance"].Value.AsString());
+            var report = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(project.OutDirectory, "recovery-bundle", "acceptance-report.json")))!;
+            var open = report["gates"]!.AsArray().SelectMany(g => g!["probes"]!.AsArray())
+                .Where(p => p!["tried"]!.GetValue<string>().Contains("(defaultInterPlane: allow)", StringComparison.Ordinal)).ToList();
+            Assert.Equal(LabSpecs.Lab01.Nodes.Count * 6, open.Count);
+            Assert.All(open, p => Assert.True(p!["passed"]!.GetValue<bool>(), p.ToJsonString()));
+            await project.DestroyAsync();
+            Assert.Equal(string.Empty, await project.LeftoversAsync());
+        }
+        finally
+        {
+            File.Delete(spec);
+        }
     }
 
     [LabFact("ip", "nft", "wg", "wireguard-go", "sshd", "ssh", "ssh-keygen", "nc", "ping", "useradd")]

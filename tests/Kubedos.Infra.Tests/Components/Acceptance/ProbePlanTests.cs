@@ -76,4 +76,16 @@ public sealed class ProbePlanTests
         Assert.True(script.IndexOf("wait\n", waiting, StringComparison.Ordinal) < firstProbe, script);
         Assert.DoesNotContain("session_", ProbeScriptRenderer.Render([new Probe("g", "a", "b", "ping", ProbeExpectation.Succeeds, "true")]), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ForNode_DefaultAllow_ExpectsEveryInterPlanePortReachedNoneFiltered()
+    {
+        var cluster = LabSpecs.Lab01Open;
+
+        var interPlane = ProbePlan.ForNode(cluster, cluster.Node("cp-1"), ProbePlan.KnownGates).Where(p => p.What.StartsWith("tcp ", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(interPlane);
+        Assert.All(interPlane, p => Assert.Equal(ProbeExpectation.Reaches, p.Expect));
+        Assert.Contains(interPlane, p => p.What.StartsWith("tcp wg1 -> wg2 (defaultInterPlane: allow)", StringComparison.Ordinal));
+    }
 }

@@ -17,7 +17,19 @@ public sealed class PlanePolicyRendererTests
         Assert.Contains("iifname \"wg3\" ip saddr 10.102.0.0/24 ip daddr 10.103.0.0/24 tcp dport { 9090, 3000, 3100 } accept", text, StringComparison.Ordinal);
         Assert.Contains("iifname \"wg2\" ip saddr 10.102.0.0/24 ip daddr 10.102.0.0/24 accept", text, StringComparison.Ordinal);
         Assert.DoesNotContain("iifname \"wg1\" ip saddr 10.103", text, StringComparison.Ordinal);
-        Assert.EndsWith("counter drop comment \"defaultInterPlane: deny\"\n  }\n}\n", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("counter drop comment \"defaultInterPlane: deny\"\n  }\n", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_Lab01_MarksConnectionsArrivingFromAnotherPlaneWithThatPlanesReplyTable()
+    {
+        var cluster = LabSpecs.Lab01;
+
+        var text = PlanePolicyRenderer.Render(cluster.Planes, InterPlaneFlow.Of(cluster), InterPlaneDefault.Deny);
+
+        Assert.Contains("iifname \"wg3\" ip saddr != 10.103.0.0/24 ct state new ct mark set 1102", text, StringComparison.Ordinal);
+        Assert.Contains("type route hook output priority mangle; policy accept;\n    ct mark != 0 meta mark set ct mark", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Equal(1102, WireGuardConfigRenderer.ReplyTable(cluster.Planes, cluster.Plane("wg3")));
     }
 
     [Fact]

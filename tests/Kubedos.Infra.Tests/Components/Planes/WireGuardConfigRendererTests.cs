@@ -36,8 +36,20 @@ public sealed class WireGuardConfigRendererTests
         var script = WireGuardConfigRenderer.RenderUpScript(cluster.Plane("wg3"), cluster.Node("cp-1"), cluster.Planes, InterPlaneFlow.Of(cluster));
 
         Assert.Contains("ip address replace 10.103.0.11/24 dev wg3", script, StringComparison.Ordinal);
-        Assert.Contains("ip rule add from 10.103.0.11 to 10.101.0.0/24 table", script, StringComparison.Ordinal);
-        Assert.Contains("ip rule add from 10.103.0.11 to 10.102.0.0/24 table", script, StringComparison.Ordinal);
+        Assert.Contains("ip route replace 10.101.0.0/24 dev wg3 table 1102", script, StringComparison.Ordinal);
+        Assert.Contains("ip route replace 10.102.0.0/24 dev wg3 table 1102", script, StringComparison.Ordinal);
+        Assert.Contains("ip rule add fwmark 1102 table 1102 priority 1102", script, StringComparison.Ordinal);
+        Assert.DoesNotContain("ip rule add from", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RenderUpScript_Wg1OfLab01_NoPlaneSendsIntoIt_NoReplyTable()
+    {
+        var cluster = LabSpecs.Lab01;
+
+        var script = WireGuardConfigRenderer.RenderUpScript(cluster.Plane("wg1"), cluster.Node("cp-1"), cluster.Planes, InterPlaneFlow.Of(cluster));
+
+        Assert.DoesNotContain("table", script, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,5 +62,30 @@ public sealed class WireGuardConfigRendererTests
 
         Assert.DoesNotContain("PRIVATE", redacted, StringComparison.Ordinal);
         Assert.Contains("ListenPort = 51821", redacted, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Carried_DefaultDeny_IsTheRulesOnly()
+    {
+        var cluster = LabSpecs.Lab01;
+
+        Assert.Equal(
+            InterPlaneFlow.Of(cluster).Select(f => $"{f.From.Name}->{f.To.Name} {string.Join(',', f.Ports)}"),
+            InterPlaneFlow.Carried(cluster).Select(f => $"{f.From.Name}->{f.To.Name} {string.Join(',', f.Ports)}"));
+    }
+
+    [Fact]
+    public void Carried_DefaultAllow_EveryPeerAdmitsEveryPlaneAddressAndRepliesGoBackOnEveryPlane()
+    {
+        var cluster = LabSpecs.Lab01Open;
+        var carried = InterPlaneFlow.Carried(cluster);
+
+        var peers = WireGuardConfigRenderer.Peers(cluster.Plane("wg1"), cluster.Node("cp-1"), cluster.Nodes, carried, n => "k", n => "10.250.1.1");
+        var script = WireGuardConfigRenderer.RenderUpScript(cluster.Plane("wg1"), cluster.Node("cp-1"), cluster.Planes, carried);
+
+        Assert.Equal(cluster.Planes.Count * (cluster.Planes.Count - 1), carried.Select(f => (f.From.Name, f.To.Name)).Distinct().Count());
+        Assert.Equal(["10.101.0.12/32", "10.102.0.12/32", "10.103.0.12/32"], peers.Single(p => p.Name == "cp-2").AllowedIps.Order(StringComparer.Ordinal));
+        Assert.Contains("ip route replace 10.102.0.0/24 dev wg1 table 1100", script, StringComparison.Ordinal);
+        Assert.Contains("ip route replace 10.103.0.0/24 dev wg1 table 1100", script, StringComparison.Ordinal);
     }
 }
