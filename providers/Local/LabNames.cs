@@ -54,10 +54,24 @@ public sealed partial record LabNames
         System.Net.IPNetwork.Parse($"10.250.{HashBytes(Stack)[0]}.0/24");
 
     /// <summary>
-    /// The metric of this stack's unreachable fallback routes: distinct per stack so that two labs
-    /// declaring the same plane CIDR each own their own route, and far above any real route.
+    /// The metric of this stack's unreachable fallback routes: distinct per stack, so each stack's routes
+    /// are told apart (and another stack's lab CIDRs recognised), and far above any real route.
     /// </summary>
-    public int FallbackMetric => 4_000_000 + (int)(BinaryPrimitives.ReadUInt32BigEndian(HashBytes(Stack)) % 1_000_000);
+    public int FallbackMetric => FirstFallbackMetric + (int)(BinaryPrimitives.ReadUInt32BigEndian(HashBytes(Stack)) % 1_000_000);
+
+    /// <summary>True for a host link a lab stack owns (its operator link <c>kdo…</c> or operator WireGuard <c>kdw…</c>).</summary>
+    public static bool IsLabLink(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name.Length > 3 && (name.StartsWith("kdo", StringComparison.Ordinal) || name.StartsWith("kdw", StringComparison.Ordinal))
+            && name[3..].All(char.IsAsciiHexDigitLower);
+    }
+
+    /// <summary>The lowest metric a stack's fallback routes can have.</summary>
+    public const int FirstFallbackMetric = 4_000_000;
+
+    /// <summary>The highest metric a stack's fallback routes can have.</summary>
+    public const int LastFallbackMetric = FirstFallbackMetric + 999_999;
 
     /// <summary>The names of one stack's lab.</summary>
     /// <exception cref="ArgumentException">The stack name is not a DNS label.</exception>

@@ -25,7 +25,7 @@ internal sealed class UnderlayNetwork(ICommandRunner runner)
         var cidr = spec.Cidr ?? names.DefaultUnderlay;
         CheckUnderlayCidr(cidr);
         var fallback = new[] { cidr }.Concat(spec.FallbackCidrs).Distinct().ToArray();
-        await CheckNoHostOverlapAsync(cidr, names.OperatorInterface, cancellationToken);
+        await CheckNoOverlapAsync(fallback, names, cancellationToken);
 
         await routes.EnsureAsync(fallback, names.FallbackMetric, cancellationToken);
         await guard.EnsureAsync(names, cancellationToken);
@@ -98,24 +98,35 @@ internal sealed class UnderlayNetwork(ICommandRunner runner)
         }
     }
 
-    // A lab underlay that overlaps a real host network would shadow it; refuse instead.
-    private async Task CheckNoHostOverlapAsync(IPNetwork cidr, string operatorInterface, CancellationToken cancellationToken)
+    // A lab CIDR (the underlay or a plane) that overlaps a real host network would shadow it, and one that overlaps
+    // another lab stack's would send this stack's traffic into that lab: refuse instead, before touching anything.
+    private async Task CheckNoOverlapAsync(IReadOnlyList<IPNetwork> cidrs, LabNames names, CancellationToken cancellationToken)
     {
+        string[] own = [names.OperatorInterface, OperatorWireGuardHandler.InterfaceName(names.Stack)];
         var result = await runner.RunCheckedAsync(cancellationToken, "ip", "-j", "-4", "route", "show");
         foreach (var route in IpJson.Array(result.Stdout))
         {
             var dst = route.TryGetProperty("dst", out var d) ? d.GetString() : null;
             var dev = route.TryGetProperty("dev", out var v) ? v.GetString() : null;
-            if (dst is null or "default" || dev is null || dev == operatorInterface)
+            var type = route.TryGetProperty("type", out var t) ? t.GetString() : null;
+            var metric = route.TryGetProperty("metric", out var m) ? m.GetInt64() : 0;
+            var otherLab = type == "unreachable" && metric != names.FallbackMetric && metric is >= LabNames.FirstFallbackMetric and <= LabNames.LastFallbackMetric;
+            if (dst is null or "default" || (dev is null && !otherLab) || (dev is not null && own.Contains(dev)))
             {
                 continue;
             }
 
             var other = IPNetwork.Parse(dst.Contains('/', StringComparison.Ordinal) ? dst : dst + "/32");
-            if (other.Contains(cidr.BaseAddress) || cidr.Contains(other.BaseAddress))
+            foreach (var cidr in cidrs.Where(c => other.Contains(c.BaseAddress) || c.Contains(other.BaseAddress)))
             {
-                throw new LabConflictException(
-                    $"underlay {cidr} overlaps the host route {dst} via {dev}; choose another underlay CIDR in the spec");
+                var what = cidr == cidrs[0] ? "underlay" : "plane";
+                throw new LabConflictException(otherLab
+                    ? $"{what} {cidr} of stack {names.Stack} overlaps {dst} of another lab stack that is up (its fallback route, metric {metric}); "
+                        + "stacks up at once need disjoint underlay and plane CIDRs: change the spec, or destroy the other stack (scripts/lab/lab-status.sh lists what is up)"
+                    : LabNames.IsLabLink(dev!)
+                        ? $"{what} {cidr} of stack {names.Stack} overlaps {dst} via {dev}, the link of another lab stack that is up; "
+                            + "stacks up at once need disjoint underlay and plane CIDRs: change the spec, or destroy the other stack (scripts/lab/lab-status.sh lists what is up)"
+                        : $"{what} {cidr} of stack {names.Stack} overlaps the host route {dst} via {dev}; choose another {what} CIDR in the spec");
             }
         }
     }

@@ -43,6 +43,23 @@ public sealed class LabEndToEndTests(ITestOutputHelper output)
         Assert.Equal(string.Empty, await lab.LeftoversAsync());
     }
 
+    [LabFact("ip", "nft", "wg", "wireguard-go", "sshd", "ssh", "ssh-keygen", "nc", "ping", "useradd")]
+    public async Task Up_SecondStackWithTheSameCidrs_IsRefusedBeforeTouchingTheHostAndTheFirstStaysUp()
+    {
+        await using var lab = LabProject.Create("lab-01", "lab-01.yaml");
+        await using var copy = LabProject.Create("lab-02", "lab-01.yaml");
+        await lab.UpAsync();
+
+        var error = await Assert.ThrowsAsync<UpdateFailedException>(copy.UpAsync);
+        output.WriteLine(error.Message);
+
+        Assert.Contains("of stack lab-02 overlaps", error.Message, StringComparison.Ordinal);
+        Assert.Contains("another lab stack that is up", error.Message, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, await copy.LeftoversAsync());
+        var (exitCode, printed) = lab.RunCli("acceptance", "--stack", "lab-01");
+        Assert.True(exitCode == 0, printed);
+    }
+
     // The policy pack refuses defaultInterPlane: allow; an operator who disables that policy gets what the spec says.
     [LabFact("ip", "nft", "wg", "wireguard-go", "sshd", "ssh", "ssh-keygen", "nc", "ping", "useradd")]
     public async Task Up_Lab01WithDefaultInterPlaneAllow_EveryPlanePairIsReached()

@@ -69,6 +69,40 @@ public sealed class UnderlayNetworkTests
     }
 
     [Fact]
+    public async Task EnsureAsync_PlaneOfAnotherLabStackThatIsUp_RefusesNamingTheCidrBeforeTouchingTheHost()
+    {
+        var other = LabNames.For("other").FallbackMetric;
+        var runner = new FakeCommandRunner(command => command.ToString() == "ip -j -4 route show"
+            ? new CommandResult(0, $$"""[{"type":"unreachable","dst":"10.60.1.0/24","metric":{{other}}},{"dst":"10.60.1.0/24","dev":"kdw00000000"}]""", string.Empty)
+            : null);
+
+        var error = await Assert.ThrowsAsync<LabConflictException>(() => new UnderlayNetwork(runner).EnsureAsync(
+            new UnderlaySpec("lab-01", IPNetwork.Parse("10.250.7.0/24"), [Plane]), CancellationToken.None));
+
+        Assert.Contains("plane 10.60.1.0/24 of stack lab-01 overlaps 10.60.1.0/24 of another lab stack", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(runner.CommandLines, l => l.Contains(" add ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task EnsureAsync_ItsOwnRoutesFromAnEarlierUp_AreNoConflict()
+    {
+        var names = LabNames.For("lab-01");
+        var routes = $$"""
+            [{"type":"unreachable","dst":"10.60.1.0/24","metric":{{names.FallbackMetric}}},
+             {"dst":"10.60.1.0/24","dev":"{{OperatorWireGuardHandler.InterfaceName("lab-01")}}"},
+             {"dst":"10.250.7.0/24","dev":"{{names.OperatorInterface}}"}]
+            """;
+        var runner = new FakeCommandRunner(command => command.ToString() == "ip -j -4 route show"
+            ? new CommandResult(0, routes, string.Empty)
+            : command.Program == "nft" && command.Arguments[0] == "list" ? new CommandResult(1, string.Empty, "No such file or directory") : null);
+
+        var underlay = await new UnderlayNetwork(runner).EnsureAsync(
+            new UnderlaySpec("lab-01", IPNetwork.Parse("10.250.7.0/24"), [Plane]), CancellationToken.None);
+
+        Assert.Equal([IPNetwork.Parse("10.250.7.0/24"), Plane], underlay.FallbackCidrs);
+    }
+
+    [Fact]
     public async Task EnsureAsync_Ipv6Underlay_IsRefused()
     {
         var runner = new FakeCommandRunner(_ => null);
