@@ -1,33 +1,25 @@
 using Kubedos.Enrollment.Audit;
 using Kubedos.Enrollment.Revocation;
-using Kubedos.Enrollment.Tokens;
+using Kubedos.Enrollment.Service;
 
 namespace Kubedos.Components.Enrollment;
 
 /// <summary>
 /// <c>out/&lt;stack&gt;/enrollment/</c>: the enrollment service's state as the operator's machine keeps it: the audit log,
-/// the revocation list, the ledger of issued certificates and the join token store. The service reads the revocation
-/// list on every request, so <c>kubedos node revoke</c> acts on the next one.
+/// the revocation list and the ledger of issued certificates, under the service's own file names (<see cref="ServiceState"/>).
+/// The service reads the revocation list on every request, so <c>kubedos node revoke</c> acts on the next one.
 /// </summary>
 /// <param name="Path">The directory.</param>
 internal sealed record EnrollmentStateDirectory(string Path)
 {
-    public const string Folder = "enrollment";
-    public const string AuditFile = "audit.log";
-    public const string RevocationsFile = "revocations.json";
-    public const string LedgerFile = "issued.json";
-    public const string TokensFile = "tokens.json";
-
     /// <summary>The state directory of the stack whose files live in <paramref name="outDirectory"/> (<c>out/&lt;stack&gt;</c>).</summary>
-    public static EnrollmentStateDirectory Of(string outDirectory) => new(System.IO.Path.Combine(outDirectory, Folder));
+    public static EnrollmentStateDirectory Of(string outDirectory) => new(System.IO.Path.Combine(outDirectory, "enrollment"));
 
-    public string AuditPath => System.IO.Path.Combine(Path, AuditFile);
+    public string AuditPath => System.IO.Path.Combine(Path, ServiceState.AuditFile);
 
-    public string RevocationsPath => System.IO.Path.Combine(Path, RevocationsFile);
+    public string RevocationsPath => System.IO.Path.Combine(Path, ServiceState.RevocationsFile);
 
-    public string LedgerPath => System.IO.Path.Combine(Path, LedgerFile);
-
-    public string TokensPath => System.IO.Path.Combine(Path, TokensFile);
+    public string LedgerPath => System.IO.Path.Combine(Path, ServiceState.LedgerFile);
 
     public AuditLog OpenAudit()
     {
@@ -45,11 +37,5 @@ internal sealed record EnrollmentStateDirectory(string Path)
     {
         Directory.CreateDirectory(Path);
         return new IssuanceLedger(LedgerPath);
-    }
-
-    public JoinTokenStore Tokens()
-    {
-        Directory.CreateDirectory(Path);
-        return JoinTokenStore.Open(TokensPath);
     }
 }
