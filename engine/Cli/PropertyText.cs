@@ -7,10 +7,8 @@ namespace Kubedos.Engine.Cli;
 /// <summary>Property values as people and JSON lines see them: secrets always <c>[secret]</c>, never their plaintext.</summary>
 internal static class PropertyText
 {
-    /// <summary>Pulumi's sentinel for a value not known until up.</summary>
-    internal const string UnknownSentinel = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
-    internal const string SecretMask = "[secret]";
+    /// <summary>What a secret shows as (the same mask as the --json events).</summary>
+    internal const string SecretMask = Automation.Events.EngineEventJson.SecretMask;
 
     private const int MaxLength = 120;
 
@@ -30,7 +28,7 @@ internal static class PropertyText
         PropertyValueKind.String => JsonValue.Create(value.AsString()),
         PropertyValueKind.Array => new JsonArray([.. value.AsArray().Select(ToJson)]),
         PropertyValueKind.Object => ToJson(value.AsObject()),
-        PropertyValueKind.Unknown => JsonValue.Create(UnknownSentinel),
+        PropertyValueKind.Unknown => JsonValue.Create(PropertyValue.UnknownSentinel),
         _ => JsonValue.Create(SecretMask),
     };
 

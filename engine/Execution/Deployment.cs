@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using Kubedos.Engine.Automation.Events;
 using Kubedos.Engine.Model;
 using Kubedos.Engine.Providers;
 using Kubedos.Engine.State;
@@ -140,7 +139,8 @@ internal sealed class Deployment : IResourceMonitor
                 .Distinct()
                 .ToList();
             await Task.WhenAll(waitFor.Select(r => r.Registration));
-            dependencies = [.. waitFor.Select(r => r.ResourceUrn).Distinct()];
+            // In URN order: the set they come from has no order of its own, and a record must not change between runs for it.
+            dependencies = [.. waitFor.Select(r => r.ResourceUrn).Distinct().OrderBy(u => u.Value, StringComparer.Ordinal)];
         }
         catch (ResourceFailedException ex)
         {
@@ -247,7 +247,4 @@ internal sealed class Deployment : IResourceMonitor
 
         return false;
     }
-
-    internal void EmitPrelude(string operation) =>
-        _run.Events.Emit(new PreludeEvent(operation, _run.DryRun, _run.Settings.Config));
 }

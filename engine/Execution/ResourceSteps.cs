@@ -10,8 +10,6 @@ namespace Kubedos.Engine.Execution;
 /// <summary>Runs the step of one registered resource: check, diff, decide, then create/update/replace through its provider.</summary>
 internal sealed class ResourceSteps(DeploymentRun run)
 {
-    private readonly ImmutableArray<string> _noStrings = [];
-
     public async Task<RegistrationResult> RunCustomAsync(ResourceRegistration reg, SerializedInputs inputs, ImmutableArray<Urn> dependencies)
     {
         var urn = reg.Urn;
@@ -53,7 +51,7 @@ internal sealed class ResourceSteps(DeploymentRun run)
             RetainOnDelete = options.RetainOnDelete,
             Dependencies = dependencies,
             PropertyDependencies = inputs.PropertyDependencies.ToImmutableSortedDictionary(
-                kv => kv.Key, kv => kv.Value.Select(r => r.ResourceUrn).Distinct().ToImmutableArray(), StringComparer.Ordinal),
+                kv => kv.Key, kv => kv.Value.Select(r => r.ResourceUrn).Distinct().OrderBy(u => u.Value, StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal),
             Provider = providerRef,
             CustomTimeouts = options.CustomTimeouts,
             Created = old?.Created ?? now,
@@ -92,7 +90,7 @@ internal sealed class ResourceSteps(DeploymentRun run)
         var state = goal with { Id = old.Id, Outputs = StepEvents.SecureOutputs(old.Outputs, goal.Inputs, goal.AdditionalSecretOutputs), Modified = old.Modified };
         var metadata = StepEvents.Metadata(StepKind.Same, reg.Urn, reg.Type, old, state);
         run.Events.Emit(new ResourcePreEvent(metadata, run.DryRun));
-        if (!run.DryRun && !SameRecord(old, state))
+        if (!run.DryRun && !old.RecordsSameAs(state))
         {
             // Options (protect, dependencies...) changed without a provider change: record them.
             await run.RecordAsync(JournalOp.Put(state));
@@ -255,7 +253,7 @@ internal sealed class ResourceSteps(DeploymentRun run)
         run.Plan?.Registered(op, old, state, []);
         var metadata = StepEvents.Metadata(op, reg.Urn, reg.Type, old, state);
         run.Events.Emit(new ResourcePreEvent(metadata, run.DryRun));
-        if (!run.DryRun && (old is null || !SameRecord(old, state)))
+        if (!run.DryRun && (old is null || !old.RecordsSameAs(state)))
         {
             await run.RecordAsync(JournalOp.Put(state));
         }
@@ -275,11 +273,4 @@ internal sealed class ResourceSteps(DeploymentRun run)
 
         await run.RecordAsync(JournalOp.Put(current with { Outputs = outputs }));
     }
-
-    private bool SameRecord(ResourceState a, ResourceState b) =>
-        a.Protect == b.Protect && a.RetainOnDelete == b.RetainOnDelete && a.Parent == b.Parent && a.Provider == b.Provider
-        && a.Dependencies.SequenceEqual(b.Dependencies) && a.Inputs.Equals(b.Inputs) && a.Outputs.Equals(b.Outputs)
-        && a.CustomTimeouts == b.CustomTimeouts && a.SourcePosition == b.SourcePosition
-        && (a.IgnoreChanges.IsDefault ? _noStrings : a.IgnoreChanges).SequenceEqual(b.IgnoreChanges.IsDefault ? _noStrings : b.IgnoreChanges)
-        && (a.ReplaceOnChanges.IsDefault ? _noStrings : a.ReplaceOnChanges).SequenceEqual(b.ReplaceOnChanges.IsDefault ? _noStrings : b.ReplaceOnChanges);
 }

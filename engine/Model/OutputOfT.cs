@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Kubedos.Engine.Model;
 
 /// <summary>A value that becomes available as the deployment runs; carries knownness, secrecy and the resources it depends on.</summary>
@@ -96,9 +94,4 @@ public sealed class Output<T> : IInput
     }
 
     internal static Output<T> FromData(OutputData<T> data) => new(Task.FromResult(data));
-
-    internal static Output<T> Combine(IEnumerable<OutputData<T>> parts, T value) =>
-        FromData(new OutputData<T>(value, parts.All(p => p.IsKnown), parts.Any(p => p.IsSecret), [.. parts.SelectMany(p => p.Resources)]));
-
-    internal static ImmutableHashSet<Resource> NoResources => [];
 }

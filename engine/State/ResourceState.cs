@@ -48,6 +48,25 @@ public sealed record ResourceState(Urn Urn, string Type, bool Custom)
     /// <summary>Where the resource was declared (<see cref="ResourceOptions.SourcePosition"/>), when the program said.</summary>
     public PolicySourceLocation? SourcePosition { get; init; }
 
+    /// <summary>
+    /// True when <paramref name="other"/> records the same resource the same way, timestamps aside: a step that
+    /// changed nothing at the provider rewrites the record only when this is false.
+    /// </summary>
+    public bool RecordsSameAs(ResourceState other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Protect == other.Protect && RetainOnDelete == other.RetainOnDelete && Parent == other.Parent && Provider == other.Provider
+            && Dependencies.SequenceEqual(other.Dependencies) && Inputs.Equals(other.Inputs) && Outputs.Equals(other.Outputs)
+            && CustomTimeouts == other.CustomTimeouts && SourcePosition == other.SourcePosition
+            && PropertyDependencies.Count == other.PropertyDependencies.Count
+            && PropertyDependencies.All(p => other.PropertyDependencies.TryGetValue(p.Key, out var o) && SameList(p.Value, o))
+            && SameList(IgnoreChanges, other.IgnoreChanges) && SameList(ReplaceOnChanges, other.ReplaceOnChanges)
+            && SameList(AdditionalSecretOutputs, other.AdditionalSecretOutputs);
+    }
+
+    private static bool SameList<T>(ImmutableArray<T> a, ImmutableArray<T> b) =>
+        (a.IsDefault ? [] : a).SequenceEqual(b.IsDefault ? [] : b);
+
     /// <summary>The resources this one must outlive: its dependencies and its parent.</summary>
     public IEnumerable<Urn> DependenciesAndParent =>
         Parent is null ? Dependencies : Dependencies.Append(Parent);

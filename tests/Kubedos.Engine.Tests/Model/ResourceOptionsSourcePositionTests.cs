@@ -46,6 +46,47 @@ public sealed class ResourceOptionsSourcePositionTests
     }
 
     [Fact]
+    public async Task UpAsync_OnlyWhichInputComesFromWhichResourceChanged_RewritesThePropertyDependencies()
+    {
+        using var t = new TestStack();
+        void Program(bool both)
+        {
+            var a = new Thing("a", new ThingArgs { Value = "1" });
+            var c = new Thing("c", new ThingArgs { Value = "2" });
+            var fromA = a.Serial.Apply(_ => "x");
+            var fromC = c.Serial.Apply(_ => "y");
+
+            // The resource's dependencies stay [a, c]; only what "value" comes from changes.
+            var value = both ? Output.Tuple<string, string>(fromA, fromC).Apply(_ => "x") : fromA;
+            _ = new Thing("b", new ThingArgs { Value = value, Immutable = fromC });
+        }
+
+        await t.UpAsync(_ => Program(both: false));
+        await t.UpAsync(_ => Program(both: true));
+
+        Assert.Equal(0, t.Provider.Count("update"));
+        var b = (await t.Stack.GetCheckpointAsync()).Resources.Single(r => r.Urn.Name == "b");
+        Assert.Equal(["a", "c"], b.PropertyDependencies["value"].Select(u => u.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task UpAsync_SameProgramWithManyDependencies_LeavesTheStateFileAlone()
+    {
+        using var t = new TestStack();
+        void Program(Kubedos.Engine.Model.Stack s)
+        {
+            var serials = Enumerable.Range(0, 8).Select(i => new Thing($"d{i}", new ThingArgs { Value = "v" }).Serial).ToList();
+            _ = new Thing("b", new ThingArgs { Value = Output.All(serials).Apply(_ => "x") });
+        }
+
+        await t.UpAsync(Program);
+        File.SetLastWriteTimeUtc(t.StateFile, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        await t.UpAsync(Program);
+
+        Assert.Equal(new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), File.GetLastWriteTimeUtc(t.StateFile));
+    }
+
+    [Fact]
     public async Task Policies_SeeTheSourcePosition_OnResourcesStepsDeletesAndEvents()
     {
         var seen = new List<(string What, string Name, PolicySourceLocation? Source)>();
