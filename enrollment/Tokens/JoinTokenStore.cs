@@ -80,8 +80,10 @@ public sealed class JoinTokenStore
             return;
         }
 
+        // A leftover temp file would keep its own mode through FileMode.Create: start from none, so 0600 always holds.
         var temp = _path + ".tmp";
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        File.Delete(temp);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;

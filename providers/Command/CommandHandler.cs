@@ -42,7 +42,7 @@ internal abstract class CommandHandler<TInputs> : ResourceHandler<TInputs, Comma
     protected override async Task<LiveResource<CommandOutputs>> CreateAsync(Urn urn, TInputs inputs, CancellationToken cancellationToken)
     {
         var result = await RunAsync(urn, inputs, inputs.Create, "create", cancellationToken);
-        return new LiveResource<CommandOutputs>(Guid.NewGuid().ToString("N"), CommandOutputs.Of(result, inputs.HasSecrets));
+        return new LiveResource<CommandOutputs>(Guid.NewGuid().ToString("N"), CommandOutputs.Of(result, inputs.HasSecrets()));
     }
 
     protected override async Task<CommandOutputs> UpdateAsync(
@@ -50,7 +50,7 @@ internal abstract class CommandHandler<TInputs> : ResourceHandler<TInputs, Comma
     {
         var (command, property) = newInputs.Update is null ? (newInputs.Create, "create") : (newInputs.Update, "update");
         var result = await RunAsync(urn, newInputs, command, property, cancellationToken);
-        return CommandOutputs.Of(result, newInputs.HasSecrets);
+        return CommandOutputs.Of(result, newInputs.HasSecrets());
     }
 
     protected override Task<LiveResource<CommandOutputs>?> ReadAsync(

@@ -17,6 +17,6 @@ internal interface ICommandInputs
     /// <summary>Extra environment variables; secret values are masked in all output.</summary>
     PropertyValue? Environment { get; }
 
-    /// <summary>True when any input is secret, so the outputs are too.</summary>
-    bool HasSecrets { get; }
+    /// <summary>True when any input is secret, so the outputs are too (a method: a property would be recorded as an input).</summary>
+    bool HasSecrets();
 }

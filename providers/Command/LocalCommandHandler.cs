@@ -24,7 +24,7 @@ internal sealed record LocalCommandInputs(
 {
     public SecretRedactor Redactor() => new(SecretInputs.Secrets(Create, Update, Delete, Environment, Stdin));
 
-    public bool HasSecrets => SecretInputs.AnySecret(Create, Update, Delete, Environment, Stdin);
+    public bool HasSecrets() => SecretInputs.AnySecret(Create, Update, Delete, Environment, Stdin);
 
     public CommandSpec Spec(PropertyValue command, string property) => new(
         SecretInputs.Text(command, property) ?? string.Empty,

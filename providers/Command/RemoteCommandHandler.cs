@@ -15,7 +15,7 @@ internal sealed record RemoteCommandInputs(
     public SecretRedactor Redactor() =>
         new(SecretInputs.Secrets(Create, Update, Delete, Environment).Append(Connection.PrivateKey));
 
-    public bool HasSecrets => SecretInputs.AnySecret(Create, Update, Delete, Environment);
+    public bool HasSecrets() => SecretInputs.AnySecret(Create, Update, Delete, Environment);
 }
 
 /// <summary><c>command:remote:Command</c>: runs commands over SSH on a host whose key is pinned.</summary>

@@ -32,9 +32,6 @@ public sealed class SecretRedactor
     /// <summary>A redactor that knows no secrets.</summary>
     public static SecretRedactor None { get; } = new([]);
 
-    /// <summary>A redactor that also masks <paramref name="more"/>.</summary>
-    public SecretRedactor With(IEnumerable<string?> more) => new(_secrets.Concat(more));
-
     /// <summary>The text with every secret masked.</summary>
     public string Redact(string? text)
     {

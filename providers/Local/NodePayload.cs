@@ -41,7 +41,34 @@ public sealed class NodePayload
     /// <summary>Reads <paramref name="files"/> under <paramref name="sourceDirectory"/> now.</summary>
     /// <exception cref="ArgumentException">A path is absolute, climbs out with <c>..</c> or repeats.</exception>
     /// <exception cref="IOException">A file cannot be read.</exception>
-    public static NodePayload Read(string sourceDirectory, IEnumerable<string> files)
+    public static NodePayload Read(string sourceDirectory, IEnumerable<string> files) => Build(sourceDirectory, files, null);
+
+    /// <summary>
+    /// Reads the files once into a tar archive (their modes kept, owned by root, the manifest last) and returns it with
+    /// the payload those same bytes make, so what is checked is what is shipped.
+    /// </summary>
+    public static (NodePayload Payload, byte[] Archive) Pack(string sourceDirectory, IEnumerable<string> files)
+    {
+        using var buffer = new MemoryStream();
+        NodePayload payload;
+        using (var tar = new TarWriter(buffer, TarEntryFormat.Pax, leaveOpen: true))
+        {
+            payload = Build(sourceDirectory, files, (path, file, content) => tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, file)
+            {
+                DataStream = new MemoryStream(content),
+                Mode = ModeOf(path),
+            }));
+            tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, ManifestFile) { DataStream = new MemoryStream(Encoding.UTF8.GetBytes(payload.Manifest)), Mode = Readable });
+        }
+
+        return (payload, buffer.ToArray());
+    }
+
+    // Executables stay executable; everything else is plain readable.
+    private static UnixFileMode ModeOf(string path) =>
+        OperatingSystem.IsLinux() && (File.GetUnixFileMode(path) & UnixFileMode.UserExecute) != 0 ? Executable : Readable;
+
+    private static NodePayload Build(string sourceDirectory, IEnumerable<string> files, Action<string, string, byte[]>? write)
     {
         ArgumentNullException.ThrowIfNull(sourceDirectory);
         ArgumentNullException.ThrowIfNull(files);
@@ -61,41 +88,14 @@ public sealed class NodePayload
                 throw new ArgumentException($"payload file '{file}' is listed twice", nameof(files));
             }
 
-            using var stream = File.OpenRead(Path.Combine(sourceDirectory, file));
-            manifest.Append(Convert.ToHexStringLower(SHA256.HashData(stream))).Append("  ").Append(file).Append('\n');
+            var path = Path.Combine(sourceDirectory, file);
+            var content = File.ReadAllBytes(path);
+            manifest.Append(Convert.ToHexStringLower(SHA256.HashData(content))).Append("  ").Append(file).Append('\n');
+            write?.Invoke(path, file, content);
             previous = file;
         }
 
         return new NodePayload(sourceDirectory, sorted, manifest.ToString());
-    }
-
-    /// <summary>A tar archive of the files (their modes kept, owned by root) and the manifest.</summary>
-    public byte[] Archive()
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            throw new PlatformNotSupportedException("a payload is packed on the lab's Linux host");
-        }
-
-        using var buffer = new MemoryStream();
-        using (var tar = new TarWriter(buffer, TarEntryFormat.Pax, leaveOpen: true))
-        {
-            foreach (var file in Files)
-            {
-                var path = Path.Combine(SourceDirectory, file);
-                using var content = File.OpenRead(path);
-                tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, file)
-                {
-                    DataStream = content,
-                    Mode = (File.GetUnixFileMode(path) & UnixFileMode.UserExecute) != 0 ? Executable : Readable,
-                });
-            }
-
-            using var manifest = new MemoryStream(Encoding.UTF8.GetBytes(Manifest));
-            tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, ManifestFile) { DataStream = manifest, Mode = Readable });
-        }
-
-        return buffer.ToArray();
     }
 
     /// <summary>Throws unless <paramref name="path"/> is a relative path that stays inside its directory.</summary>

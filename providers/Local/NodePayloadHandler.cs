@@ -134,7 +134,7 @@ internal sealed class NodePayloadHandler(LocalLab lab) : ResourceHandler<NodePay
     private Task<NodePayloadOutputs> InstallAsync(Urn urn, NodePayloadInputs inputs, CancellationToken cancellationToken) =>
         LabFailures.GuardAsync(urn, "source", async () =>
         {
-            var payload = NodePayload.Read(inputs.Source, inputs.Files);
+            var (payload, archive) = NodePayload.Pack(inputs.Source, inputs.Files);
             if (payload.Digest != inputs.Digest)
             {
                 throw new ProviderException(
@@ -143,7 +143,7 @@ internal sealed class NodePayloadHandler(LocalLab lab) : ResourceHandler<NodePay
 
             var stack = LabFailures.StackOf(urn, inputs.Stack);
             var node = await LabFailures.NodeAsync(lab, urn, stack, inputs.Node, cancellationToken);
-            await node.UnpackAsync(inputs.Directory, payload.Archive(), cancellationToken);
+            await node.UnpackAsync(inputs.Directory, archive, cancellationToken);
             return new NodePayloadOutputs(stack, inputs.Node, inputs.Directory, payload.Digest);
         });
 }

@@ -70,9 +70,6 @@ public sealed class PrivateKeyMaterial : IDisposable
     internal HashAlgorithmName Hash =>
         Algorithm == KeyAlgorithm.EcdsaP384 ? HashAlgorithmName.SHA384 : HashAlgorithmName.SHA256;
 
-    /// <summary>True for RSA keys (they also encipher keys, which changes the sensible key usages).</summary>
-    public bool IsRsa => _key is RSA;
-
     /// <summary>A certificate request whose subject key is this key.</summary>
     internal CertificateRequest CreateRequest(X500DistinguishedName subject) => _key switch
     {

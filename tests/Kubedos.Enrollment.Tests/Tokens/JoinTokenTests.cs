@@ -87,4 +87,25 @@ public sealed class JoinTokenTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public void Store_LeftoverReadableTempFile_StillPersistsOwnerOnly()
+    {
+        var dir = Directory.CreateTempSubdirectory("kubedos-tokens-").FullName;
+        try
+        {
+            var path = Path.Combine(dir, "tokens.json");
+            File.WriteAllText(path + ".tmp", "left by a crash");
+            File.SetUnixFileMode(path + ".tmp", UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+            JoinTokenStore.Open(path).Issue("node-1", DateTimeOffset.UnixEpoch);
+
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

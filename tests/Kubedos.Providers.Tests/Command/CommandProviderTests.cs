@@ -43,6 +43,20 @@ public sealed class CommandProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task Local_AnInputBecomesSecret_IsNoChangeAndNothingDerivedIsRecorded()
+    {
+        var provider = CommandProvider.Create();
+        var inputs = PropertyMap.Of(("create", "true"), ("environment", PropertyMap.Of(("TOKEN", "t"))));
+        var created = await CreateAsync(provider, Local, inputs);
+
+        var diff = await DiffAsync(provider, Local, created, inputs.Set("environment", PropertyMap.Of(("TOKEN", PropertyValue.Secret("t")))));
+
+        Assert.DoesNotContain("hasSecrets", created.Inputs.Keys);
+        Assert.Equal(DiffChanges.None, diff.Changes);
+        Assert.Empty(diff.ChangedKeys);
+    }
+
+    [Fact]
     public async Task Local_TriggersChanged_DiffRequiresReplacement()
     {
         var provider = CommandProvider.Create();

@@ -65,10 +65,10 @@ public sealed class NodePayloadTests : IDisposable
     public async Task Archive_HoldsEveryFileAndTheManifest_ExecutablesStayExecutable()
     {
         File.SetUnixFileMode(Path.Combine(source, "agent.dll"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var payload = NodePayload.Read(source, Files);
+        var (payload, archive) = NodePayload.Pack(source, Files);
 
         var entries = new Dictionary<string, (UnixFileMode Mode, string Text)>(StringComparer.Ordinal);
-        using (var reader = new TarReader(new MemoryStream(payload.Archive())))
+        using (var reader = new TarReader(new MemoryStream(archive)))
         {
             while (await reader.GetNextEntryAsync() is { } entry)
             {
@@ -78,6 +78,7 @@ public sealed class NodePayloadTests : IDisposable
 
         Assert.Equal([NodePayload.ManifestFile, "agent.dll", "runtimes/linux-x64/native/libsodium.so"], entries.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(payload.Manifest, entries[NodePayload.ManifestFile].Text);
+        Assert.Equal(NodePayload.Read(source, Files).Digest, payload.Digest);
         Assert.True(entries["agent.dll"].Mode.HasFlag(UnixFileMode.OtherExecute));
         Assert.False(entries["runtimes/linux-x64/native/libsodium.so"].Mode.HasFlag(UnixFileMode.UserExecute));
     }
