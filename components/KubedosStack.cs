@@ -54,7 +54,7 @@ public sealed class KubedosStack : Stack
         var probeTarget = trust.CaPin.Apply(pin => new EnrollmentProbeTarget(enrollment.ServiceNode, enrollment.ServiceUrl, pin, EnrollmentSite.AgentCommand));
         var acceptance = new Acceptance.Acceptance(
             "acceptance", StackName, cluster, firstboot.Nodes, firstboot.UserPrivateKeyPem, planeKeys, outDirectory, GetConfig("acceptanceRun") ?? "1",
-            new ResourceOptions { DependsOn = [planes, trust, enrollment, .. enrollment.Placed] }, probeTarget);
+            new ResourceOptions { DependsOn = [planes, trust, enrollment] }, probeTarget);
 
         Nodes = Output.All(firstboot.Nodes.Select(n => n.HostKeyFingerprint)).Apply(fingerprints =>
             firstboot.Nodes.Select((node, i) => (node, fingerprint: fingerprints[i])).ToDictionary(

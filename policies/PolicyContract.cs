@@ -22,7 +22,7 @@ internal static class PolicyContract
     public const string KubernetesResetType = "kubedos:kubernetes:Reset";
 
     /// <summary>Substrate node types: deleting or replacing one destroys a machine. Input <c>name</c> is the inventory name.</summary>
-    public static readonly IReadOnlyList<string> NodeTypes = ["local:lab:Node"];
+    public static readonly IReadOnlyList<string> NodeTypes = [Kubedos.Providers.Local.NodeResource.TypeToken];
 
     /// <summary>Substrate volume types: deleting or replacing one destroys data.</summary>
     public static readonly IReadOnlyList<string> VolumeTypes = ["kubedos:substrate:Volume"];

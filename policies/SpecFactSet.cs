@@ -40,9 +40,6 @@ internal sealed class SpecFactSet
         return set;
     }
 
-    /// <summary>True when the program registered no facts at all (a program without the policy contract).</summary>
-    public bool IsEmpty => facts.Count == 0;
-
     public PropertyValue? Value(string path) => facts.TryGetValue(path, out var f) ? f.Value : null;
 
     public Urn? UrnOf(string path) => facts.TryGetValue(path, out var f) ? f.Urn : null;

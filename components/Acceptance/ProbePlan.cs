@@ -47,7 +47,7 @@ internal static class ProbePlan
         var probes = new List<Probe>();
         var index = cluster.Nodes.ToList().FindIndex(n => n.Name == self.Name);
         var next = cluster.Nodes[(index + 1) % cluster.Nodes.Count];
-        var control = Firstboot.Firstboot.ControlPlane(cluster);
+        var control = cluster.ControlPlane;
         if (gates.Contains(BackplaneMatrix))
         {
             foreach (var plane in cluster.Planes)
@@ -98,7 +98,7 @@ internal static class ProbePlan
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(gates);
-        var control = Firstboot.Firstboot.ControlPlane(cluster);
+        var control = cluster.ControlPlane;
         var user = cluster.Document.Spec.Security.Ssh.AllowUsers.FirstOrDefault() ?? "ops";
         var probes = new List<Probe>();
         foreach (var n in nodes)
@@ -151,7 +151,7 @@ internal static class ProbePlan
         ArgumentNullException.ThrowIfNull(self);
         ArgumentNullException.ThrowIfNull(gates);
         ArgumentNullException.ThrowIfNull(enrollment);
-        return gates.Contains(SecurityBaseline) ? [.. AnonymousEnrollment(self, Firstboot.Firstboot.ControlPlane(cluster).Name, enrollment)] : [];
+        return gates.Contains(SecurityBaseline) ? [.. AnonymousEnrollment(self, cluster.ControlPlane.Name, enrollment)] : [];
     }
 
     private static IEnumerable<Probe> AnonymousEnrollment(NormalisedNode self, string control, EnrollmentProbeTarget enrollment)

@@ -5,6 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Kubedos.Components.Trust;
 using Kubedos.Engine.Model;
+using Kubedos.Enrollment.Node;
 using Kubedos.Enrollment.Service;
 using Kubedos.Spec.Model;
 using Kubedos.Spec.Normalisation;
@@ -25,7 +26,7 @@ namespace Kubedos.Components.Enrollment;
 /// </remarks>
 internal sealed class ClusterEnrollment : ComponentResource
 {
-    public const string TypeToken = "kubedos:components:Enrollment";
+    public const string TypeToken = Policies.PolicyContract.EnrollmentType;
 
     /// <summary>The service's TCP port on the control plane.</summary>
     public const int ServicePort = 7443;
@@ -54,7 +55,7 @@ internal sealed class ClusterEnrollment : ComponentResource
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(trust);
         ArgumentException.ThrowIfNullOrEmpty(outDirectory);
-        var control = cluster.Planes.FirstOrDefault(p => p.Purpose == PlanePurpose.Control) ?? cluster.Planes[0];
+        var control = cluster.ControlPlane;
         var service = cluster.Nodes.First(n => n.Role == NodeRole.ControlPlane);
         ServiceNode = service.Name;
         ServiceUrl = $"https://{service.PlaneAddresses[control.Name]}:{ServicePort}/";
@@ -128,9 +129,6 @@ internal sealed class ClusterEnrollment : ComponentResource
         });
     }
 
-    /// <summary>What was placed on the nodes (the service and every enrollment), empty without a site.</summary>
-    public IReadOnlyList<Resource> Placed { get; private set; } = [];
-
     /// <summary>The first control-plane node, which runs the service.</summary>
     public string ServiceNode { get; }
 
@@ -163,7 +161,7 @@ internal sealed class ClusterEnrollment : ComponentResource
           [ "$n" -ge 150 ] && exit "$rc"
           sleep 0.2
         done
-        cat {{IdentityDirectory}}/node.pem
+        cat {{IdentityDirectory}}/{{NodeIdentityDirectory.CertificateFile}}
         """;
 
     /// <summary>The serial (lower-case hex, as the service's ledger and audit log write it) of the certificate in <paramref name="stdout"/>.</summary>
@@ -199,7 +197,6 @@ internal sealed class ClusterEnrollment : ComponentResource
             [.. files.Select(f => (Input<string>)f.Sha256), agents[ServiceNode].Digest],
             here with { DependsOn = [.. after, agents[ServiceNode].Resource, .. files.Select(f => f.Resource)] });
 
-        var placed = new List<Resource>(agents.Values.Select(a => a.Resource)) { service };
         var serials = new List<(string Node, Output<string> Serial)>();
         foreach (var agent in Agents)
         {
@@ -212,11 +209,9 @@ internal sealed class ClusterEnrollment : ComponentResource
                 ["sh", "-c", EnrollScript, "enroll", .. EnrollmentSite.AgentCommand.Concat(agent.Argv.Skip(1)).Select(a => (Input<string>)a)],
                 [token.Sha256],
                 here with { DependsOn = [.. after, service, agents[agent.Node].Resource, token.Resource] });
-            placed.Add(enroll.Resource);
             serials.Add((agent.Node, enroll.Stdout.Apply(SerialOf)));
         }
 
-        Placed = placed;
         return serials;
     }
 

@@ -45,15 +45,6 @@ internal sealed class Firstboot : ComponentResource
 
     public IReadOnlyList<FirstbootNode> Nodes { get; }
 
-    /// <summary>The plane SSH and the engine use to reach nodes: <c>wg1</c>, else the first control plane, else the first plane.</summary>
-    public static NormalisedPlane ControlPlane(NormalisedCluster cluster)
-    {
-        ArgumentNullException.ThrowIfNull(cluster);
-        return cluster.Planes.FirstOrDefault(p => p.Name == "wg1")
-            ?? cluster.Planes.FirstOrDefault(p => p.Purpose == PlanePurpose.Control)
-            ?? cluster.Planes[0];
-    }
-
     public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     private FirstbootNode Boot(NormalisedCluster cluster, SubstrateNode node, SshSpec ssh, RenderedFiles rendered, IReadOnlyList<Resource> after)
@@ -74,7 +65,7 @@ internal sealed class Firstboot : ComponentResource
         var hostKeys = channel.Run("ssh-host-keys", ["sh", "-c", HostKeysScript()], [], here);
         var fingerprint = hostKeys.Stdout.Apply(HostKeyFingerprint.Parse);
 
-        var listen = node.Node.PlaneAddresses[ControlPlane(cluster).Name].ToString();
+        var listen = node.Node.PlaneAddresses[cluster.ControlPlane.Name].ToString();
         var sshdConfig = SshdConfigRenderer.Render(node.Name, listen, ssh);
         var sshdFile = channel.WriteFile("sshd-config", SshdConfigRenderer.ConfigPath, sshdConfig, "0600", here);
         var sshd = channel.Serve(

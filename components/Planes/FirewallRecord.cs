@@ -10,7 +10,7 @@ namespace Kubedos.Components.Planes;
 /// </summary>
 internal sealed class FirewallRecord : ComponentResource
 {
-    public const string TypeToken = "kubedos:planes:Firewall";
+    public const string TypeToken = Policies.PolicyContract.FirewallType;
 
     public FirewallRecord(string node, IReadOnlyList<InterPlaneFlow> flows, InterPlaneDefault? defaultInterPlane, ResourceOptions? options = null)
         : base(TypeToken, $"{node}-firewall", new FirewallRecordArgs

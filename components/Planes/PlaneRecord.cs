@@ -9,7 +9,7 @@ namespace Kubedos.Components.Planes;
 /// </summary>
 internal sealed class PlaneRecord : ComponentResource
 {
-    public const string TypeToken = "kubedos:planes:Plane";
+    public const string TypeToken = Policies.PolicyContract.PlaneType;
 
     public PlaneRecord(NormalisedPlane plane, ResourceOptions? options = null)
         : base(TypeToken, plane.Name, new PlaneRecordArgs { Name = plane.Name, Cidr = plane.Cidr.ToString() }, options)

@@ -42,7 +42,7 @@ internal sealed class PlaneSet : ComponentResource
         }
 
         // The host is the operator's peer on the control plane: the engine reaches nodes over it.
-        var control = Firstboot.Firstboot.ControlPlane(cluster);
+        var control = cluster.ControlPlane;
         var operatorKey = new KeyPair($"operator-{control.Name}", new KeyPairArgs
         {
             RotationDays = rotation,

@@ -30,7 +30,7 @@ internal sealed record NodeOutputs(
 /// <summary><c>local:lab:Node</c>: a network namespace with its own hostname and private mounts, on the underlay.</summary>
 internal sealed class NodeHandler(LocalLab lab) : ResourceHandler<NodeInputs, NodeOutputs>
 {
-    public override string Type => "local:lab:Node";
+    public override string Type => NodeResource.TypeToken;
 
     protected override bool UpdatesInPlace => true;
 

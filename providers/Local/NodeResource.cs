@@ -5,8 +5,11 @@ namespace Kubedos.Providers.Local;
 /// <summary><c>local:lab:Node</c>: a network namespace with its own hostname and private mounts, on the underlay.</summary>
 public sealed class NodeResource : CustomResource
 {
+    /// <summary>The resource type (the policy pack's destruction boundary watches it).</summary>
+    public const string TypeToken = "local:lab:Node";
+
     public NodeResource(string name, NodeResourceArgs args, ResourceOptions? options = null)
-        : base("local:lab:Node", name, args, options)
+        : base(TypeToken, name, args, options)
     {
     }
 

@@ -17,7 +17,7 @@ internal static class InventoryRenderer
             {
                 var vars = new JsonObject
                 {
-                    ["ansible_host"] = node.PlaneAddresses.TryGetValue("wg1", out var control) ? control.ToString() : null,
+                    ["ansible_host"] = node.PlaneAddresses[cluster.ControlPlane.Name].ToString(),
                     ["kubedos_failure_domain"] = node.FailureDomain,
                 };
                 foreach (var (plane, address) in node.PlaneAddresses)

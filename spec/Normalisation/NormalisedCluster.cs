@@ -15,4 +15,11 @@ internal sealed record NormalisedCluster(
     public NormalisedNode Node(string name) => Nodes.Single(n => n.Name == name);
 
     public NormalisedPlane Plane(string name) => Planes.Single(p => p.Name == name);
+
+    /// <summary>
+    /// The plane SSH, the enrollment service and the engine use to reach nodes: <c>wg1</c>, else the first plane whose
+    /// purpose is control, else the first plane. Every stage asks here, so they cannot disagree.
+    /// </summary>
+    public NormalisedPlane ControlPlane =>
+        Planes.FirstOrDefault(p => p.Name == "wg1") ?? Planes.FirstOrDefault(p => p.Purpose == PlanePurpose.Control) ?? Planes[0];
 }

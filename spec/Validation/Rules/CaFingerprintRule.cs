@@ -1,14 +1,14 @@
-using System.Text.RegularExpressions;
+using Kubedos.Providers.Tls;
 using Kubedos.Spec.Model;
 
 namespace Kubedos.Spec.Validation.Rules;
 
 /// <summary>A CA pin is a well-formed SHA-256 SPKI pin, and the CA-based models have one.</summary>
-internal sealed partial class CaFingerprintRule : ISpecRule
+internal sealed class CaFingerprintRule : ISpecRule
 {
     public string Id => "ca-fingerprint";
 
-    public string Summary => "security.bootstrap.caFingerprint is sha256:<64 hex digits>, and is set for the pinned-ca model.";
+    public string Summary => "security.bootstrap.caFingerprint is sha256:<64 lower-case hex digits> (the form the trust stage compares), and is set for the pinned-ca model.";
 
     public IEnumerable<SpecFinding> Evaluate(ClusterDocument document)
     {
@@ -22,12 +22,9 @@ internal sealed partial class CaFingerprintRule : ISpecRule
                 yield return new SpecFinding("spec.security.bootstrap", "bootstrap model 'pinned-ca' needs caFingerprint: sha256:<hex of the root CA's SubjectPublicKeyInfo>");
             }
         }
-        else if (!Pin().IsMatch(bootstrap.CaFingerprint))
+        else if (!SpkiPin.IsWellFormed(bootstrap.CaFingerprint))
         {
-            yield return new SpecFinding(path, $"caFingerprint '{bootstrap.CaFingerprint}' is not sha256: followed by 64 hex digits");
+            yield return new SpecFinding(path, $"caFingerprint '{bootstrap.CaFingerprint}' is not sha256: followed by 64 lower-case hex digits");
         }
     }
-
-    [GeneratedRegex("^sha256:[0-9a-fA-F]{64}$", RegexOptions.CultureInvariant)]
-    private static partial Regex Pin();
 }

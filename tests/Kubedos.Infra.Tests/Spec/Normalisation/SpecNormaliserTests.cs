@@ -73,6 +73,17 @@ public sealed class SpecNormaliserTests
         Assert.Equal(NodeRole.Worker, cluster.Node("w-1").Role);
     }
 
+    [Fact]
+    public void ControlPlane_NoPlaneNamedWg1_IsTheControlPurposePlaneForSshEnrollmentAndTheInventoryAlike()
+    {
+        var cluster = Normalise(RepositoryFiles.Read("stacks/lab-01.yaml").Replace("wg1", "ctl", StringComparison.Ordinal));
+
+        var inventory = System.Text.Json.Nodes.JsonNode.Parse(InventoryRenderer.Render(cluster))!;
+
+        Assert.Equal("ctl", cluster.ControlPlane.Name);
+        Assert.Equal("10.101.0.11", (string?)inventory["all"]!["children"]!["control_plane"]!["hosts"]!["cp-1"]!["ansible_host"]);
+    }
+
     private static Dictionary<string, string> Addresses(NormalisedCluster cluster) =>
         cluster.Nodes.ToDictionary(n => n.Name, n => string.Join(",", n.PlaneAddresses.OrderBy(p => p.Key).Select(p => p.Value)));
 

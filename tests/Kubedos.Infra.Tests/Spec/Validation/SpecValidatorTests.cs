@@ -135,4 +135,14 @@ public sealed class SpecValidatorTests
 
         Assert.Contains(result.Diagnostics, d => d.RuleId == "cluster-network-disjoint" && d.Message.Contains("lab underlay", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Validate_UpperCaseCaPin_IsRejectedAsTheTrustStageWouldReject()
+    {
+        var yaml = SpecText.ReplaceOnce(RepositoryFiles.Read(Proxmox), "caFingerprint: \"sha256:3f1c9a5e", "caFingerprint: \"sha256:3F1C9A5E");
+
+        var result = SpecText.Validate(yaml);
+
+        Assert.Contains(result.Diagnostics, d => d.RuleId == "ca-fingerprint" && d.Message.Contains("lower-case", StringComparison.Ordinal));
+    }
 }
