@@ -168,7 +168,7 @@ internal sealed class Deployment : IResourceMonitor
         catch (Exception ex) when (ex is not OperationCanceledException || !_run.CancellationToken.IsCancellationRequested)
         {
             var message = ex is StepFailedException or ProviderException or TimeoutException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
-            _run.Fail(reg.Urn, message, StepEvents.Metadata(Planning.StepKind.Create, reg.Urn, reg.Type, _run.Old.GetValueOrDefault(reg.Urn), null));
+            _run.Fail(reg.Urn, message, _run.Announced(reg.Urn) ?? StepEvents.Metadata(Planning.StepKind.Create, reg.Urn, reg.Type, _run.Old.GetValueOrDefault(reg.Urn), null));
             throw new ResourceFailedException(reg.Urn, message, ex);
         }
         finally

@@ -14,6 +14,7 @@ internal sealed class DeploymentRun
 {
     private readonly ConcurrentQueue<OperationFailure> _failures = new();
     private readonly ConcurrentDictionary<string, int> _changes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Urn, StepEventMetadata> _announced = new();
 
     public DeploymentRun(DeploymentSettings settings, Checkpoint basis, ICheckpointJournal? journal, EventEmitter events, CancellationToken cancellationToken)
     {
@@ -80,6 +81,16 @@ internal sealed class DeploymentRun
             Events.Emit(new ResourceOperationFailedEvent(metadata, message));
         }
     }
+
+    /// <summary>Announces a resource's step (its pre event) and remembers it, so a failure is reported as the step that failed.</summary>
+    public void Announce(StepEventMetadata metadata, bool planning)
+    {
+        _announced[metadata.Urn] = metadata;
+        Events.Emit(new ResourcePreEvent(metadata, planning));
+    }
+
+    /// <summary>The step last announced for <paramref name="urn"/>, if any.</summary>
+    public StepEventMetadata? Announced(Urn urn) => _announced.GetValueOrDefault(urn);
 
     public void Warn(Urn? urn, string message) => Events.Emit(new DiagnosticEvent(urn, message, DiagnosticSeverity.Warning));
 

@@ -89,7 +89,7 @@ internal sealed class ResourceSteps(DeploymentRun run)
         // The new inputs equal the old ones up to secrecy: record them, so a value that became secret is encrypted from now on.
         var state = goal with { Id = old.Id, Outputs = StepEvents.SecureOutputs(old.Outputs, goal.Inputs, goal.AdditionalSecretOutputs), Modified = old.Modified };
         var metadata = StepEvents.Metadata(StepKind.Same, reg.Urn, reg.Type, old, state);
-        run.Events.Emit(new ResourcePreEvent(metadata, run.DryRun));
+        run.Announce(metadata, run.DryRun);
         if (!run.DryRun && !old.RecordsSameAs(state))
         {
             // Options (protect, dependencies...) changed without a provider change: record them.
@@ -104,7 +104,7 @@ internal sealed class ResourceSteps(DeploymentRun run)
     private async Task<RegistrationResult> CreateAsync(ResourceRegistration reg, IResourceProvider provider, ResourceState goal, StepDecision decision, StepKind op, ResourceState? old = null)
     {
         var metadata = StepEvents.Metadata(op, reg.Urn, reg.Type, old, goal, decision);
-        run.Events.Emit(new ResourcePreEvent(metadata, run.DryRun));
+        run.Announce(metadata, run.DryRun);
         if (run.DryRun)
         {
             var predicted = await provider.CreateAsync(new CreateRequest(reg.Urn, reg.Type, goal.Inputs, Preview: true), run.CancellationToken);
@@ -138,7 +138,7 @@ internal sealed class ResourceSteps(DeploymentRun run)
     private async Task<RegistrationResult> UpdateAsync(ResourceRegistration reg, IResourceProvider provider, ResourceState old, ResourceState goal, StepDecision decision)
     {
         var metadata = StepEvents.Metadata(StepKind.Update, reg.Urn, reg.Type, old, goal with { Id = old.Id }, decision);
-        run.Events.Emit(new ResourcePreEvent(metadata, run.DryRun));
+        run.Announce(metadata, run.DryRun);
         var request = new UpdateRequest(reg.Urn, reg.Type, old.Id ?? string.Empty, old.Inputs, old.Outputs, goal.Inputs, run.DryRun);
         if (run.DryRun)
         {
@@ -174,7 +174,7 @@ internal sealed class ResourceSteps(DeploymentRun run)
             throw new StepFailedException(message);
         }
 
-        run.Events.Emit(new ResourcePreEvent(StepEvents.Metadata(StepKind.Replace, reg.Urn, reg.Type, old, goal, decision), run.DryRun));
+        run.Announce(StepEvents.Metadata(StepKind.Replace, reg.Urn, reg.Type, old, goal, decision), run.DryRun);
         if (decision.DeleteBeforeReplace)
         {
             if (!run.DryRun)
@@ -204,7 +204,7 @@ internal sealed class ResourceSteps(DeploymentRun run)
         run.Count(StepKind.Replace);
         if (run.DryRun)
         {
-            run.Events.Emit(new ResourcePreEvent(StepEvents.Metadata(StepKind.DeleteReplaced, reg.Urn, reg.Type, old, null), true));
+            run.Announce(StepEvents.Metadata(StepKind.DeleteReplaced, reg.Urn, reg.Type, old, null), true);
         }
 
         return replaced;
@@ -214,7 +214,7 @@ internal sealed class ResourceSteps(DeploymentRun run)
     private async Task DeleteOldAsync(ResourceState old)
     {
         var metadata = StepEvents.Metadata(StepKind.DeleteReplaced, old.Urn, old.Type, old, null);
-        run.Events.Emit(new ResourcePreEvent(metadata, false));
+        run.Announce(metadata, false);
         if (!old.RetainOnDelete && old.Id is not null)
         {
             var provider = run.Settings.Providers.ResolveReference(old.Type, old.Provider);
@@ -252,7 +252,7 @@ internal sealed class ResourceSteps(DeploymentRun run)
         var op = old is null ? StepKind.Create : old.Inputs.WithoutSecrets().Equals(inputs.Inputs.WithoutSecrets()) ? StepKind.Same : StepKind.Update;
         run.Plan?.Registered(op, old, state, []);
         var metadata = StepEvents.Metadata(op, reg.Urn, reg.Type, old, state);
-        run.Events.Emit(new ResourcePreEvent(metadata, run.DryRun));
+        run.Announce(metadata, run.DryRun);
         if (!run.DryRun && (old is null || !old.RecordsSameAs(state)))
         {
             await run.RecordAsync(JournalOp.Put(state));

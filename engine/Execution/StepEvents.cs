@@ -35,7 +35,9 @@ internal static class StepEvents
             detailed[reason.Property] = new PropertyDiff(PropertyDiffKind.UpdateReplace, true, reason.Reason);
         }
 
-        return new StepEventMetadata(op, urn, type, State(old), State(@new), changed, changed, detailed.ToImmutable(), @new?.Provider ?? old?.Provider);
+        // As in Pulumi's events: keys are the properties forcing a replacement, diffs every changed one.
+        return new StepEventMetadata(
+            op, urn, type, State(old), State(@new), [.. reasons.Select(r => r.Property).Distinct()], changed, detailed.ToImmutable(), @new?.Provider ?? old?.Provider);
     }
 
     public static StepEventStateMetadata? State(ResourceState? r) =>

@@ -6,6 +6,19 @@ namespace Kubedos.Engine.Tests.Execution;
 public sealed class FailurePropagationTests
 {
     [Fact]
+    public async Task Up_FailedUpdate_IsReportedAsTheUpdateItWas()
+    {
+        using var t = new TestStack();
+        await t.UpAsync(s => _ = new Thing("a", new ThingArgs { Value = "1" }));
+        t.Provider.FailUpdate["a"] = true;
+
+        await Assert.ThrowsAsync<UpdateFailedException>(() => t.UpAsync(s => _ = new Thing("a", new ThingArgs { Value = "2" })));
+
+        var failed = Assert.Single(t.Events.OfType<Kubedos.Engine.Automation.Events.ResourceOperationFailedEvent>());
+        Assert.Equal(Kubedos.Engine.Planning.StepKind.Update, failed.Metadata.Op);
+    }
+
+    [Fact]
     public async Task Up_FailedResource_SkipsDependentsAndFinishesIndependents()
     {
         using var t = new TestStack();

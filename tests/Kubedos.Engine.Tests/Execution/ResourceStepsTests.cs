@@ -19,6 +19,19 @@ public sealed class ResourceStepsTests
         var pre = t.Events.OfType<ResourcePreEvent>().Last(e => e.Metadata.Urn == TestStack.UrnOf("a"));
         Assert.Equal(["value"], pre.Metadata.Diffs.ToArray());
         Assert.Equal(PropertyDiffKind.Update, pre.Metadata.DetailedDiff["value"].Kind);
+        Assert.Empty(pre.Metadata.Keys);
+    }
+
+    [Fact]
+    public async Task Up_ChangedImmutableAndMutableInputs_KeysNameOnlyWhatForcesTheReplacement()
+    {
+        using var t = new TestStack();
+        await t.UpAsync(s => _ = new Thing("a", new ThingArgs { Value = "x", Immutable = "1" }));
+        await t.UpAsync(s => _ = new Thing("a", new ThingArgs { Value = "y", Immutable = "2" }));
+
+        var replace = t.Events.OfType<ResourcePreEvent>().First(e => e.Metadata.Urn == TestStack.UrnOf("a") && e.Metadata.Op == Kubedos.Engine.Planning.StepKind.Replace);
+        Assert.Equal(["immutable"], replace.Metadata.Keys.ToArray());
+        Assert.Equal(["immutable", "value"], replace.Metadata.Diffs.Order(StringComparer.Ordinal).ToArray());
     }
 
     [Fact]
