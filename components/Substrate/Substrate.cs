@@ -38,7 +38,7 @@ internal sealed class Substrate : ComponentResource
     public static IPAddress UnderlayAddress(Ipv4Cidr underlay, NormalisedNode node)
     {
         ArgumentNullException.ThrowIfNull(node);
-        if (node.Offset < 1 || node.Offset > underlay.Size - 3)
+        if (node.Offset < 1 || node.Offset > PlaneAddressing.MaxNodeOffset(underlay.Size))
         {
             throw new InvalidOperationException(
                 $"node {node.Name}: offset {node.Offset} has no host address in the underlay {underlay} (its last usable address is the operator's); use a larger spec.substrate.local.underlayCidr");

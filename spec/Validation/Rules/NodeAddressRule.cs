@@ -8,7 +8,7 @@ internal sealed class NodeAddressRule : ISpecRule
 {
     public string Id => "node-address-unique";
 
-    public string Summary => "Node indexes (explicit, or derived from the name) are unique and inside the smallest plane's node range.";
+    public string Summary => "Node indexes (explicit, or derived from the name) are unique and inside the smallest plane's node range, and the local lab's underlay.";
 
     public IEnumerable<SpecFinding> Evaluate(ClusterDocument document)
     {
@@ -25,6 +25,9 @@ internal sealed class NodeAddressRule : ISpecRule
             yield break;
         }
 
+        // On the local lab a node's underlay address takes the same host offset.
+        var substrate = document.Spec.Substrate;
+        Ipv4Cidr? underlay = substrate.Type == SubstrateType.Local && Ipv4Cidr.TryParse((substrate.Local ?? new LocalSubstrate()).UnderlayCidr, out var u, out _) ? u : null;
         var owner = new Dictionary<long, string>();
         for (var i = 0; i < inventory.Count; i++)
         {
@@ -37,6 +40,12 @@ internal sealed class NodeAddressRule : ISpecRule
             }
 
             var offset = PlaneAddressing.OffsetOf(node, smallest);
+            if (underlay is { } lab && offset > PlaneAddressing.MaxNodeOffset(lab.Size))
+            {
+                yield return new SpecFinding(path,
+                    $"node '{node.Name}' takes host offset {offset}, beyond the lab underlay {lab} (offsets 1-{PlaneAddressing.MaxNodeOffset(lab.Size)}); use a larger spec.substrate.local.underlayCidr");
+            }
+
             if (!owner.TryAdd(offset, node.Name))
             {
                 var how = node.Index is null ? "derived from its name" : "explicit";

@@ -145,4 +145,17 @@ public sealed class SpecValidatorTests
 
         Assert.Contains(result.Diagnostics, d => d.RuleId == "ca-fingerprint" && d.Message.Contains("lower-case", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Validate_LabUnderlayTooSmallForTheNodeIndexes_IsRejectedAtTheNode()
+    {
+        var yaml = SpecText.ReplaceOnce(RepositoryFiles.Read(Lab), "underlayCidr: 10.250.1.0/24", "underlayCidr: 10.250.1.0/28");
+
+        var result = SpecText.Validate(yaml);
+
+        var finding = Assert.Single(result.Diagnostics, d => d.RuleId == "node-address-unique");
+        Assert.Contains("node 'w-1' takes host offset 21", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(27, finding.Location.Line);
+        Assert.Contains("beyond the lab underlay 10.250.1.0/28", finding.Message, StringComparison.Ordinal);
+    }
 }
