@@ -63,8 +63,9 @@ internal static class PolicyCheckRun
         catch (UpdateFailedException e)
         {
             // Mandatory violations fail a preview at its end; anything else means the plan was not fully built.
-            var failures = e.Result?.Summary.Failures.Select(f => f.ToString()) ?? [e.Message];
-            errors = [.. failures.Where(f => !f.Contains("mandatory policy violation ", StringComparison.Ordinal))];
+            errors = e.Result is { } result
+                ? [.. result.Summary.Failures.Where(f => !f.MandatoryPolicy).Select(f => f.ToString())]
+                : [e.Message];
         }
 
         return new PolicyCheckReport(stackName, rules, [.. findings], errors);

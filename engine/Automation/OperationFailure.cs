@@ -3,7 +3,10 @@ using Kubedos.Engine.Model;
 namespace Kubedos.Engine.Automation;
 
 /// <summary>One failure of an operation: the resource (when one is to blame) and what went wrong.</summary>
-public sealed record OperationFailure(Urn? Urn, string Message)
+/// <param name="Urn">The resource to blame, if one is.</param>
+/// <param name="Message">What went wrong.</param>
+/// <param name="MandatoryPolicy">True when a mandatory policy stopped the operation (nothing failed at a provider).</param>
+public sealed record OperationFailure(Urn? Urn, string Message, bool MandatoryPolicy = false)
 {
     public override string ToString() => Urn is null ? Message : $"{Urn.Value}: {Message}";
 }

@@ -72,9 +72,9 @@ internal sealed class DeploymentRun
         }
     }
 
-    public void Fail(Urn? urn, string message, StepEventMetadata? metadata = null)
+    public void Fail(Urn? urn, string message, StepEventMetadata? metadata = null, bool mandatoryPolicy = false)
     {
-        _failures.Enqueue(new OperationFailure(urn, message));
+        _failures.Enqueue(new OperationFailure(urn, message, mandatoryPolicy));
         Events.Emit(new DiagnosticEvent(urn, message, DiagnosticSeverity.Error));
         if (metadata is not null)
         {

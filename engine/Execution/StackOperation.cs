@@ -135,7 +135,7 @@ internal static class StackOperation
         foreach (var v in evaluation.Mandatory)
         {
             report.Fail(v.Urn, $"mandatory policy violation {v.PolicyPack}/{v.PolicyName}: {v.Message}"
-                + (report.DryRun ? string.Empty : "; nothing was changed"));
+                + (report.DryRun ? string.Empty : "; nothing was changed"), mandatoryPolicy: true);
         }
 
         return evaluation.HasMandatory;

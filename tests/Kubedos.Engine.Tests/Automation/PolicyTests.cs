@@ -64,6 +64,7 @@ public sealed class PolicyTests
             _ = new Thing("bad2", new ThingArgs { Value = "forbidden" });
         }));
         Assert.Equal(2, ex.Result!.Summary.Failures.Length);
+        Assert.All(ex.Result.Summary.Failures, f => Assert.True(f.MandatoryPolicy, f.ToString()));
         Assert.Equal(3, t.Events.OfType<ResourcePreEvent>().Count());
     }
 
