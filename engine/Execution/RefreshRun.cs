@@ -39,10 +39,7 @@ internal static class RefreshRun
             }
 
             var outputs = StepEvents.SecureOutputs(read.Outputs, r.Inputs, r.AdditionalSecretOutputs);
-            var changed = r.Outputs.Keys.Union(outputs.Keys, StringComparer.Ordinal)
-                .Where(k => !Equals(r.Outputs.GetOrDefault(k)?.WithoutSecrets(), outputs.GetOrDefault(k)?.WithoutSecrets()))
-                .Order(StringComparer.Ordinal)
-                .ToList();
+            var changed = r.Outputs.ChangedKeys(outputs);
             if (changed.Count == 0 && read.Id == r.Id)
             {
                 run.Count(StepKind.Same);

@@ -55,6 +55,15 @@ public sealed class PropertyMap : IReadOnlyDictionary<string, PropertyValue>, IE
     public PropertyValue? GetOrDefault(string key) => _items.TryGetValue(key, out var v) ? v : null;
 
     /// <summary>This map with every secret wrapper inside it removed.</summary>
+    /// <summary>The keys whose values differ from <paramref name="other"/>'s, comparing plaintexts (a value turning secret alone is no change), in ordinal order.</summary>
+    public IReadOnlyList<string> ChangedKeys(PropertyMap other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return [.. Keys.Union(other.Keys, StringComparer.Ordinal)
+            .Where(k => !Equals(GetOrDefault(k)?.WithoutSecrets(), other.GetOrDefault(k)?.WithoutSecrets()))
+            .Order(StringComparer.Ordinal)];
+    }
+
     public PropertyMap WithoutSecrets() =>
         ContainsSecrets ? From(_items.Select(kv => KeyValuePair.Create(kv.Key, kv.Value.WithoutSecrets()))) : this;
 

@@ -65,12 +65,7 @@ public abstract class ResourceHandler<TInputs, TOutputs> : IResourceHandler
     protected virtual DiffResponse Diff(DiffRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var olds = request.OldInputs;
-        var news = request.NewInputs;
-        var changed = olds.Keys.Union(news.Keys, StringComparer.Ordinal)
-            .Where(k => !Equals(olds.GetOrDefault(k)?.WithoutSecrets(), news.GetOrDefault(k)?.WithoutSecrets()))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var changed = request.OldInputs.ChangedKeys(request.NewInputs);
         if (changed.Count == 0)
         {
             return DiffResponse.NoChange;
