@@ -32,7 +32,7 @@ public sealed class SshdConfigRendererTests
         Assert.Contains("PasswordAuthentication yes", text.Split('\n'));
     }
 
-    [LabFact("sshd", "ssh-keygen")]
+    [LabFact("sshd", "ssh-keygen", "unshare")]
     public async Task Render_CheckedBySshdT_IsValidAndEffective()
     {
         var dir = Directory.CreateTempSubdirectory("kubedos-sshd-").FullName;
@@ -47,7 +47,11 @@ public sealed class SshdConfigRendererTests
 
             var path = Path.Combine(dir, "sshd_config");
             await File.WriteAllTextAsync(path, config);
-            var (code, output) = await RunAsync("/usr/sbin/sshd", "-T", "-f", path);
+            // sshd -T wants its privilege separation directory; a fresh host whose sshd never ran has
+            // none, so the check runs in a private mount namespace with its own /run, as a lab node does.
+            var (code, output) = await RunAsync(
+                "unshare", "--mount", "--propagation", "private", "sh", "-c",
+                "mount -t tmpfs -o mode=0755 tmpfs /run && install -d -m 0755 /run/sshd && exec /usr/sbin/sshd -T -f \"$1\"", "sshd-check", path);
 
             Assert.True(code == 0, output);
             Assert.Contains("passwordauthentication no", output, StringComparison.Ordinal);
