@@ -17,8 +17,7 @@ internal sealed class Deployment : IResourceMonitor
     private readonly DeploymentRun _run;
     private readonly ResourceSteps _steps;
     private readonly ConcurrentDictionary<Urn, Resource> _registered = new();
-    private readonly List<Task> _work = [];
-    private readonly object _gate = new();
+    private readonly ProgramWork _work = new();
     private volatile bool _applyFailed;
 
     public Deployment(DeploymentRun run)
@@ -52,7 +51,7 @@ internal sealed class Deployment : IResourceMonitor
                 _run.Fail(null, $"the program failed: {ex.Message}");
             }
         });
-        await DrainAsync();
+        await _work.DrainAsync();
         programFailed |= _applyFailed;
 
         var draft = _run.Journal?.Draft;
@@ -95,16 +94,16 @@ internal sealed class Deployment : IResourceMonitor
         }
 
         var task = Task.Run(() => RegisterCoreAsync(registration));
-        Track(task);
+        _work.Track(task);
         return task;
     }
 
     public void RegisterOutputs(Resource component, IReadOnlyDictionary<string, object?> outputs)
     {
-        Track(Task.Run(() => RegisterOutputsCoreAsync(component, outputs)));
+        _work.Track(Task.Run(() => RegisterOutputsCoreAsync(component, outputs)));
     }
 
-    public void TrackApply(Task task) => Track(ObserveApplyAsync(task));
+    public void TrackApply(Task task) => _work.Track(ObserveApplyAsync(task));
 
     private async Task ObserveApplyAsync(Task task)
     {
@@ -131,16 +130,7 @@ internal sealed class Deployment : IResourceMonitor
         try
         {
             inputs = await InputSerializer.SerializeArgsAsync(reg.Args);
-            // Depending on a component means depending on its children, except for one's own
-            // ancestors: waiting on one's siblings through the parent would deadlock.
-            var waitFor = inputs.Dependencies.Concat(reg.Options.DependsOn)
-                .SelectMany(r => IsSelfOrDescendant(reg.Resource, r) ? [r] : r.CustomDescendantsAndSelf())
-                .Where(r => !IsSelfOrDescendant(r, reg.Resource) && r != Root)
-                .Distinct()
-                .ToList();
-            await Task.WhenAll(waitFor.Select(r => r.Registration));
-            // In URN order: the set they come from has no order of its own, and a record must not change between runs for it.
-            dependencies = [.. waitFor.Select(r => r.ResourceUrn).Distinct().OrderBy(u => u.Value, StringComparer.Ordinal)];
+            dependencies = await RegistrationDependencies.AwaitAsync(reg, inputs, Root);
         }
         catch (ResourceFailedException ex)
         {
@@ -194,57 +184,5 @@ internal sealed class Deployment : IResourceMonitor
         {
             _run.Warn(component.ResourceUrn, $"outputs not recorded: {ex.Message}");
         }
-    }
-
-    private void Track(Task task)
-    {
-        lock (_gate)
-        {
-            _work.Add(task);
-        }
-    }
-
-    private async Task DrainAsync()
-    {
-        while (true)
-        {
-            Task[] pending;
-            lock (_gate)
-            {
-                pending = [.. _work];
-            }
-
-            try
-            {
-                await Task.WhenAll(pending);
-            }
-            catch (ResourceFailedException)
-            {
-                // Failures are already recorded; every task is awaited for completion only.
-            }
-
-            // Outputs resolve on continuations that may register more resources (Apply in a program).
-            await Task.Yield();
-            lock (_gate)
-            {
-                if (_work.Count == pending.Length && _work.All(t => t.IsCompleted))
-                {
-                    return;
-                }
-            }
-        }
-    }
-
-    private static bool IsSelfOrDescendant(Resource candidate, Resource self)
-    {
-        for (var r = candidate; r is not null; r = r.Parent)
-        {
-            if (r == self)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -1,0 +1,60 @@
+using Kubedos.Engine.Automation;
+using Kubedos.Engine.Testing;
+using Kubedos.Providers.Local;
+
+namespace Kubedos.Infra.Tests.Components.Substrate;
+
+/// <summary>The substrate stage's wiring, checked in memory against mocks (no project, backend or lab).</summary>
+public sealed class SubstrateWiringTests
+{
+    private const string UnderlayType = "local:lab:Underlay";
+
+    private static readonly IMocks Lab = Mocks.From(args => args.Type == UnderlayType
+        ? new MockResourceResult("underlay-id", args.Inputs.Set("cidr", "10.250.77.0/24"))
+        : MockResourceResult.EchoInputs(args));
+
+    private static Task<DeploymentTestResult> RunAsync(bool preview = false) =>
+        DeploymentTest.RunAsync(
+            StackProgram.Create(stack => { _ = new Kubedos.Components.Substrate.Substrate("substrate", LabSpecs.Lab01); }),
+            Lab,
+            new TestOptions { ProjectName = "kubedos", StackName = "lab-01", IsPreview = preview });
+
+    [Fact]
+    public async Task Substrate_Lab01_DeclaresOneLabNodePerSpecNodeUnderItself()
+    {
+        var result = await RunAsync();
+
+        Assert.Null(result.ProgramError);
+        var substrate = result.Single(Kubedos.Components.Substrate.Substrate.TypeToken, "substrate");
+        var nodes = result.OfType(NodeResource.TypeToken);
+        Assert.Equal(["cp-1", "cp-2", "cp-3", "w-1"], nodes.Select(n => n.Inputs["name"].AsString()).Order(StringComparer.Ordinal));
+        Assert.All(nodes, n => Assert.Equal(substrate.Urn, n.Parent));
+        Assert.Equal(LabSpecs.Lab01.Planes.Select(p => p.Cidr.ToString()).Order(StringComparer.Ordinal),
+            result.Single(UnderlayType, "underlay").Inputs["fallbackCidrs"].AsArray().Select(c => c.AsString()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Substrate_NodesTakeTheUnderlayTheProviderReports_AndDependOnIt()
+    {
+        var result = await RunAsync();
+
+        var underlay = result.Single(UnderlayType, "underlay");
+        Assert.All(result.OfType(NodeResource.TypeToken), n =>
+        {
+            Assert.Equal("10.250.77.0/24", n.Inputs["underlayCidr"].AsString());
+            Assert.Equal([underlay.Urn], n.Dependencies.ToArray());
+        });
+    }
+
+    [Fact]
+    public async Task Substrate_Outputs_MapEachNodeToItsUnderlayAddress()
+    {
+        var result = await RunAsync();
+
+        var nodes = result.Single(Kubedos.Components.Substrate.Substrate.TypeToken, "substrate").Outputs["nodes"].AsObject();
+        Assert.Equal("local", result.Single(Kubedos.Components.Substrate.Substrate.TypeToken, "substrate").Outputs["type"].AsString());
+        Assert.Equal(
+            LabSpecs.Lab01.Nodes.Select(n => $"{n.Name}={result.Single(NodeResource.TypeToken, n.Name).Inputs["address"].AsString()}"),
+            nodes.Select(kv => $"{kv.Key}={kv.Value.AsString()}"));
+    }
+}
