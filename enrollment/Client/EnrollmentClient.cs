@@ -75,8 +75,22 @@ public sealed class EnrollmentClient(TimeProvider time)
 
         using (response)
         {
-            var answer = await response.Content.ReadFromJsonAsync<EnrollmentResponse>(Json, cancellationToken)
-                ?? throw new EnrollmentRefusedException("empty-response", $"the service answered {(int)response.StatusCode} without a body");
+            EnrollmentResponse? answer;
+            try
+            {
+                answer = await response.Content.ReadFromJsonAsync<EnrollmentResponse>(Json, cancellationToken);
+            }
+            catch (JsonException e)
+            {
+                // Not a decision (a 500 from a failed write, a proxy's page): a failure to report, not a refusal.
+                throw new HttpRequestException($"the service answered {(int)response.StatusCode} {response.ReasonPhrase} without an enrollment response", e, response.StatusCode);
+            }
+
+            if (answer is null)
+            {
+                throw new EnrollmentRefusedException("empty-response", $"the service answered {(int)response.StatusCode} without a body");
+            }
+
             if (!answer.Admitted || answer.CertificatePem is null || answer.ChainPem is null || answer.Serial is null)
             {
                 throw new EnrollmentRefusedException(answer.Reason, answer.Message);

@@ -5,6 +5,7 @@ using System.Security.Authentication;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using Kubedos.Enrollment.Audit;
 using Kubedos.Enrollment.Client;
 using Kubedos.Enrollment.Service;
 using Kubedos.Providers.Tls;
@@ -125,6 +126,26 @@ public sealed class HostileClientTests
         Assert.Contains("4 more refusals from 127.0.0.1 for undeclared-node", records[1].Details["message"], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Enroll_AuditWriteCutShortMidLine_LogVerifiesAndReopensAndTheNextDecisionIsLogged()
+    {
+        var writer = new FailingOnce();
+        await using var lab = await EnrollmentLab.StartAsync(writer);
+        using var key = PrivateKeyMaterial.Generate(KeyAlgorithm.EcdsaP256);
+
+        var cut = await Assert.ThrowsAsync<HttpRequestException>(() => lab.EnrollAsync(lab.TokenFor("ghost"), "ghost", key));
+        Assert.Equal(HttpStatusCode.InternalServerError, cut.StatusCode);
+        Assert.True(AuditLog.Verify(lab.AuditPath, caPin: lab.Authority.CaPin).IsAnchored);
+
+        await lab.EnrollAsync(lab.TokenFor("node-1"), "node-1", key);
+
+        var verification = AuditLog.Verify(lab.AuditPath, caPin: lab.Authority.CaPin);
+        Assert.True(verification.IsAnchored, verification.Problem);
+        var record = Assert.Single(lab.AuditRecords());
+        Assert.Equal((1, "admit"), (verification.Entries, record.Decision));
+        Assert.Empty(AuditLog.Open(lab.AuditPath, lab.Authority.Key).Recovered);
+    }
+
     [Theory]
     [InlineData(TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256, false)]
     [InlineData(TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA, false)]
@@ -186,6 +207,25 @@ public sealed class HostileClientTests
         using var leaf = request.Create(ca, now.AddDays(-1), now.AddDays(30), [1, 2, 3, 4]);
         using var withKey = leaf.CopyWithPrivateKey(key);
         return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
+    }
+
+    /// <summary>Writes half of the first line it is given and fails as a disconnect would; writes every later line whole.</summary>
+    private sealed class FailingOnce : IAuditFileWriter
+    {
+        private int _calls;
+
+        public void Write(FileStream file, ReadOnlySpan<byte> line)
+        {
+            if (Interlocked.Increment(ref _calls) == 1)
+            {
+                file.Write(line[..(line.Length / 2)]);
+                file.Flush(flushToDisk: true);
+                throw new OperationCanceledException("the client went away mid-write");
+            }
+
+            file.Write(line);
+            file.Flush(flushToDisk: true);
+        }
     }
 
     /// <summary>A loopback listener that counts connections and never answers (a fetch to it would stall).</summary>
