@@ -30,12 +30,17 @@ public static class ServeCommand
             try
             {
                 await using var service = await new ServiceState(parse.GetValue(state)!).StartAsync(endpoint, options, TimeProvider.System, ct);
+                foreach (var repaired in service.AuditRecovered)
+                {
+                    await parse.InvocationConfiguration.Error.WriteLineAsync($"kubedos-agent: warning: audit log: {repaired}");
+                }
+
                 await parse.InvocationConfiguration.Output.WriteLineAsync($"serving on {service.Address}");
                 await parse.InvocationConfiguration.Output.FlushAsync(ct);
                 await Task.Delay(Timeout.Infinite, ct).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
                 return AgentProgram.Success;
             }
-            catch (Exception e) when (e is IOException or FormatException or ArgumentException or System.Security.Cryptography.CryptographicException)
+            catch (Exception e) when (e is IOException or InvalidDataException or FormatException or ArgumentException or System.Security.Cryptography.CryptographicException)
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync($"kubedos-agent: cannot serve: {e.Message}");
                 return AgentProgram.Failure;

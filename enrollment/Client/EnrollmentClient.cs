@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
+using Kubedos.Enrollment.Pki;
 using Kubedos.Enrollment.Service;
 using Kubedos.Enrollment.Tokens;
 using Kubedos.Providers.Tls;
@@ -46,6 +48,9 @@ public sealed class EnrollmentClient(TimeProvider time)
     {
         string? refusal = null;
         using var handler = new SocketsHttpHandler();
+
+        // The pin judges the server; the chain SslStream builds for that must not fetch what the server's certificate names.
+        handler.SslOptions.CertificateChainPolicy = OfflineChainPolicy.Presented();
         handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
         {
             refusal = CaPinValidator.Problem(certificate, chain, errors, caPin, time.GetUtcNow());
@@ -53,8 +58,8 @@ public sealed class EnrollmentClient(TimeProvider time)
         };
         if (clientCertificate is not null)
         {
-            handler.SslOptions.ClientCertificates = [clientCertificate];
-            handler.SslOptions.LocalCertificateSelectionCallback = (_, _, _, _, _) => clientCertificate;
+            // Offline: building the context of our own certificate must not fetch what it names either.
+            handler.SslOptions.ClientCertificateContext = SslStreamCertificateContext.Create(clientCertificate, additionalCertificates: null, offline: true);
         }
 
         using var http = new HttpClient(handler) { BaseAddress = service, Timeout = TimeSpan.FromSeconds(30) };
@@ -70,8 +75,22 @@ public sealed class EnrollmentClient(TimeProvider time)
 
         using (response)
         {
-            var answer = await response.Content.ReadFromJsonAsync<EnrollmentResponse>(Json, cancellationToken)
-                ?? throw new EnrollmentRefusedException("empty-response", $"the service answered {(int)response.StatusCode} without a body");
+            EnrollmentResponse? answer;
+            try
+            {
+                answer = await response.Content.ReadFromJsonAsync<EnrollmentResponse>(Json, cancellationToken);
+            }
+            catch (JsonException e)
+            {
+                // Not a decision (a 500 from a failed write, a proxy's page): a failure to report, not a refusal.
+                throw new HttpRequestException($"the service answered {(int)response.StatusCode} {response.ReasonPhrase} without an enrollment response", e, response.StatusCode);
+            }
+
+            if (answer is null)
+            {
+                throw new EnrollmentRefusedException("empty-response", $"the service answered {(int)response.StatusCode} without a body");
+            }
+
             if (!answer.Admitted || answer.CertificatePem is null || answer.ChainPem is null || answer.Serial is null)
             {
                 throw new EnrollmentRefusedException(answer.Reason, answer.Message);

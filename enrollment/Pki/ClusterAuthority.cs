@@ -41,6 +41,9 @@ public sealed class ClusterAuthority : IDisposable
         return new ClusterAuthority(root, intermediate, PrivateKeyMaterial.FromPem(intermediateKeyPem));
     }
 
+    /// <summary>The intermediate's key: it also signs the audit log's head (<see cref="Audit.AuditLog"/>), so <see cref="CaPin"/> verifies it.</summary>
+    internal PrivateKeyMaterial Key => _key;
+
     /// <summary>The root CA certificate.</summary>
     public X509Certificate2 Root { get; }
 

@@ -12,6 +12,11 @@ namespace Kubedos.Enrollment.Service;
 /// Decides every enrollment and renewal, issues the certificate when admitted, and writes every decision
 /// (admit or reject, and why) to the audit log. Transport-free: the service feeds it what TLS established.
 /// </summary>
+/// <remarks>
+/// Every audit write is made with <see cref="CancellationToken.None"/>: a decision was made whether or not the client
+/// stays to hear it, and a write the client's disconnect cut short would leave a line the chain does not cover.
+/// Refusals go through <see cref="RefusalLog"/> (repeated ones counted); every admission is written.
+/// </remarks>
 internal sealed class EnrollmentGate(
     ClusterAuthority authority,
     NodeInventory inventory,
@@ -19,20 +24,33 @@ internal sealed class EnrollmentGate(
     RevocationList revocations,
     IssuanceLedger ledger,
     AuditLog audit,
+    RefusalLog refusals,
     EnrollmentOptions options,
     TimeProvider time)
 {
+    /// <summary>Refuses a request whose body was not read or not understood (too large, not JSON, wrong content type).</summary>
+    public async Task<EnrollmentResponse> RefuseAsync(string what, IPAddress? source, string reason, string message)
+    {
+        var details = new Dictionary<string, string>(StringComparer.Ordinal) { ["source"] = SourceOf(source) };
+        return await RejectAsync(what, string.Empty, reason, message, details, time.GetUtcNow(), CancellationToken.None);
+    }
+
     /// <summary>Admits or rejects a first join.</summary>
     public async Task<EnrollmentResponse> EnrollAsync(EnrollmentRequest request, IPAddress? source, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var details = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["source"] = source?.ToString() ?? "unknown",
-            ["address"] = request.Address ?? string.Empty,
-            ["tokenId"] = request.TokenId ?? string.Empty,
+            ["source"] = SourceOf(source),
+            ["address"] = RequestLimits.Capped(request.Address),
+            ["tokenId"] = RequestLimits.Capped(request.TokenId),
         };
-        var node = request.Node ?? string.Empty;
+        var node = RequestLimits.Capped(request.Node);
+        if (RequestLimits.EnrollmentProblem(request) is { } shape)
+        {
+            return await RejectAsync("enroll", node, EnrollmentRejection.MalformedRequest, shape, details, now, cancellationToken);
+        }
+
         var (rejection, message) = CheckJoin(request, source, now);
         if (rejection is not null)
         {
@@ -68,20 +86,30 @@ internal sealed class EnrollmentGate(
     public async Task<EnrollmentResponse> RenewAsync(RenewalRequest request, X509Certificate2? client, IPAddress? source, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var details = new Dictionary<string, string>(StringComparer.Ordinal) { ["source"] = source?.ToString() ?? "unknown" };
+        var details = new Dictionary<string, string>(StringComparer.Ordinal) { ["source"] = SourceOf(source), ["identity"] = Unauthenticated };
         if (client is null)
         {
             return await RejectAsync("renew", string.Empty, EnrollmentRejection.NoClientCertificate,
                 "renewal needs the node's current certificate as TLS client certificate", details, now, cancellationToken);
         }
 
-        var node = client.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
+        // Until the chain verifies, the certificate's name and serial are the client's say-so: logged apart, capped.
+        var claimed = client.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
         var serial = client.SerialNumber.ToLowerInvariant();
-        details["serial"] = serial;
         if (!IssuedByThisCluster(client, now))
         {
-            return await RejectAsync("renew", node, EnrollmentRejection.UntrustedClientCertificate,
+            details["claimedNode"] = RequestLimits.Capped(claimed);
+            details["claimedSerial"] = RequestLimits.Capped(serial);
+            return await RejectAsync("renew", string.Empty, EnrollmentRejection.UntrustedClientCertificate,
                 "the client certificate was not issued by this cluster's CA or is outside its validity", details, now, cancellationToken);
+        }
+
+        var node = claimed;
+        details["identity"] = node;
+        details["serial"] = serial;
+        if (RequestLimits.CsrProblem(request.CsrPem) is { } shape)
+        {
+            return await RejectAsync("renew", node, EnrollmentRejection.MalformedRequest, shape, details, now, cancellationToken);
         }
 
         // A node revoked by name (kubedos node revoke away from the service's ledger) loses every certificate issued before.
@@ -200,7 +228,7 @@ internal sealed class EnrollmentGate(
             serial, node, new DateTimeOffset(certificate.NotBefore.ToUniversalTime()), new DateTimeOffset(certificate.NotAfter.ToUniversalTime()), csr.PublicKeyPin));
         details["issuedSerial"] = serial;
         details["keyPin"] = csr.PublicKeyPin;
-        await audit.AppendAsync(new AuditRecord(now, what, node, "admit", "admitted", details), cancellationToken);
+        await audit.AppendAsync(new AuditRecord(now, what, node, "admit", "admitted", details), CancellationToken.None);
         return new EnrollmentResponse(true, "admitted", $"'{node}' admitted; certificate {serial} valid until {certificate.NotAfter.ToUniversalTime():O}",
             CertificateIssuer.ToPem(certificate), authority.ChainPem, serial);
     }
@@ -209,22 +237,21 @@ internal sealed class EnrollmentGate(
         string what, string node, string reason, string message, Dictionary<string, string> details, DateTimeOffset now, CancellationToken cancellationToken)
     {
         details["message"] = message;
-        await audit.AppendAsync(new AuditRecord(now, what, node, "reject", reason, details), cancellationToken);
+        await refusals.RecordAsync(new AuditRecord(now, what, node, "reject", reason, details), details["source"]);
         return new EnrollmentResponse(false, reason, message);
     }
 
     private bool IssuedByThisCluster(X509Certificate2 client, DateTimeOffset now)
     {
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(authority.Root);
-        chain.ChainPolicy.ExtraStore.Add(authority.Intermediate);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.VerificationTime = now.UtcDateTime;
+        using var chain = new X509Chain { ChainPolicy = OfflineChainPolicy.Trusting(authority, now) };
         return chain.Build(client)
             && chain.ChainElements.Count >= 2
             && chain.ChainElements[1].Certificate.Thumbprint == authority.Intermediate.Thumbprint;
     }
+
+    private const string Unauthenticated = "unauthenticated";
+
+    private static string SourceOf(IPAddress? source) => source is null ? "unknown" : Normalize(source).ToString();
 
     private static IPAddress Normalize(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
 }

@@ -6,6 +6,9 @@ namespace Kubedos.Enrollment.Service;
 /// <param name="RequireSourceAddress">Also require the TCP source address to be the address the node claims.</param>
 public sealed record EnrollmentOptions(TimeSpan JoinWindow, TimeSpan NodeCertificateLifetime, bool RequireSourceAddress = true)
 {
+    /// <summary>Within this window, refusals of one kind from one source after the first are counted, not each logged.</summary>
+    public TimeSpan RefusalWindow { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Options from the spec's minutes and days.</summary>
     public static EnrollmentOptions FromSpec(int joinWindowMinutes, int nodeCertDays) =>
         new(TimeSpan.FromMinutes(joinWindowMinutes), TimeSpan.FromDays(nodeCertDays));

@@ -21,4 +21,6 @@ public static class EnrollmentRejection
     public const string CertificateRevoked = "certificate-revoked";
     public const string KeyReused = "key-reused";
     public const string CannotIssue = "ca-cannot-issue";
+    public const string BodyTooLarge = "body-too-large";
+    public const string UnsupportedMediaType = "unsupported-media-type";
 }

@@ -62,7 +62,7 @@ public sealed record ServiceState(string Directory)
             JoinTokenStore.Open(PathOf(TokensFile)),
             new RevocationList(PathOf(RevocationsFile)),
             new IssuanceLedger(PathOf(LedgerFile)),
-            AuditLog.Open(PathOf(AuditFile)),
+            AuditLog.Open(PathOf(AuditFile), authority.Key, time),
             options,
             time,
             cancellationToken);

@@ -86,6 +86,14 @@ public sealed class PrivateKeyMaterial : IDisposable
         _ => throw new InvalidOperationException("unsupported key type"),
     };
 
+    /// <summary>Signs <paramref name="data"/> with this key (ECDSA as a DER sequence, RSA PKCS#1 v1.5; SHA-384 for P-384, else SHA-256).</summary>
+    public byte[] SignData(ReadOnlySpan<byte> data) => _key switch
+    {
+        ECDsa ec => ec.SignData(data, Hash, DSASignatureFormat.Rfc3279DerSequence),
+        RSA rsa => rsa.SignData(data.ToArray(), Hash, RSASignaturePadding.Pkcs1),
+        _ => throw new InvalidOperationException("unsupported key type"),
+    };
+
     /// <summary>Joins this key to a certificate for its public key (for TLS servers and clients).</summary>
     public X509Certificate2 AttachTo(X509Certificate2 certificate)
     {

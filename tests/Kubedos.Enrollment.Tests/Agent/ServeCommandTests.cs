@@ -38,7 +38,50 @@ public sealed class ServeCommandTests : IDisposable
         Assert.Equal(AgentProgram.Success, await serving);
         var decisions = AuditLog.Read(state.PathOf(ServiceState.AuditFile)).Select(r => (r.Node, r.Decision)).ToList();
         Assert.Equal([("cp-1", "admit"), ("cp-1", "reject")], decisions);
-        Assert.True(AuditLog.Verify(state.PathOf(ServiceState.AuditFile)).IsValid);
+        Assert.True(AuditLog.Verify(state.PathOf(ServiceState.AuditFile), caPin: caPin).IsAnchored);
+    }
+
+    [Fact]
+    public async Task Serve_RestartOnATornFinalAuditLine_ServesAndRecordsTheRepair()
+    {
+        var state = new ServiceState(Path.Combine(_dir, "state"));
+        var caPin = await WriteStateAsync(state, out var token);
+        await File.WriteAllTextAsync(Path.Combine(_dir, "token"), new EnrollmentToken(token, caPin).ToString());
+        await ServeOnceAsync(state, address => EnrollAsync(address, Path.Combine(_dir, "token"), "one"));
+        var log = state.PathOf(ServiceState.AuditFile);
+        await File.AppendAllTextAsync(log, "{\"seq\":2,\"prev\":\"");
+
+        var (code, error) = await ServeOnceAsync(state, _ => Task.FromResult(0));
+
+        Assert.Equal(AgentProgram.Success, code);
+        Assert.Contains("warning: audit log:", error, StringComparison.Ordinal);
+        Assert.Contains("torn final line", error, StringComparison.Ordinal);
+        var verification = AuditLog.Verify(log, caPin: caPin);
+        Assert.True(verification.IsAnchored, verification.Problem);
+        Assert.Equal("torn-tail-truncated", AuditLog.Read(log)[^1].Reason);
+    }
+
+    [Fact]
+    public async Task Serve_LastAuditLineTamperedWith_ExitsFailureWithOneLine()
+    {
+        var state = new ServiceState(Path.Combine(_dir, "state"));
+        var caPin = await WriteStateAsync(state, out var token);
+        await File.WriteAllTextAsync(Path.Combine(_dir, "token"), new EnrollmentToken(token, caPin).ToString());
+        await ServeOnceAsync(state, address => EnrollAsync(address, Path.Combine(_dir, "token"), "one"));
+        var log = state.PathOf(ServiceState.AuditFile);
+        var lines = await File.ReadAllLinesAsync(log);
+        lines[0] = lines[0].Replace("\"admit\"", "\"reject\"", StringComparison.Ordinal);
+        await File.WriteAllLinesAsync(log, lines);
+        var error = new StringWriter();
+
+        var code = await AgentProgram.Create().Parse(["serve", "--listen", "127.0.0.1:0", "--state", state.Directory, "--any-source"])
+            .InvokeAsync(new InvocationConfiguration { Error = error, Output = new StringWriter() });
+
+        Assert.Equal(AgentProgram.Failure, code);
+        // The only entry was changed: the chain alone holds, the signed head does not.
+        Assert.StartsWith($"kubedos-agent: cannot serve: {log}: the log holds 1 entries", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("signed head", error.ToString(), StringComparison.Ordinal);
+        Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]
@@ -86,6 +129,19 @@ public sealed class ServeCommandTests : IDisposable
         }
 
         throw new TimeoutException("serve did not report its address");
+    }
+
+    // Starts serve, runs action against its address, stops it; returns its exit code and what it wrote to stderr.
+    private static async Task<(int Code, string Error)> ServeOnceAsync(ServiceState state, Func<string, Task<int>> action)
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var serving = AgentProgram.Create().Parse(["serve", "--listen", "127.0.0.1:0", "--state", state.Directory, "--any-source"])
+            .InvokeAsync(new InvocationConfiguration { Output = TextWriter.Synchronized(output), Error = TextWriter.Synchronized(error) }, stop.Token);
+        await action(await AddressAsync(output, serving));
+        await stop.CancelAsync();
+        return (await serving, error.ToString());
     }
 
     private async Task<int> EnrollAsync(string service, string tokenFile, string dir) =>

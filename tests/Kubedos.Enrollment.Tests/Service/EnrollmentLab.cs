@@ -48,7 +48,8 @@ internal sealed class EnrollmentLab : IAsyncDisposable
 
     public string AuditPath => Audit.Path;
 
-    public static async Task<EnrollmentLab> StartAsync()
+    /// <summary>Starts the lab; its audit log keeps a head signed by the intermediate's key, written through <paramref name="writer"/> when given.</summary>
+    public static async Task<EnrollmentLab> StartAsync(IAuditFileWriter? writer = null)
     {
         var dir = System.IO.Directory.CreateTempSubdirectory("kubedos-enroll-").FullName;
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(-1));
@@ -66,7 +67,9 @@ internal sealed class EnrollmentLab : IAsyncDisposable
         var tokens = JoinTokenStore.Open(Path.Combine(dir, "tokens.json"));
         var revocations = new RevocationList(Path.Combine(dir, "revoked.json"));
         var ledger = new IssuanceLedger(Path.Combine(dir, "issued.json"));
-        var audit = AuditLog.Open(Path.Combine(dir, "audit.jsonl"));
+        var audit = writer is null
+            ? AuditLog.Open(Path.Combine(dir, "audit.jsonl"), authority.Key, time)
+            : AuditLog.Open(Path.Combine(dir, "audit.jsonl"), authority.Key, time, writer);
         var service = await EnrollmentService.StartAsync(
             new IPEndPoint(IPAddress.Loopback, 0), authority, inventory, tokens, revocations, ledger, audit,
             EnrollmentOptions.FromSpec(joinWindowMinutes: 30, nodeCertDays: 90), time, CancellationToken.None);

@@ -142,7 +142,12 @@ public sealed class EnrollmentServiceTests
         Assert.Single(outcomes, o => o == "admitted");
         Assert.All(outcomes.Where(o => o != "admitted"), o => Assert.Equal(EnrollmentRejection.TokenUsed, o));
         Assert.Single(lab.Ledger.Of("node-1"));
-        Assert.Equal(6, lab.AuditRecords().Count);
+
+        // One admission, one token-used refusal in full; the other four from the same source counted when the window closes.
+        lab.Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(
+            [("admit", "admitted", null), ("reject", EnrollmentRejection.TokenUsed, null), ("reject", EnrollmentRejection.TokenUsed, "4")],
+            lab.AuditRecords().Select(r => (r.Decision, r.Reason, r.Details.GetValueOrDefault("repeated"))).OrderBy(r => r.Item3 ?? string.Empty).ThenBy(r => r.Item1));
         keys.ForEach(k => k.Dispose());
     }
 

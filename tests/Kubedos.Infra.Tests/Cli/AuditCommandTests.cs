@@ -1,5 +1,6 @@
 using Kubedos.Cli;
 using Kubedos.Enrollment.Audit;
+using Kubedos.Providers.Tls;
 
 namespace Kubedos.Infra.Tests.Cli;
 
@@ -10,13 +11,82 @@ public sealed class AuditCommandTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
-    public async Task Run_IntactLog_ExitsZero()
+    public async Task Run_IntactLogSignedHeadAndPin_ExitsZeroIntact()
+    {
+        using var key = PrivateKeyMaterial.Generate(KeyAlgorithm.EcdsaP256);
+        var path = await WriteLogAsync(key);
+        var output = new StringWriter();
+
+        Assert.Equal(ExitCodes.Success, AuditCommand.Run(path, null, key.Pin, allowUnanchored: false, json: false, output, new StringWriter()));
+        Assert.Contains("intact: 3 entries", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"anchored by the head signed by {key.Pin}", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_NoAnchor_SaysTailUnanchoredAndExitsTampered()
     {
         var path = await WriteLogAsync();
         var output = new StringWriter();
 
-        Assert.Equal(ExitCodes.Success, AuditCommand.Run(path, null, json: false, output, new StringWriter()));
-        Assert.Contains("intact: 3 entries", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(AuditCommand.Tampered, AuditCommand.Run(path, null, json: false, output, new StringWriter()));
+        Assert.Contains("chain consistent, tail unanchored: 3 entries", output.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("intact", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_NoAnchorAllowed_ExitsZeroStillSayingUnanchored()
+    {
+        var path = await WriteLogAsync();
+        var output = new StringWriter();
+
+        Assert.Equal(ExitCodes.Success, AuditCommand.Run(path, null, null, allowUnanchored: true, json: true, output, new StringWriter()));
+        Assert.Contains("\"anchored\":false", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_HeadHashGiven_ExitsZeroIntact()
+    {
+        var path = await WriteLogAsync();
+        var head = AuditLog.Verify(path).HeadHash;
+        var output = new StringWriter();
+
+        Assert.Equal(ExitCodes.Success, AuditCommand.Run(path, head, json: false, output, new StringWriter()));
+        Assert.Contains("anchored by the head hash given", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_EmptyLog_NotIntact()
+    {
+        var path = Path.Combine(_dir, "empty.log");
+        File.WriteAllBytes(path, []);
+        var output = new StringWriter();
+
+        Assert.Equal(AuditCommand.Tampered, AuditCommand.Run(path, null, null, allowUnanchored: true, json: false, output, new StringWriter()));
+        Assert.Contains("no entries", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_LastEntryChangedSignedHead_ExitsTamperedAtTheLastLine()
+    {
+        using var key = PrivateKeyMaterial.Generate(KeyAlgorithm.EcdsaP256);
+        var path = await WriteLogAsync(key);
+        var lines = await File.ReadAllLinesAsync(path);
+        lines[^1] = lines[^1].Replace("w-2", "w-9", StringComparison.Ordinal);
+        await File.WriteAllLinesAsync(path, lines);
+        var output = new StringWriter();
+
+        Assert.Equal(AuditCommand.Tampered, AuditCommand.Run(path, null, key.Pin, allowUnanchored: false, json: false, output, new StringWriter()));
+        Assert.StartsWith($"{path}:3: line 3 was changed after it was signed", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_MalformedPin_IsUsageError()
+    {
+        var path = await WriteLogAsync();
+        var error = new StringWriter();
+
+        Assert.Equal(ExitCodes.Usage, AuditCommand.Run(path, null, "sha256:nope", allowUnanchored: false, json: false, new StringWriter(), error));
+        Assert.Contains("--ca-pin", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -44,10 +114,10 @@ public sealed class AuditCommandTests : IDisposable
         Assert.Contains("no such file", error.ToString(), StringComparison.Ordinal);
     }
 
-    private async Task<string> WriteLogAsync()
+    private async Task<string> WriteLogAsync(PrivateKeyMaterial? headKey = null)
     {
         var path = Path.Combine(_dir, "audit.log");
-        var log = AuditLog.Open(path);
+        var log = AuditLog.Open(path, headKey);
         var now = DateTimeOffset.UnixEpoch;
         foreach (var node in new[] { "cp-1", "w-1", "w-2" })
         {
