@@ -53,7 +53,10 @@ internal static class HaQuorumPolicy
 
         // etcd with N members survives (N - 1) / 2 of them going down at once.
         var current = nodeSteps.Count(s => s.Op != PolicyStepOp.Create && IsControlPlane(roles, s.OldInputs));
-        var disrupted = nodeSteps.Where(s => s.Op is PolicyStepOp.Delete or PolicyStepOp.Replace && IsControlPlane(roles, s.OldInputs)).ToList();
+        // In URN order, not step order (which follows registration): the violation names the same node on every run.
+        var disrupted = nodeSteps.Where(s => s.Op is PolicyStepOp.Delete or PolicyStepOp.Replace && IsControlPlane(roles, s.OldInputs))
+            .OrderBy(s => s.Urn.Value, StringComparer.Ordinal)
+            .ToList();
         var tolerated = Math.Max(0, (current - 1) / 2);
         if (disrupted.Count > tolerated)
         {

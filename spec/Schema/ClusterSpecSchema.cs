@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Kubedos.Spec.Loading;
 using Kubedos.Spec.Model;
 using Kubedos.Spec.Validation.Rules;
+using Kubedos.Spec.Validation.Support;
 
 namespace Kubedos.Spec.Schema;
 
@@ -17,6 +18,10 @@ internal static class ClusterSpecSchema
 
     /// <summary>Where the committed schema lives, relative to the repository root.</summary>
     public const string RepositoryPath = "schema/clusterspec.schema.json";
+
+    // What this build does not carry out, by declaring model type and field: said in the field's description.
+    private static readonly Dictionary<(Type Declaring, string Field), FieldSupportEntry> Refused =
+        FieldSupport.Entries.ToDictionary(FieldSupport.Locate);
 
     public static string Generate()
     {
@@ -74,7 +79,9 @@ internal static class ClusterSpecSchema
         {
             // Draft 2020-12 honours keywords beside $ref, so a referenced section keeps its field's description.
             var described = Describe(field.Property.PropertyType, definitions);
-            described["description"] = field.Description;
+            described["description"] = Refused.TryGetValue((shape.Core, field.Name), out var refused)
+                ? $"{field.Description} This build: {refused.Verdict} (unsupported-field)."
+                : field.Description;
             properties[field.Name] = described;
         }
 
