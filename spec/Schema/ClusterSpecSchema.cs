@@ -40,6 +40,10 @@ internal static class ClusterSpecSchema
         var properties = (JsonObject)definition["properties"]!;
         properties["apiVersion"]!["const"] = DocumentTypeRule.ApiVersion;
         properties["kind"]!["const"] = "Cluster";
+
+        // Gates are values, not fields: the list of the ones this build runs is said where they are required.
+        var gates = schema["$defs"]![nameof(AcceptanceSpec)]!["properties"]!["required"]!;
+        gates["description"] = $"{(string?)gates["description"]} This build runs {string.Join(", ", FieldSupport.RunnableGates)}; a required gate it cannot run is refused (gate-unsupported).";
         return schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
     }
 
