@@ -51,6 +51,27 @@ public sealed class SpecPolicyAgreementTests
         Assert.Equal(disjoint, byPolicy);
     }
 
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(2, false)]
+    [InlineData(3, true)]
+    [InlineData(4, false)]
+    [InlineData(5, true)]
+    public void HaControlPlane_HaReplicasOddAndHaQuorum_GiveTheSameVerdict(int controlPlanes, bool quorum)
+    {
+        var nodes = string.Concat(Enumerable.Range(1, controlPlanes).Select(i => $"      - {{ name: dev-{i}, role: control-plane, index: {10 + i} }}\n"));
+        var yaml = SpecText.ReplaceOnce(RepositoryFiles.Read("stacks/dev.yaml"), "      - { name: dev-1, role: control-plane, index: 11 }\n", nodes);
+        yaml = SpecText.ReplaceOnce(yaml, "enabled: false\n      controlPlaneReplicas: 1", $"enabled: true\n      controlPlaneReplicas: {controlPlanes}");
+
+        var loaded = SpecText.Validate(yaml);
+        var byValidate = !loaded.Diagnostics.Any(d => d.RuleId == "ha-replicas-odd");
+        var facts = SpecFacts.Of(loaded.Document!.Spec).Select(f => Fact(f.Path, f.Value)).ToList();
+        var byPolicy = PolicyHarness.Evaluate(facts, facts.Select(PolicyHarness.Create)).Violations.All(v => v.PolicyName != HaQuorumPolicy.Id);
+
+        Assert.Equal(quorum, byValidate);
+        Assert.Equal(quorum, byPolicy);
+    }
+
     private static PolicyResource Fact(string path, PropertyValue value) =>
         PolicyHarness.Resource(PolicyContract.SpecFactType, path, PropertyMap.Of(("path", path), ("value", value)));
 }
