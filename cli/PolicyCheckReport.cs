@@ -6,7 +6,7 @@ namespace Kubedos.Cli;
 /// <summary>What a policy check found: the rules it ran, the violations, and anything that kept the preview from finishing.</summary>
 /// <param name="Stack">The stack checked.</param>
 /// <param name="Rules">Every policy of the packs, with its effective level.</param>
-/// <param name="Findings">The violations, in the engine's order.</param>
+/// <param name="Findings">The violations, by policy, URN and message.</param>
 /// <param name="Errors">Failures other than policy violations (the plan could not be judged completely).</param>
 internal sealed record PolicyCheckReport(string Stack, ImmutableArray<PolicyCheckRule> Rules, ImmutableArray<PolicyCheckFinding> Findings, ImmutableArray<string> Errors)
 {

@@ -68,7 +68,12 @@ internal static class PolicyCheckRun
                 : [e.Message];
         }
 
-        return new PolicyCheckReport(stackName, rules, [.. findings], errors);
+        // Events arrive as the engine emits them; the report is sorted as the evaluation is, so text, JSON and SARIF never churn.
+        return new PolicyCheckReport(stackName, rules, [.. findings
+            .OrderBy(f => f.Policy, StringComparer.Ordinal)
+            .ThenBy(f => f.Urn, StringComparer.Ordinal)
+            .ThenBy(f => f.Message, StringComparer.Ordinal)
+            .ThenBy(f => f.Pack, StringComparer.Ordinal)], errors);
     }
 
     private static EnforcementLevel ParseLevel(string level) => level switch

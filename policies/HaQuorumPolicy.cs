@@ -1,4 +1,5 @@
 using Kubedos.Engine.Policy;
+using Kubedos.Spec.Validation;
 
 namespace Kubedos.Policies;
 
@@ -43,7 +44,7 @@ internal static class HaQuorumPolicy
         var remaining = nodeSteps.Count > 0
             ? [.. nodeSteps.Where(s => s.Op != PolicyStepOp.Delete && IsControlPlane(roles, s.NewInputs)).Select(s => PolicyValues.String(s.NewInputs, "name")!)]
             : after.Roles().Where(kv => kv.Value == ControlPlane).Select(kv => kv.Key).ToList();
-        if (remaining.Count < 3 || remaining.Count % 2 == 0)
+        if (!HaQuorum.Holds(remaining.Count))
         {
             report.Violation(
                 $"HA needs an odd number of control-plane nodes, at least 3; after this plan there are {remaining.Count}"
@@ -51,10 +52,13 @@ internal static class HaQuorumPolicy
                 haUrn);
         }
 
-        // etcd with N members survives (N - 1) / 2 of them going down at once.
+        // etcd with N members survives (N - 1) / 2 of them going down at once; validate's ha-replicas-odd judges with the same HaQuorum.
         var current = nodeSteps.Count(s => s.Op != PolicyStepOp.Create && IsControlPlane(roles, s.OldInputs));
-        var disrupted = nodeSteps.Where(s => s.Op is PolicyStepOp.Delete or PolicyStepOp.Replace && IsControlPlane(roles, s.OldInputs)).ToList();
-        var tolerated = Math.Max(0, (current - 1) / 2);
+        // In URN order, not step order (which follows registration): the violation names the same node on every run.
+        var disrupted = nodeSteps.Where(s => s.Op is PolicyStepOp.Delete or PolicyStepOp.Replace && IsControlPlane(roles, s.OldInputs))
+            .OrderBy(s => s.Urn.Value, StringComparer.Ordinal)
+            .ToList();
+        var tolerated = HaQuorum.Tolerated(current);
         if (disrupted.Count > tolerated)
         {
             report.Violation(

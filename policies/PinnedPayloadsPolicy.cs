@@ -1,11 +1,11 @@
-using System.Text.RegularExpressions;
 using Kubedos.Engine.Model;
 using Kubedos.Engine.Policy;
+using Kubedos.Spec.Validation;
 
 namespace Kubedos.Policies;
 
 /// <summary><c>pinned-payloads</c>: every package, image and binary version the stack deploys is an exact version or a digest.</summary>
-internal static partial class PinnedPayloadsPolicy
+internal static class PinnedPayloadsPolicy
 {
     public const string Id = "pinned-payloads";
 
@@ -18,12 +18,8 @@ internal static partial class PinnedPayloadsPolicy
         Remediation = "Write the exact version (1.31.2, v0.4.1) or an image digest (name@sha256:...) instead of latest, a bare name or a range (^1.2, ~1, >=1, 1.x, *).",
     };
 
-    /// <summary>Why <paramref name="version"/> is not pinned, or null when it is.</summary>
-    public static string? VersionProblem(string version) =>
-        Digest().IsMatch(version) || Exact().IsMatch(version) ? null
-        : version.Length == 0 ? "is empty"
-        : string.Equals(version, "latest", StringComparison.OrdinalIgnoreCase) ? "is latest"
-        : "is a range or a moving tag, not an exact version";
+    /// <summary>Why <paramref name="version"/> is not pinned, or null when it is: the judgement validate's version-pinned makes (<see cref="PinnedVersion"/>).</summary>
+    public static string? VersionProblem(string version) => PinnedVersion.Problem(version);
 
     /// <summary>Why <paramref name="image"/> is not pinned, or null when it is.</summary>
     public static string? ImageProblem(string image)
@@ -31,7 +27,7 @@ internal static partial class PinnedPayloadsPolicy
         var at = image.IndexOf('@', StringComparison.Ordinal);
         if (at >= 0)
         {
-            return Digest().IsMatch(image[(at + 1)..]) ? null : "has a malformed digest";
+            return PinnedVersion.IsDigest(image[(at + 1)..]) ? null : "has a malformed digest";
         }
 
         var colon = image.LastIndexOf(':');
@@ -119,11 +115,4 @@ internal static partial class PinnedPayloadsPolicy
             }
         }
     }
-
-    [GeneratedRegex(@"^sha(256:[0-9a-f]{64}|512:[0-9a-f]{128})$")]
-    private static partial Regex Digest();
-
-    // An exact version: digits with dots, an optional v, and an optional pre-release/build/distro suffix (1.31.2, v0.4.1, 2.40.1-1ubuntu1, 1:9.6p1-3).
-    [GeneratedRegex(@"^(\d+:)?v?\d+(\.\d+)+([-+~A-Za-z][0-9A-Za-z.+~-]*)?$")]
-    private static partial Regex Exact();
 }

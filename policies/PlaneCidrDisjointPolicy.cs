@@ -1,6 +1,6 @@
-using System.Net;
 using Kubedos.Engine.Model;
 using Kubedos.Engine.Policy;
+using Kubedos.Spec.Normalisation;
 
 namespace Kubedos.Policies;
 
@@ -30,7 +30,8 @@ internal static class PlaneCidrDisjointPolicy
             }
         }
 
-        foreach (var r in resources.Where(r => r.Type == PolicyContract.PlaneType))
+        // Plane resources in name order, not registration order, so a clash reads the same on every run.
+        foreach (var r in resources.Where(r => r.Type == PolicyContract.PlaneType).OrderBy(r => r.Urn.Value, StringComparer.Ordinal))
         {
             var label = $"plane {PolicyValues.String(r.Inputs, "name") ?? r.Name}";
             if (PolicyValues.String(r.Inputs, "cidr") is { } cidr && !ranges.Any(x => x.Label == label && x.Cidr == cidr))
@@ -47,10 +48,12 @@ internal static class PlaneCidrDisjointPolicy
             }
         }
 
-        var parsed = new List<(string Label, string Cidr, Urn Urn, IPNetwork Network)>();
+        // Parsed and compared as validation does (Ipv4Cidr), and the pod and service CIDRs are facts only where
+        // validation judges them (ClusterNetworks.Kubernetes), so the two verdicts agree.
+        var parsed = new List<(string Label, string Cidr, Urn Urn, Ipv4Cidr Network)>();
         foreach (var range in ranges)
         {
-            if (IPNetwork.TryParse(range.Cidr, out var network))
+            if (Ipv4Cidr.TryParse(range.Cidr, out var network, out _))
             {
                 parsed.Add((range.Label, range.Cidr, range.Urn, network));
             }
@@ -65,14 +68,11 @@ internal static class PlaneCidrDisjointPolicy
             for (var j = i + 1; j < parsed.Count; j++)
             {
                 var (a, b) = (parsed[i], parsed[j]);
-                if (a.Label != b.Label && Overlap(a.Network, b.Network))
+                if (a.Label != b.Label && a.Network.Overlaps(b.Network))
                 {
                     report.Violation($"{b.Label} {b.Cidr} overlaps {a.Label} {a.Cidr}", b.Urn);
                 }
             }
         }
     }
-
-    private static bool Overlap(IPNetwork a, IPNetwork b) =>
-        a.BaseAddress.AddressFamily == b.BaseAddress.AddressFamily && (a.Contains(b.BaseAddress) || b.Contains(a.BaseAddress));
 }

@@ -4,6 +4,7 @@ using Kubedos.Engine.Model;
 using Kubedos.Engine.Policy;
 using Kubedos.Spec.Loading;
 using Kubedos.Spec.Model;
+using Kubedos.Spec.Validation;
 
 namespace Kubedos.Policies;
 
@@ -46,8 +47,12 @@ internal static class SpecFacts
             yield return ($"{PolicyContract.PlanesPath}.{name}", PropertyMap.Of(("name", name), ("cidr", plane.Cidr)));
         }
 
-        yield return (PolicyContract.PodCidrPath, spec.Kubernetes.PodCidr);
-        yield return (PolicyContract.ServiceCidrPath, spec.Kubernetes.ServiceCidr);
+        // The pod and service networks exist only where validation judges them (Kubernetes enabled).
+        foreach (var (_, path, cidr) in ClusterNetworks.Kubernetes(spec))
+        {
+            yield return (path, cidr);
+        }
+
         var policy = spec.Networking.Policy;
         yield return (PolicyContract.PlanePolicyPath, PropertyMap.Of(
             ("defaultInterPlane", policy.DefaultInterPlane is { } d ? Text(d) : null),

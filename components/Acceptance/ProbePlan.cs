@@ -3,6 +3,7 @@ using Kubedos.Components.Firstboot;
 using Kubedos.Components.Planes;
 using Kubedos.Spec.Model;
 using Kubedos.Spec.Normalisation;
+using Kubedos.Spec.Validation.Support;
 
 namespace Kubedos.Components.Acceptance;
 
@@ -26,13 +27,21 @@ internal static class ProbePlan
     /// <summary>A user no spec allows, to prove AllowUsers holds.</summary>
     public const string Outsider = "kubedos-outsider";
 
-    public static IReadOnlyList<string> KnownGates { get; } = [BackplaneMatrix, SecurityBaseline];
+    /// <summary>The gates this build runs: the list validation's <c>gate-unsupported</c> holds a spec to.</summary>
+    public static IReadOnlyList<string> KnownGates => FieldSupport.RunnableGates;
 
-    /// <summary>The gates to run: the spec's required ones this version knows, or all of them when it names none.</summary>
+    /// <summary>The gates to run: the spec's required ones, or every gate when it names none.</summary>
+    /// <exception cref="InvalidOperationException">The spec requires a gate this build cannot run (validation refuses such a spec).</exception>
     public static IReadOnlyList<string> Gates(NormalisedCluster cluster)
     {
         ArgumentNullException.ThrowIfNull(cluster);
-        var required = cluster.Document.Spec.Acceptance.Required.Where(g => KnownGates.Contains(g)).ToList();
+        var required = cluster.Document.Spec.Acceptance.Required;
+        if (required.FirstOrDefault(g => !KnownGates.Contains(g)) is { } unknown)
+        {
+            throw new InvalidOperationException(
+                $"spec.acceptance.required names gate '{unknown}', which this build cannot run (rule gate-unsupported); a required gate is never dropped from the run");
+        }
+
         return required.Count == 0 ? KnownGates : required;
     }
 

@@ -11,7 +11,9 @@ namespace Kubedos.Engine.Policy;
 /// stops (<c>up</c>) or fails at the end (<c>preview</c>) when <see cref="PolicyEvaluation.HasMandatory"/>.
 /// A policy that throws is reported as a mandatory violation naming the error: as in Pulumi, a
 /// broken policy fails the operation rather than passing silently.
-/// Policies run one at a time, in pack and declaration order, so results are deterministic.
+/// Policies run one at a time, in pack and declaration order, and <see cref="Evaluate"/> returns the
+/// violations sorted by policy, URN and message (<see cref="PolicyEvaluation.Ordered"/>): the order
+/// resources were registered in, which a parallel program does not fix, never shows in a report.
 /// </remarks>
 public sealed class PolicyEvaluator
 {
@@ -57,7 +59,7 @@ public sealed class PolicyEvaluator
         ArgumentNullException.ThrowIfNull(steps);
         var all = resources.ToImmutableArray();
         var violations = all.Aggregate(PolicyEvaluation.None, (found, resource) => found.Concat(EvaluateResource(resource, context)));
-        return violations.Concat(EvaluateStack(all, context)).Concat(EvaluatePlan(steps, context));
+        return violations.Concat(EvaluateStack(all, context)).Concat(EvaluatePlan(steps, context)).Ordered();
     }
 
     /// <summary>Runs the resource validation policies on one resource.</summary>

@@ -16,6 +16,9 @@ internal sealed class SourceMap
     /// <summary>The file the spec was read from.</summary>
     public string File { get; }
 
+    /// <summary>The path of every field the spec wrote (a defaulted field is absent).</summary>
+    public IEnumerable<string> Paths => _locations.Keys;
+
     /// <summary>
     /// The location of <paramref name="path"/>, or of its nearest written ancestor when the field
     /// itself is absent (a missing field is reported where its parent mapping starts).

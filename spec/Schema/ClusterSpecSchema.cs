@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Kubedos.Spec.Loading;
 using Kubedos.Spec.Model;
 using Kubedos.Spec.Validation.Rules;
+using Kubedos.Spec.Validation.Support;
 
 namespace Kubedos.Spec.Schema;
 
@@ -17,6 +18,10 @@ internal static class ClusterSpecSchema
 
     /// <summary>Where the committed schema lives, relative to the repository root.</summary>
     public const string RepositoryPath = "schema/clusterspec.schema.json";
+
+    // What this build does not carry out, by declaring model type and field: said in the field's description.
+    private static readonly Dictionary<(Type Declaring, string Field), FieldSupportEntry> Refused =
+        FieldSupport.Entries.ToDictionary(FieldSupport.Locate);
 
     public static string Generate()
     {
@@ -35,6 +40,10 @@ internal static class ClusterSpecSchema
         var properties = (JsonObject)definition["properties"]!;
         properties["apiVersion"]!["const"] = DocumentTypeRule.ApiVersion;
         properties["kind"]!["const"] = "Cluster";
+
+        // Gates are values, not fields: the list of the ones this build runs is said where they are required.
+        var gates = schema["$defs"]![nameof(AcceptanceSpec)]!["properties"]!["required"]!;
+        gates["description"] = $"{(string?)gates["description"]} This build runs {string.Join(", ", FieldSupport.RunnableGates)}; a required gate it cannot run is refused (gate-unsupported).";
         return schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
     }
 
@@ -74,7 +83,9 @@ internal static class ClusterSpecSchema
         {
             // Draft 2020-12 honours keywords beside $ref, so a referenced section keeps its field's description.
             var described = Describe(field.Property.PropertyType, definitions);
-            described["description"] = field.Description;
+            described["description"] = Refused.TryGetValue((shape.Core, field.Name), out var refused)
+                ? $"{field.Description} This build: {refused.Verdict} (unsupported-field)."
+                : field.Description;
             properties[field.Name] = described;
         }
 

@@ -34,6 +34,17 @@ internal static class SpecRules
         new VersionPinnedRule(),
         new ObservabilityPlaneRule(),
         new AcceptanceGateRule(),
+        new GateUnsupportedRule(),
         new DrillRule(),
     ];
+
+    /// <summary>The rules that also read where each field was written.</summary>
+    public static IReadOnlyList<IWrittenSpecRule> Written { get; } =
+    [
+        new UnsupportedFieldRule(),
+    ];
+
+    /// <summary>Every rule's id and summary (spec/README.md lists each).</summary>
+    public static IReadOnlyList<(string Id, string Summary)> Described { get; } =
+        [.. All.Select(r => (r.Id, r.Summary)), .. Written.Select(r => (r.Id, r.Summary))];
 }

@@ -22,14 +22,13 @@ internal static class SpecValidator
 
         var faulted = loaded.Diagnostics.Select(d => d.Path).Where(p => p.Length > 0).ToHashSet(StringComparer.Ordinal);
         var diagnostics = new List<SpecDiagnostic>(loaded.Diagnostics);
-        foreach (var rule in SpecRules.All)
+        var findings = SpecRules.All.SelectMany(rule => rule.Evaluate(loaded.Document).Select(f => (rule.Id, Finding: f)))
+            .Concat(SpecRules.Written.SelectMany(rule => rule.Evaluate(loaded.Document, loaded.Sources).Select(f => (rule.Id, Finding: f))));
+        foreach (var (rule, finding) in findings)
         {
-            foreach (var finding in rule.Evaluate(loaded.Document))
+            if (!IsUnderFaulted(finding.Path, faulted))
             {
-                if (!IsUnderFaulted(finding.Path, faulted))
-                {
-                    diagnostics.Add(new SpecDiagnostic(loaded.Sources.Locate(finding.Path), rule.Id, finding.Message, finding.Path));
-                }
+                diagnostics.Add(new SpecDiagnostic(loaded.Sources.Locate(finding.Path), rule, finding.Message, finding.Path));
             }
         }
 

@@ -26,10 +26,9 @@ internal sealed class ClusterNetworkDisjointRule : ISpecRule
             }
         }
 
-        if (document.Spec.Kubernetes.Enabled)
+        foreach (var (label, path, cidr) in ClusterNetworks.Kubernetes(document.Spec))
         {
-            Add("pod network", "spec.kubernetes.podCidr", document.Spec.Kubernetes.PodCidr);
-            Add("service network", "spec.kubernetes.serviceCidr", document.Spec.Kubernetes.ServiceCidr);
+            Add(label, path, cidr);
         }
 
         if (document.Spec.Substrate.Type == SubstrateType.Local)

@@ -13,7 +13,7 @@ internal sealed class HaReplicasOddRule : ISpecRule
     {
         var ha = document.Spec.Kubernetes.Ha;
         const string path = "spec.kubernetes.ha.controlPlaneReplicas";
-        if (ha.Enabled && (ha.ControlPlaneReplicas < 3 || ha.ControlPlaneReplicas % 2 == 0))
+        if (ha.Enabled && !HaQuorum.Holds(ha.ControlPlaneReplicas))
         {
             yield return new SpecFinding(path, $"with HA enabled, controlPlaneReplicas must be odd and at least 3 for etcd quorum, not {ha.ControlPlaneReplicas}");
         }

@@ -83,9 +83,12 @@ public sealed class DestructionBoundaryPolicyTests
     [Fact]
     public void Evaluate_DiskOperationWithItsFlag_Passes()
     {
-        using var h = new PolicyHarness(s => s.Replace("allowWipe: false", "allowWipe: true", StringComparison.Ordinal));
+        // allowWipe: true is refused by validate while nothing wipes (unsupported-field): the fact stands in for it.
+        using var h = new PolicyHarness();
+        var facts = h.Facts.Select(f => f.Name == PolicyContract.AllowWipePath ? f with { Inputs = f.Inputs.Set("value", true) } : f).ToList();
         var op = PolicyHarness.Resource(PolicyContract.DiskOperationType, "wipe-w-1", PropertyMap.Of(("operation", "wipe")));
-        Assert.Empty(h.Of(h.EvaluatePlan([op], [PolicyHarness.Create(op)]), DestructionBoundaryPolicy.Id));
+        var evaluation = PolicyHarness.Evaluate([.. facts, op], [.. facts.Select(PolicyHarness.Same), PolicyHarness.Create(op)]);
+        Assert.Empty(h.Of(evaluation, DestructionBoundaryPolicy.Id));
     }
 
     [Fact]

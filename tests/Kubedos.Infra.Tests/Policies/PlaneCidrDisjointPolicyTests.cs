@@ -31,13 +31,26 @@ public sealed class PlaneCidrDisjointPolicyTests
     [Fact]
     public void Evaluate_PlaneInsideThePodCidr_IsAViolationOnThePodCidr()
     {
-        using var h = new PolicyHarness(s => s.Replace("    allowReset: false", "    allowReset: false\n    podCidr: 10.200.0.0/16", StringComparison.Ordinal));
+        // A pod CIDR fact is registered only with Kubernetes enabled (ClusterNetworks), which this build refuses: stand it in.
+        using var h = new PolicyHarness();
+        var pod = PolicyHarness.Resource(PolicyContract.SpecFactType, PolicyContract.PodCidrPath,
+            PropertyMap.Of(("path", PolicyContract.PodCidrPath), ("value", "10.200.0.0/16")), h.Locate("spec.kubernetes"));
         var wg = PolicyHarness.Resource(PolicyContract.PlaneType, "wg9", PropertyMap.Of(("name", "wg9"), ("cidr", "10.200.5.0/24")));
 
-        var v = Assert.Single(h.Of(h.EvaluatePlan([wg], [PolicyHarness.Create(wg)]), PlaneCidrDisjointPolicy.Id));
+        var v = Assert.Single(h.Of(h.EvaluatePlan([pod, wg], [PolicyHarness.Create(pod), PolicyHarness.Create(wg)]), PlaneCidrDisjointPolicy.Id));
 
         Assert.Equal("pod CIDR 10.200.0.0/16 overlaps plane wg9 10.200.5.0/24", v.Message);
-        Assert.Equal(h.LineOf("podCidr: 10.200.0.0/16"), v.Source!.Line);
+        Assert.Equal(h.LineOf("  kubernetes:"), v.Source!.Line);
+    }
+
+    [Fact]
+    public void Evaluate_KubernetesDisabled_JudgesNoDefaultPodOrServiceCidr()
+    {
+        using var h = new PolicyHarness();
+        var wg = PolicyHarness.Resource(PolicyContract.PlaneType, "wg9", PropertyMap.Of(("name", "wg9"), ("cidr", "10.244.5.0/24")));
+
+        Assert.DoesNotContain(h.Facts, f => f.Name is PolicyContract.PodCidrPath or PolicyContract.ServiceCidrPath);
+        Assert.Empty(h.Of(h.EvaluatePlan([wg], [PolicyHarness.Create(wg)]), PlaneCidrDisjointPolicy.Id));
     }
 
     [Fact]

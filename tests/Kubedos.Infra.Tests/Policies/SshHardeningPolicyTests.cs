@@ -42,9 +42,9 @@ public sealed class SshHardeningPolicyTests
 
         Assert.Equal(
             [
+                "/etc/kubedos/ssh/sshd_config: AllowUsers is missing or empty; name the users allowed to log in",
                 "/etc/kubedos/ssh/sshd_config: PasswordAuthentication is not set (sshd's default: yes); it must be no",
                 "/etc/kubedos/ssh/sshd_config: PermitRootLogin is not set (sshd's default: prohibit-password); it must be no",
-                "/etc/kubedos/ssh/sshd_config: AllowUsers is missing or empty; name the users allowed to log in",
             ],
             messages);
     }
@@ -70,7 +70,7 @@ public sealed class SshHardeningPolicyTests
 
         var messages = h.Of(PolicyHarness.Evaluate([fact], [PolicyHarness.Create(fact)]), SshHardeningPolicy.Id);
 
-        Assert.Equal(["spec.security.ssh.passwordAuth is true; password authentication must be off", "spec.security.ssh.allowUsers is empty; name the users allowed to log in"], messages.Select(m => m.Message));
+        Assert.Equal(["spec.security.ssh.allowUsers is empty; name the users allowed to log in", "spec.security.ssh.passwordAuth is true; password authentication must be off"], messages.Select(m => m.Message));
         Assert.All(messages, m => Assert.Equal(h.LineOf("ssh:"), m.Source!.Line));
     }
 }

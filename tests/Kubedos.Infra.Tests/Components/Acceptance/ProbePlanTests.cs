@@ -1,4 +1,6 @@
 using Kubedos.Components.Acceptance;
+using Kubedos.Spec.Model;
+using Kubedos.Spec.Validation.Support;
 
 namespace Kubedos.Infra.Tests.Components.Acceptance;
 
@@ -87,5 +89,27 @@ public sealed class ProbePlanTests
         Assert.NotEmpty(interPlane);
         Assert.All(interPlane, p => Assert.Equal(ProbeExpectation.Reaches, p.Expect));
         Assert.Contains(interPlane, p => p.What.StartsWith("tcp wg1 -> wg2 (defaultInterPlane: allow)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void KnownGates_AreTheGatesValidationLetsASpecRequire()
+    {
+        Assert.Equal(FieldSupport.RunnableGates, ProbePlan.KnownGates);
+        Assert.Equal([ProbePlan.BackplaneMatrix, ProbePlan.SecurityBaseline], ProbePlan.KnownGates);
+    }
+
+    [Fact]
+    public void Gates_RequiredGateThisBuildCannotRun_IsRefusedNotDropped()
+    {
+        var lab = LabSpecs.Lab01;
+        var document = lab.Document with
+        {
+            Spec = lab.Document.Spec with { Acceptance = new AcceptanceSpec { Required = [ProbePlan.BackplaneMatrix, "k8s-health"] } },
+        };
+
+        var error = Assert.Throws<InvalidOperationException>(() => ProbePlan.Gates(lab with { Document = document }));
+
+        Assert.Contains("'k8s-health'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("gate-unsupported", error.Message, StringComparison.Ordinal);
     }
 }

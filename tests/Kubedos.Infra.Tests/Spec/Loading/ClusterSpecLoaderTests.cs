@@ -26,7 +26,7 @@ public sealed class ClusterSpecLoaderTests
         Assert.Equal(["6443/tcp", "2379-2380/tcp", "10250/tcp"], spec.Networking.Policy.Allow[0].Ports);
         Assert.Equal(EnrollmentMode.TokenPin, spec.Security.Enrollment.Mode);
         Assert.Equal(3, spec.Kubernetes.Ha.ControlPlaneReplicas);
-        Assert.Equal("delete-control-plane", spec.Acceptance.Drills[1].Name);
+        Assert.Equal(["backplane-matrix", "security-baseline"], spec.Acceptance.Required);
     }
 
     [Fact]
