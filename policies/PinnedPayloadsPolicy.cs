@@ -120,10 +120,10 @@ internal static partial class PinnedPayloadsPolicy
         }
     }
 
-    [GeneratedRegex(@"^sha(256:[0-9a-f]{64}|512:[0-9a-f]{128})$")]
+    [GeneratedRegex(@"^sha(256:[0-9a-f]{64}|512:[0-9a-f]{128})\z")]
     private static partial Regex Digest();
 
     // An exact version: digits with dots, an optional v, and an optional pre-release/build/distro suffix (1.31.2, v0.4.1, 2.40.1-1ubuntu1, 1:9.6p1-3).
-    [GeneratedRegex(@"^(\d+:)?v?\d+(\.\d+)+([-+~A-Za-z][0-9A-Za-z.+~-]*)?$")]
+    [GeneratedRegex(@"^(\d+:)?v?\d+(\.\d+)+([-+~A-Za-z][0-9A-Za-z.+~-]*)?\z")]
     private static partial Regex Exact();
 }

@@ -35,6 +35,6 @@ internal sealed partial class VersionPinnedRule : ISpecRule
         }
     }
 
-    [GeneratedRegex(@"^v?\d+\.\d+\.(\d+|x)([-+][0-9A-Za-z.-]+)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^v?\d+\.\d+\.(\d+|x)([-+][0-9A-Za-z.-]+)?\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pinned();
 }

@@ -158,4 +158,26 @@ public sealed class SpecValidatorTests
         Assert.Equal(27, finding.Location.Line);
         Assert.Contains("beyond the lab underlay 10.250.1.0/28", finding.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Rules_TextEndingInNewline_DoNotPassThePatternChecks()
+    {
+        var document = Assert.IsType<Kubedos.Spec.Model.ClusterDocument>(SpecText.Validate(RepositoryFiles.Read(Proxmox)).Document);
+        var spec = document.Spec;
+
+        // Past the loader (which refuses control characters), each pattern must still refuse a trailing newline on its own.
+        var broken = document with
+        {
+            Metadata = document.Metadata with { Name = "lab-01\n" },
+            Spec = spec with
+            {
+                Security = spec.Security with { Ssh = spec.Security.Ssh with { AllowUsers = ["ops\n"] } },
+                Kubernetes = spec.Kubernetes with { Version = "v1.30.4\n" },
+            },
+        };
+
+        var failed = SpecRules.All.Where(r => r.Evaluate(broken).Any()).Select(r => r.Id).Order();
+
+        Assert.Equal(["cluster-name-dns1123", "ssh-allow-users", "version-pinned"], failed);
+    }
 }
