@@ -1,6 +1,6 @@
-using System.Net;
 using Kubedos.Engine.Model;
 using Kubedos.Engine.Policy;
+using Kubedos.Spec.Normalisation;
 
 namespace Kubedos.Policies;
 
@@ -47,16 +47,16 @@ internal static class PlaneCidrDisjointPolicy
             }
         }
 
-        var parsed = new List<(string Label, string Cidr, Urn Urn, IPNetwork Network)>();
+        var parsed = new List<(string Label, string Cidr, Urn Urn, Ipv4Cidr Network)>();
         foreach (var range in ranges)
         {
-            if (IPNetwork.TryParse(range.Cidr, out var network))
+            if (Ipv4Cidr.TryParse(range.Cidr, out var network, out var error))
             {
                 parsed.Add((range.Label, range.Cidr, range.Urn, network));
             }
             else
             {
-                report.Violation($"{range.Label}: '{range.Cidr}' is not a CIDR, so it cannot be shown disjoint", range.Urn);
+                report.Violation($"{range.Label}: {error}, so it cannot be shown disjoint", range.Urn);
             }
         }
 
@@ -65,14 +65,11 @@ internal static class PlaneCidrDisjointPolicy
             for (var j = i + 1; j < parsed.Count; j++)
             {
                 var (a, b) = (parsed[i], parsed[j]);
-                if (a.Label != b.Label && Overlap(a.Network, b.Network))
+                if (a.Label != b.Label && a.Network.Overlaps(b.Network))
                 {
                     report.Violation($"{b.Label} {b.Cidr} overlaps {a.Label} {a.Cidr}", b.Urn);
                 }
             }
         }
     }
-
-    private static bool Overlap(IPNetwork a, IPNetwork b) =>
-        a.BaseAddress.AddressFamily == b.BaseAddress.AddressFamily && (a.Contains(b.BaseAddress) || b.Contains(a.BaseAddress));
 }
