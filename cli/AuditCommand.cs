@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Kubedos.Engine.Input;
 using Kubedos.Enrollment.Audit;
 using Kubedos.Providers.Tls;
 
@@ -41,6 +42,13 @@ internal static class AuditCommand
         if (!File.Exists(path))
         {
             error.WriteLine($"kubedos audit verify: no such file: {path}");
+            return ExitCodes.Usage;
+        }
+
+        // A FIFO would block the open and a device never ends: only a regular file is a log.
+        if (RegularFile.Problem(path) is { } problem)
+        {
+            error.WriteLine($"kubedos audit verify: {path} {problem}");
             return ExitCodes.Usage;
         }
 

@@ -1,4 +1,4 @@
-using YamlDotNet.Core;
+using Kubedos.Engine.Input;
 using YamlDotNet.RepresentationModel;
 
 namespace Kubedos.Cli;
@@ -19,15 +19,14 @@ internal static class StackSpecLocator
             return null;
         }
 
-        var yaml = new YamlStream();
+        YamlStream yaml;
         try
         {
-            using var reader = File.OpenText(stackFile);
-            yaml.Load(reader);
+            yaml = YamlInput.LoadFile(stackFile);
         }
-        catch (YamlException e)
+        catch (InputFileException e)
         {
-            error = $"{stackFile}:{e.Start.Line}:{e.Start.Column}: malformed YAML: {e.Message}";
+            error = $"{stackFile}:{e.Line}:{e.Column}: {e.Problem}";
             return null;
         }
 

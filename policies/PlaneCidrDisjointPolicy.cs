@@ -53,13 +53,13 @@ internal static class PlaneCidrDisjointPolicy
         var parsed = new List<(string Label, string Cidr, Urn Urn, Ipv4Cidr Network)>();
         foreach (var range in ranges)
         {
-            if (Ipv4Cidr.TryParse(range.Cidr, out var network, out _))
+            if (Ipv4Cidr.TryParse(range.Cidr, out var network, out var error))
             {
                 parsed.Add((range.Label, range.Cidr, range.Urn, network));
             }
             else
             {
-                report.Violation($"{range.Label}: '{range.Cidr}' is not a CIDR, so it cannot be shown disjoint", range.Urn);
+                report.Violation($"{range.Label}: {error}, so it cannot be shown disjoint", range.Urn);
             }
         }
 

@@ -81,6 +81,6 @@ internal static partial class SecretsEncryptedPolicy
     [GeneratedRegex(@"(?i)(password|passwd|passphrase|secret|token|private_?key|preshared_?key|api_?key|credential)")]
     private static partial Regex SecretName();
 
-    [GeneratedRegex(@"(?i)(public|file|path|ttl|length|minutes|days|hash|fingerprint|pin|sha|url|name|id$|window|secretsprovider)")]
+    [GeneratedRegex(@"(?i)(public|file|path|ttl|length|minutes|days|hash|fingerprint|pin|sha|url|name|id\z|window|secretsprovider)")]
     private static partial Regex NotSecretName();
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Kubedos.Engine.Input;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -12,24 +13,14 @@ internal static partial class YamlValues
     /// <summary>Loads the single mapping document of <paramref name="path"/>; an empty file is an empty mapping.</summary>
     internal static YamlMappingNode LoadMapping(string path)
     {
-        string text;
+        YamlStream stream;
         try
         {
-            text = File.ReadAllText(path);
+            stream = YamlInput.LoadFile(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (InputFileException e)
         {
-            throw new ConfigException(path, null, null, $"cannot read: {e.Message}", e);
-        }
-
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            throw new ConfigException(path, (int)e.Start.Line, null, $"not valid YAML: {e.Message}", e);
+            throw new ConfigException(path, e.Line, null, e.Problem, e);
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
@@ -157,9 +148,9 @@ internal static partial class YamlValues
         || text.StartsWith("0o", StringComparison.OrdinalIgnoreCase);
 
     // Conservative: anything else is double-quoted, which always reads back as the same string.
-    [GeneratedRegex(@"^(?!.*:$)(?!.*: )[A-Za-z0-9_./@$-][A-Za-z0-9_./@$=+,():-]*(?: [A-Za-z0-9_./@$=+,()-][A-Za-z0-9_./@$=+,():-]*)*$")]
+    [GeneratedRegex(@"^(?!.*:\z)(?!.*: )[A-Za-z0-9_./@$-][A-Za-z0-9_./@$=+,():-]*(?: [A-Za-z0-9_./@$=+,()-][A-Za-z0-9_./@$=+,():-]*)*\z")]
     private static partial Regex SafePlain();
 
-    [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$|^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$")]
+    [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\z|^[-+]?\.(inf|Inf|INF)\z|^\.(nan|NaN|NAN)\z")]
     private static partial Regex Number();
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Kubedos.Engine.Input;
 
 namespace Kubedos.Engine.Policy;
 
@@ -14,6 +15,9 @@ public sealed class PolicyConfig
         All = all;
         Policies = policies;
     }
+
+    /// <summary>Largest policy config file read; a few dozen policies fit in a few kilobytes.</summary>
+    private const long MaxBytes = 1024 * 1024;
 
     /// <summary>No overrides.</summary>
     public static PolicyConfig Empty { get; } = new(null, null, ImmutableDictionary<string, PolicyConfigEntry>.Empty);
@@ -34,11 +38,11 @@ public sealed class PolicyConfig
         string json;
         try
         {
-            json = System.IO.File.ReadAllText(path);
+            json = Utf8Text.Decode(path, RegularFile.ReadAtMost(path, MaxBytes));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (InputFileException e)
         {
-            throw new PolicyConfigException(path, null, null, $"cannot read: {e.Message}", e);
+            throw new PolicyConfigException(path, e.Line, null, e.Problem, e);
         }
 
         return Parse(json, path);

@@ -32,6 +32,6 @@ public sealed partial record JoinToken(string Id, string Secret)
     /// <summary>The token as kubeadm prints it. Contains the secret.</summary>
     public override string ToString() => $"{Id}.{Secret}";
 
-    [GeneratedRegex("^[a-z0-9]{6}\\.[a-z0-9]{16}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z0-9]{6}\\.[a-z0-9]{16}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex Format();
 }

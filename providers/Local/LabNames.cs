@@ -94,6 +94,6 @@ public sealed partial record LabNames
 
     private static byte[] HashBytes(string text) => SHA256.HashData(Encoding.UTF8.GetBytes("kubedos-lab/" + text));
 
-    [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\z", RegexOptions.CultureInvariant)]
     private static partial Regex Label();
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using Kubedos.Engine.Model;
 using Kubedos.Engine.Providers;
 
@@ -41,15 +40,15 @@ internal sealed class NodeHandler(LocalLab lab) : ResourceHandler<NodeInputs, No
             yield return failure;
         }
 
-        var cidrOk = IPNetwork.TryParse(inputs.UnderlayCidr, out var cidr);
+        var cidrOk = Ipv4.TryParseNetwork(inputs.UnderlayCidr, out var cidr);
         if (!cidrOk)
         {
-            yield return new CheckFailure("underlayCidr", $"'{inputs.UnderlayCidr}' is not a network in CIDR notation");
+            yield return new CheckFailure("underlayCidr", $"'{inputs.UnderlayCidr}' is not an IPv4 network in canonical CIDR notation (a.b.c.d/n, decimal, no leading zeros)");
         }
 
-        if (!IPAddress.TryParse(inputs.Address, out var address))
+        if (!Ipv4.TryParseAddress(inputs.Address, out var address))
         {
-            yield return new CheckFailure("address", $"'{inputs.Address}' is not an IP address");
+            yield return new CheckFailure("address", $"'{inputs.Address}' is not a canonical IPv4 address (four decimal octets, no leading zeros)");
         }
         else if (cidrOk && (!Ipv4.IsHostAddress(cidr, address) || address.Equals(Ipv4.LastUsable(cidr))))
         {
@@ -89,7 +88,7 @@ internal sealed class NodeHandler(LocalLab lab) : ResourceHandler<NodeInputs, No
         LabFailures.GuardAsync(urn, "address", async () =>
         {
             var spec = new NodeSpec(
-                LabFailures.StackOf(urn, inputs.Stack), inputs.Name, IPAddress.Parse(inputs.Address), IPNetwork.Parse(inputs.UnderlayCidr));
+                LabFailures.StackOf(urn, inputs.Stack), inputs.Name, Ipv4.ParseAddress(inputs.Address), Ipv4.ParseNetwork(inputs.UnderlayCidr));
             return ToOutputs(await lab.EnsureNodeAsync(spec, cancellationToken), inputs.UnderlayCidr);
         });
 

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using Kubedos.Engine.Model;
 using Kubedos.Engine.Providers;
@@ -38,9 +37,9 @@ internal sealed class OperatorWireGuardHandler(ICommandRunner runner) : Resource
 
     protected override IEnumerable<CheckFailure> Validate(OperatorWireGuardInputs inputs)
     {
-        if (!IPNetwork.TryParse(inputs.Address, out _) || !inputs.Address.Contains('/', StringComparison.Ordinal))
+        if (!Ipv4.TryParseInterfaceAddress(inputs.Address, out _, out _))
         {
-            yield return new CheckFailure("address", $"'{inputs.Address}' must be an address with its prefix, e.g. 10.101.0.254/24");
+            yield return new CheckFailure("address", $"'{inputs.Address}' must be a canonical IPv4 address with its prefix, e.g. 10.101.0.254/24");
         }
 
         foreach (var failure in LabFailures.Label("stack", inputs.Stack))

@@ -1,4 +1,3 @@
-using System.Net;
 using Kubedos.Engine.Model;
 using Kubedos.Engine.Providers;
 
@@ -37,17 +36,28 @@ internal sealed class UnderlayHandler(LocalLab lab) : ResourceHandler<UnderlayIn
             yield return failure;
         }
 
-        if (inputs.Cidr is not null && (!IPNetwork.TryParse(inputs.Cidr, out var cidr)
-            || cidr.BaseAddress.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork || cidr.PrefixLength is < 8 or > 29))
+        if (inputs.Cidr is not null)
         {
-            yield return new CheckFailure("cidr", $"'{inputs.Cidr}' must be an IPv4 network with a prefix from /8 to /29, e.g. 10.250.7.0/24");
+            if (!Ipv4.TryParseNetwork(inputs.Cidr, out var cidr) || cidr.PrefixLength is < 8 or > 29)
+            {
+                yield return new CheckFailure("cidr", $"'{inputs.Cidr}' must be an IPv4 network in canonical CIDR notation with a prefix from /8 to /29, e.g. 10.250.7.0/24");
+            }
+            else if (Ipv4.SpecialPurposeRange(cidr) is { } special)
+            {
+                yield return new CheckFailure("cidr", $"'{inputs.Cidr}' lies in {special}, which cannot carry an underlay");
+            }
         }
 
         foreach (var (text, index) in (inputs.FallbackCidrs ?? []).Select((c, i) => (c, i)))
         {
-            if (!IPNetwork.TryParse(text, out _))
+            if (!Ipv4.TryParseNetwork(text, out var fallback))
             {
-                yield return new CheckFailure($"fallbackCidrs[{index}]", $"'{text}' is not a network in CIDR notation");
+                yield return new CheckFailure($"fallbackCidrs[{index}]", $"'{text}' is not an IPv4 network in canonical CIDR notation (a.b.c.d/n, decimal, no leading zeros)");
+            }
+            else if (Ipv4.SpecialPurposeRange(fallback) is { } special)
+            {
+                // An unreachable route for it would break the host's own loopback, link-local or multicast traffic.
+                yield return new CheckFailure($"fallbackCidrs[{index}]", $"'{text}' lies in {special}; no fallback route is installed for it");
             }
         }
     }
@@ -84,8 +94,8 @@ internal sealed class UnderlayHandler(LocalLab lab) : ResourceHandler<UnderlayIn
         {
             var spec = new UnderlaySpec(
                 LabFailures.StackOf(urn, inputs.Stack),
-                inputs.Cidr is null ? null : IPNetwork.Parse(inputs.Cidr),
-                (inputs.FallbackCidrs ?? []).Select(IPNetwork.Parse).ToArray());
+                inputs.Cidr is null ? null : Ipv4.ParseNetwork(inputs.Cidr),
+                (inputs.FallbackCidrs ?? []).Select(Ipv4.ParseNetwork).ToArray());
             return ToOutputs(await lab.EnsureUnderlayAsync(spec, cancellationToken));
         });
 

@@ -57,9 +57,9 @@ public sealed record CertificateProfile(
             problems.Add(("allowedUses", $"a CA certificate needs '{CertificateUses.CertSigning}' (x509 strict verification requires keyCertSign)"));
         }
 
-        foreach (var ip in IpAddresses.Where(a => !System.Net.IPAddress.TryParse(a, out _)))
+        foreach (var ip in IpAddresses.Where(a => !IsCanonicalIp(a)))
         {
-            problems.Add(("ipAddresses", $"'{ip}' is not an IP address"));
+            problems.Add(("ipAddresses", $"'{ip}' is not an IP address (IPv4 as four decimal octets without leading zeros, or IPv6)"));
         }
 
         foreach (var dns in DnsNames.Where(d => d.Length == 0 || d.Length > 253 || d.Any(char.IsWhiteSpace)))
@@ -74,4 +74,10 @@ public sealed record CertificateProfile(
 
         return problems;
     }
+
+    // IPAddress.TryParse reads 010.0.0.1 as octal 8.0.0.1: a certificate would then name another host.
+    private static bool IsCanonicalIp(string text) =>
+        text.Contains(':', StringComparison.Ordinal)
+            ? System.Net.IPAddress.TryParse(text, out var v6) && v6.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
+            : Kubedos.Engine.Input.Ipv4Notation.TryParseAddress(text, out _, out _);
 }

@@ -1,6 +1,5 @@
-using System.Text;
+using Kubedos.Engine.Input;
 using Kubedos.Spec.Model;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Kubedos.Spec.Loading;
@@ -8,9 +7,6 @@ namespace Kubedos.Spec.Loading;
 /// <summary>Reads a ClusterSpec YAML file into the model, reporting every fault with file:line:col.</summary>
 internal static class ClusterSpecLoader
 {
-    /// <summary>Largest spec accepted; a ClusterSpec of 10,000 nodes is well under this.</summary>
-    private const long MaxBytes = 64L * 1024 * 1024;
-
     public static SpecLoadResult LoadFile(string path)
     {
         if (Directory.Exists(path))
@@ -26,16 +22,11 @@ internal static class ClusterSpecLoader
         byte[] bytes;
         try
         {
-            if (new FileInfo(path).Length > MaxBytes)
-            {
-                return FileFault(path, "file-too-large", $"'{path}' is larger than {MaxBytes / (1024 * 1024)} MiB");
-            }
-
-            bytes = File.ReadAllBytes(path);
+            bytes = RegularFile.ReadAtMost(path, YamlInput.MaxBytes);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (InputFileException e)
         {
-            return FileFault(path, "file-unreadable", $"cannot read '{path}': {e.Message}");
+            return Fault(path, e);
         }
 
         return Load(path, bytes);
@@ -45,42 +36,25 @@ internal static class ClusterSpecLoader
     public static SpecLoadResult Load(string file, ReadOnlySpan<byte> bytes)
     {
         string text;
+        YamlStream stream;
         try
         {
-            if (bytes.IndexOf((byte)0) >= 0)
+            text = Utf8Text.Decode(file, bytes);
+            if (IsBlank(text))
             {
-                throw new DecoderFallbackException("NUL byte");
+                return FileFault(file, "document-empty", $"'{file}' is empty; a ClusterSpec starts with 'apiVersion: kubedos.ca/v1alpha1'");
             }
 
-            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
+            stream = YamlInput.Load(file, text);
         }
-        catch (DecoderFallbackException)
+        catch (InputFileException e)
         {
-            return FileFault(file, "file-not-text", $"'{file}' is not a UTF-8 text file (binary content); a ClusterSpec is YAML");
-        }
-
-        if (string.IsNullOrWhiteSpace(text) || text.Split('\n').All(l => l.TrimStart().StartsWith('#') || l.Trim().Length == 0))
-        {
-            return FileFault(file, "document-empty", $"'{file}' is empty; a ClusterSpec starts with 'apiVersion: kubedos.ca/v1alpha1'");
+            return Fault(file, e);
         }
 
-        var stream = new YamlStream();
-        try
+        if (stream.Documents.Count == 0)
         {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            var location = new SourceLocation(file, (int)e.Start.Line, (int)e.Start.Column);
-            var reason = (e.InnerException?.Message ?? e.Message).Split('\n')[0];
-            return Fault(file, new SpecDiagnostic(location, "yaml-syntax", $"malformed YAML: {reason}", string.Empty));
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's scanner gives up this way on some truncated documents (an unclosed flow collection at end of file).
-            var lines = text.TrimEnd().Split('\n');
-            var location = new SourceLocation(file, lines.Length, lines[^1].Length + 1);
-            return Fault(file, new SpecDiagnostic(location, "yaml-syntax", "malformed YAML: the document ends inside an unclosed [ ] or { } collection", string.Empty));
+            return FileFault(file, "document-empty", $"'{file}' holds no YAML document (only markers such as '...'); a ClusterSpec starts with 'apiVersion: kubedos.ca/v1alpha1'");
         }
 
         if (stream.Documents.Count > 1)
@@ -100,6 +74,12 @@ internal static class ClusterSpecLoader
             : binder.Diagnostics;
         return new SpecLoadResult(document, new SourceMap(file, binder.Locations), diagnostics);
     }
+
+    private static bool IsBlank(string text) =>
+        string.IsNullOrWhiteSpace(text) || text.Split('\n').All(l => l.TrimStart().StartsWith('#') || l.Trim().Length == 0);
+
+    private static SpecLoadResult Fault(string file, InputFileException e) =>
+        Fault(file, new SpecDiagnostic(new SourceLocation(file, e.Line, e.Column), e.Rule, e.Problem, string.Empty));
 
     private static SpecLoadResult FileFault(string file, string rule, string message) =>
         Fault(file, new SpecDiagnostic(new SourceLocation(file, 1, 1), rule, message, string.Empty));

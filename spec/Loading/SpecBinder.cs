@@ -124,6 +124,13 @@ internal sealed class SpecBinder
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
             _locations[SpecPath.Child(path, key)] = At(keyNode);
+            if (ControlCharacter(key) is { } control)
+            {
+                Fail(keyNode, SpecPath.Child(path, key), "control-character",
+                    $"a key of '{path}' holds the control character {control}; keys name planes, labels and files, so they are one line of printable characters");
+                continue;
+            }
+
             var value = Bind(valueNode, shape.Element!, SpecPath.Child(path, key));
             if (value is not null)
             {
@@ -146,6 +153,9 @@ internal sealed class SpecBinder
         var plain = scalar.Style is ScalarStyle.Plain or ScalarStyle.Any;
         switch (shape.Kind)
         {
+            case SpecShapeKind.String when ControlCharacter(text) is { } control:
+                return Fail(node, path, "control-character",
+                    $"'{path}' holds the control character {control} (a newline, tab, escape, ...); names, paths and versions reach files and commands, so text fields are one line of printable characters");
             case SpecShapeKind.String:
                 return text;
             case SpecShapeKind.Integer when plain && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number):
@@ -173,6 +183,18 @@ internal sealed class SpecBinder
     }
 
     private SourceLocation At(YamlNode node) => new(_file, (int)node.Start.Line, (int)node.Start.Column);
+
+    /// <summary>The first control character of <paramref name="text"/> as U+XXXX, or null.</summary>
+    private static string? ControlCharacter(string text)
+    {
+        var index = text.AsSpan().IndexOfAnyInRange('\u0000', '\u001f');
+        if (index < 0)
+        {
+            index = text.AsSpan().IndexOfAnyInRange('\u007f', '\u009f');
+        }
+
+        return index < 0 ? null : $"U+{(int)text[index]:X4}";
+    }
 
     private static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" or "Null" or "NULL" };

@@ -14,4 +14,7 @@ internal sealed record NetworkingSpec
 
     [Required, Description("What may flow between planes.")]
     public PlanePolicySpec Policy { get; init; } = new();
+
+    [Description("Allow planes, pod, service, underlay and VPC CIDRs outside private (10/8, 172.16/12, 192.168/16) and shared (100.64/10) space. Default false: the lab routes every plane on the operator's host, so a public range there shadows real destinations.")]
+    public bool AllowPublicRanges { get; init; }
 }

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Kubedos.Engine.Input;
 
 namespace Kubedos.Spec.Normalisation;
 
@@ -33,35 +33,18 @@ internal readonly record struct Ipv4Cidr(uint Network, int PrefixLength)
 
     public override string ToString() => $"{At(0)}/{PrefixLength}";
 
-    /// <summary>Parses <c>a.b.c.d/n</c>; the error says what is wrong (host bits set, not IPv4, ...).</summary>
+    /// <summary>Parses canonical <c>a.b.c.d/n</c> (<see cref="Ipv4Notation"/>); the error says what is wrong (leading zeros, host bits set, ...).</summary>
     public static bool TryParse(string? text, out Ipv4Cidr cidr, out string error)
     {
         cidr = default;
-        var parts = (text ?? string.Empty).Split('/');
-        if (parts.Length != 2 || !IPAddress.TryParse(parts[0], out var address)
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var prefix))
+        if (!Ipv4Notation.TryParsePrefixed(text, out var value, out var prefix, out error))
         {
-            error = $"'{text}' is not a CIDR such as 10.101.0.0/24";
             return false;
         }
 
-        if (address.AddressFamily != AddressFamily.InterNetwork || parts[0].Count(c => c == '.') != 3)
+        if (Ipv4Notation.HostBits(value, prefix) != 0)
         {
-            error = $"'{text}' is not an IPv4 CIDR (planes and cluster networks are IPv4)";
-            return false;
-        }
-
-        if (prefix is < 0 or > 32)
-        {
-            error = $"'{text}' has prefix length {prefix}; it must be 0-32";
-            return false;
-        }
-
-        var value = ToUInt(address);
-        var mask = prefix == 0 ? 0u : uint.MaxValue << (32 - prefix);
-        if ((value & ~mask) != 0)
-        {
-            var network = new Ipv4Cidr(value & mask, prefix);
+            var network = new Ipv4Cidr(value & Ipv4Notation.Mask(prefix), prefix);
             error = $"'{text}' has host bits set; the network is {network}";
             return false;
         }
@@ -70,6 +53,15 @@ internal readonly record struct Ipv4Cidr(uint Network, int PrefixLength)
         error = string.Empty;
         return true;
     }
+
+    /// <summary>Why this network cannot carry a plane or cluster network (a special-purpose range), or null.</summary>
+    public string? SpecialPurposeProblem() =>
+        Ipv4Notation.SpecialPurposeRange(Network, PrefixLength) is { } special
+            ? $"{this} lies in the {special.Name} {special.Range}, which cannot carry a plane or cluster network"
+            : null;
+
+    /// <summary>True when the network is private (RFC 1918) or shared (100.64.0.0/10) address space.</summary>
+    public bool IsPrivate => Ipv4Notation.IsPrivate(Network, PrefixLength);
 
     private static uint ToUInt(IPAddress address) => BinaryPrimitives.ReadUInt32BigEndian(address.GetAddressBytes());
 }

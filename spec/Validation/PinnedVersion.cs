@@ -26,10 +26,10 @@ internal static partial class PinnedVersion
     /// <summary>Whether <paramref name="text"/> is a content digest (sha256:... or sha512:...).</summary>
     public static bool IsDigest(string text) => Digest().IsMatch(text);
 
-    [GeneratedRegex(@"^sha(256:[0-9a-f]{64}|512:[0-9a-f]{128})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^sha(256:[0-9a-f]{64}|512:[0-9a-f]{128})\z", RegexOptions.CultureInvariant)]
     private static partial Regex Digest();
 
     // Digits with dots, an optional v and epoch, and an optional pre-release/build/distro suffix.
-    [GeneratedRegex(@"^(\d+:)?v?\d+(\.\d+)+([-+~A-Za-z][0-9A-Za-z.+~-]*)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(\d+:)?v?\d+(\.\d+)+([-+~A-Za-z][0-9A-Za-z.+~-]*)?\z", RegexOptions.CultureInvariant)]
     private static partial Regex Exact();
 }

@@ -21,6 +21,7 @@ internal static class SpecRules
         new PlaneCidrRule(),
         new PlaneCidrDisjointRule(),
         new ClusterNetworkDisjointRule(),
+        new CidrRangeRule(),
         new PlaneCapacityRule(),
         new NodeAddressRule(),
         new DefaultInterPlaneRule(),

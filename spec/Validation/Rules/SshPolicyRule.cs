@@ -31,6 +31,6 @@ internal sealed partial class SshPolicyRule : ISpecRule
         }
     }
 
-    [GeneratedRegex("^[a-z_][a-z0-9_-]{0,31}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z_][a-z0-9_-]{0,31}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex UserName();
 }

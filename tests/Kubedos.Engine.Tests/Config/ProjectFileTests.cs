@@ -146,4 +146,16 @@ public sealed class ProjectFileTests
 
         Assert.Equal("/nonexistent/Pulumi.yaml", error.File);
     }
+
+    [Fact]
+    public void Load_DeeplyNestedConfig_IsRefusedInsteadOfOverflowingTheStack()
+    {
+        using var dir = new TempProject();
+        var path = dir.Write("Pulumi.yaml", "name: hi\nruntime: dotnet\nconfig:\n  deep:\n    default:\n      " + Input.HostileFiles.DeepNesting(20_000));
+
+        var e = Assert.Throws<ConfigException>(() => ProjectFile.Load(path));
+
+        Assert.Equal(6, e.Line);
+        Assert.Contains("nested more than 64 deep", e.Message, StringComparison.Ordinal);
+    }
 }

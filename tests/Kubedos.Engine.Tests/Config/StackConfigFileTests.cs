@@ -188,4 +188,49 @@ public sealed class StackConfigFileTests
     {
         Assert.Equal("Pulumi.lab-01.yaml", StackConfigFile.FileNameFor("lab-01"));
     }
+
+    [Fact]
+    public void Load_AliasBombInAStructuredValue_IsRefusedAtItsLine()
+    {
+        using var dir = new TempProject();
+        var bomb = Input.HostileFiles.AliasBomb().Replace("\n", "\n    ", StringComparison.Ordinal).TrimEnd();
+        var path = dir.Write("Pulumi.dev.yaml", $"config:\n  hi:bomb:\n    {bomb}\n");
+
+        var e = Assert.Throws<ConfigException>(() => StackConfigFile.Load(path, "hi"));
+
+        Assert.Equal(8, e.Line);
+        Assert.Contains("alias bomb", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_ByteOrderMark_IsSkipped()
+    {
+        using var dir = new TempProject();
+        var path = dir.Write("Pulumi.dev.yaml", "config:\n  hi:FOO: bar\n");
+        File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. File.ReadAllBytes(path)]);
+
+        Assert.Equal(ConfigValue.Plain("bar"), StackConfigFile.Load(path, "hi").Get("FOO"));
+    }
+
+    [Fact]
+    public void Load_Fifo_IsRefusedAsNotARegularFile()
+    {
+        using var dir = new TempProject();
+        var path = Input.HostileFiles.Fifo(dir.PathOf("Pulumi.dev.yaml"));
+
+        var e = Assert.Throws<ConfigException>(() => StackConfigFile.LoadOrEmpty(path, "hi"));
+
+        Assert.Contains("not a regular file (a FIFO)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Save_ValueEndingInNewline_ReadsBackWithTheNewline()
+    {
+        using var dir = new TempProject();
+        var path = dir.PathOf("Pulumi.dev.yaml");
+
+        StackConfigFile.Empty("hi").Set(new ConfigKey("hi", "motd"), ConfigValue.Plain("hello\n")).Save(path);
+
+        Assert.Equal(ConfigValue.Plain("hello\n"), StackConfigFile.Load(path, "hi").Get("motd"));
+    }
 }

@@ -9,7 +9,7 @@ public sealed class JoinTokenTests
     public void Generate_Token_HasKubeadmFormat()
     {
         var token = JoinToken.Generate();
-        Assert.Matches(new Regex("^[a-z0-9]{6}\\.[a-z0-9]{16}$"), token.ToString());
+        Assert.Matches(new Regex("^[a-z0-9]{6}\\.[a-z0-9]{16}\\z"), token.ToString());
         Assert.Equal(token, JoinToken.Parse(token.ToString()));
     }
 
@@ -107,5 +107,12 @@ public sealed class JoinTokenTests
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    [Fact]
+    public void TryParse_TrailingNewline_IsRefused()
+    {
+        Assert.False(JoinToken.TryParse("abcdef.0123456789abcdef\n", out _));
+        Assert.True(JoinToken.TryParse("abcdef.0123456789abcdef", out _));
     }
 }

@@ -11,6 +11,21 @@ public sealed class AuditCommandTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
+    public void Run_Fifo_IsRefusedInsteadOfHanging()
+    {
+        var fifo = Path.Combine(_dir, "audit.log");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        var error = new StringWriter();
+
+        Assert.Equal(ExitCodes.Usage, AuditCommand.Run(fifo, null, json: false, new StringWriter(), error));
+        Assert.Contains("is not a regular file (a FIFO)", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_IntactLogSignedHeadAndPin_ExitsZeroIntact()
     {
         using var key = PrivateKeyMaterial.Generate(KeyAlgorithm.EcdsaP256);

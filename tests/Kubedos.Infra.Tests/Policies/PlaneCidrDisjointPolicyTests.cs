@@ -59,6 +59,17 @@ public sealed class PlaneCidrDisjointPolicyTests
         using var h = new PolicyHarness();
         var wg = PolicyHarness.Resource(PolicyContract.PlaneType, "wg9", PropertyMap.Of(("name", "wg9"), ("cidr", "10.300.0.0/24")));
         var v = Assert.Single(h.Of(h.EvaluatePlan([wg], [PolicyHarness.Create(wg)]), PlaneCidrDisjointPolicy.Id));
-        Assert.Equal("plane wg9: '10.300.0.0/24' is not a CIDR, so it cannot be shown disjoint", v.Message);
+        Assert.Equal("plane wg9: '10.300.0.0/24' is not a canonical IPv4 CIDR: '10.300.0.0' has the octet '300'; octets are decimal numbers 0-255, so it cannot be shown disjoint", v.Message);
+    }
+
+    [Fact]
+    public void Evaluate_PlaneCidrWithLeadingZeros_IsReportedNotReadAsOctal()
+    {
+        using var h = new PolicyHarness();
+        var wg = PolicyHarness.Resource(PolicyContract.PlaneType, "wg9", PropertyMap.Of(("name", "wg9"), ("cidr", "010.200.5.0/24")));
+
+        var v = Assert.Single(h.Of(h.EvaluatePlan([wg], [PolicyHarness.Create(wg)]), PlaneCidrDisjointPolicy.Id));
+
+        Assert.Contains("'010' with a leading zero", v.Message, StringComparison.Ordinal);
     }
 }

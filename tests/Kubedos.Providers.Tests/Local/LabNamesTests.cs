@@ -65,4 +65,11 @@ public sealed class LabNamesTests
 
         Assert.Contains("DNS label", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void IsName_TrailingNewline_IsRefused()
+    {
+        Assert.False(LabNames.IsName("lab-01\n"));
+        Assert.True(LabNames.IsName("lab-01"));
+    }
 }

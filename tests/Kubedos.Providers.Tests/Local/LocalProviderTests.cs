@@ -33,6 +33,32 @@ public sealed class LocalProviderTests
         Assert.Equal("address", Assert.Single(response.Failures).Property);
     }
 
+    [Theory]
+    [InlineData("010.250.7.11", "10.250.7.0/24", "address")]
+    [InlineData("10.250.7.11", "10.250.007.0/24", "underlayCidr")]
+    public async Task CheckAsync_NonCanonicalNodeAddressing_FailsOnThatInput(string address, string underlay, string property)
+    {
+        var response = await FakePackage().CheckAsync(
+            new CheckRequest(UrnOf("lab-01", "local:lab:Node", "cp-1"), "local:lab:Node", null,
+                PropertyMapper.ToMap(new NodeInputs("cp-1", address, underlay))),
+            None);
+
+        Assert.Equal(property, Assert.Single(response.Failures).Property);
+    }
+
+    [Fact]
+    public async Task CheckAsync_FallbackInLoopbackRange_FailsOnThatFallback()
+    {
+        var response = await FakePackage().CheckAsync(
+            new CheckRequest(UrnOf("lab-01", "local:lab:Underlay", "underlay"), "local:lab:Underlay", null,
+                PropertyMapper.ToMap(new UnderlayInputs("10.250.7.0/24", FallbackCidrs: ["10.101.0.0/24", "127.0.0.0/8"]))),
+            None);
+
+        var failure = Assert.Single(response.Failures);
+        Assert.Equal("fallbackCidrs[1]", failure.Property);
+        Assert.Contains("loopback range 127.0.0.0/8", failure.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task CheckAsync_OperatorAddressForNode_FailsOnAddress()
     {
@@ -47,6 +73,8 @@ public sealed class LocalProviderTests
     [Theory]
     [InlineData("10.250.7.0/33", "cidr")]
     [InlineData("fd00::/64", "cidr")]
+    [InlineData("010.250.7.0/24", "cidr")]
+    [InlineData("127.0.0.0/24", "cidr")]
     public async Task CheckAsync_BadUnderlayCidr_FailsOnCidr(string cidr, string property)
     {
         var response = await FakePackage().CheckAsync(

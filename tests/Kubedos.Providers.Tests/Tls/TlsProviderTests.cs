@@ -105,6 +105,20 @@ public sealed class TlsProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task CertRequest_IpWithLeadingZeros_FailsCheckInsteadOfNamingAnOctalAddress()
+    {
+        var provider = TlsProvider.Create(_time);
+        var key = await CreateAsync(provider, "tls:index:PrivateKey", PropertyMap.Empty);
+
+        var failures = await CheckFailuresAsync(provider, "tls:index:CertRequest", PropertyMap.Of(
+            ("privateKeyPem", key.Outputs["privateKeyPem"]),
+            ("subject", PropertyMap.Of(("commonName", "node-1"))),
+            ("ipAddresses", PropertyValue.Array("010.10.0.11", "fd00::11"))));
+
+        Assert.Equal("ipAddresses", Assert.Single(failures).Property);
+    }
+
+    [Fact]
     public async Task SelfSignedCert_EarlyRenewalNotShorterThanValidity_FailsCheck()
     {
         var provider = TlsProvider.Create(_time);

@@ -127,4 +127,106 @@ public sealed class ClusterSpecLoaderTests
         Assert.Equal("yaml-syntax", diagnostic.RuleId);
         Assert.True(diagnostic.Location.Line >= 4, diagnostic.ToString());
     }
+
+    [Fact]
+    public void Load_OnlyDocumentEndMarker_IsAnEmptyDocument()
+    {
+        var result = ClusterSpecLoader.Load("dots.yaml", "...\n"u8);
+
+        Assert.Equal("document-empty", Assert.Single(result.Diagnostics).RuleId);
+    }
+
+    [Fact]
+    public void Load_ByteOrderMark_IsSkipped()
+    {
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(Lab)];
+
+        Assert.True(ClusterSpecLoader.Load("bom.yaml", bytes).Succeeded);
+    }
+
+    [Fact]
+    public void Load_TwentyThousandNestedFlowMappings_IsOneErrorAtTheLine()
+    {
+        var yaml = Lab + "extra: " + string.Concat(Enumerable.Repeat("{a: ", 20_000)) + "1" + new string('}', 20_000) + "\n";
+
+        var diagnostic = Assert.Single(ClusterSpecLoader.Load("deep.yaml", System.Text.Encoding.UTF8.GetBytes(yaml)).Diagnostics);
+
+        Assert.Equal("yaml-nesting-depth", diagnostic.RuleId);
+        Assert.Equal(Lab.Split('\n').Length, diagnostic.Location.Line);
+    }
+
+    [Fact]
+    public void Load_AliasBomb_IsRefusedQuickly()
+    {
+        var bomb = string.Join("\n", Enumerable.Range(1, 8).Select(i => $"  l{i}: &l{i} [{string.Join(", ", Enumerable.Repeat($"*l{i - 1}", 9))}]"));
+        var yaml = Lab + "bomb:\n  l0: &l0 [x, x, x, x, x, x, x, x, x]\n" + bomb + "\n";
+
+        var diagnostic = Assert.Single(ClusterSpecLoader.Load("bomb.yaml", System.Text.Encoding.UTF8.GetBytes(yaml)).Diagnostics);
+
+        Assert.Equal("yaml-alias-expansion", diagnostic.RuleId);
+    }
+
+    [Fact]
+    public void Load_TabIndentation_IsReportedAtItsLine()
+    {
+        var lines = Lab.Split('\n');
+        var at = Array.FindIndex(lines, l => l.StartsWith("  name:", StringComparison.Ordinal));
+        lines[at] = "\t" + lines[at].TrimStart();
+
+        var diagnostic = Assert.Single(ClusterSpecLoader.Load("tab.yaml", System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines))).Diagnostics);
+
+        Assert.Equal(("yaml-syntax", at + 1, 1), (diagnostic.RuleId, diagnostic.Location.Line, diagnostic.Location.Column));
+    }
+
+    [Fact]
+    public void Load_InvalidUtf8_IsReportedAtItsLineAndColumn()
+    {
+        var text = System.Text.Encoding.UTF8.GetBytes(Lab);
+        var secondLine = Array.IndexOf(text, (byte)'\n') + 1;
+        byte[] bytes = [.. text[..secondLine], 0xC3, 0x28, .. text[secondLine..]];
+
+        var diagnostic = Assert.Single(ClusterSpecLoader.Load("bad.yaml", bytes).Diagnostics);
+
+        Assert.Equal(("file-not-text", 2, 1), (diagnostic.RuleId, diagnostic.Location.Line, diagnostic.Location.Column));
+    }
+
+    [Theory]
+    [InlineData("/dev/zero", "character device")]
+    [InlineData(null, "FIFO")]
+    public void LoadFile_NotARegularFile_IsRefusedWithoutReading(string? path, string kind)
+    {
+        var dir = Directory.CreateTempSubdirectory("kubedos-spec-").FullName;
+        try
+        {
+            if (path is null)
+            {
+                path = Path.Combine(dir, "spec.yaml");
+                using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
+                mkfifo.WaitForExit();
+            }
+
+            var diagnostic = Assert.Single(ClusterSpecLoader.LoadFile(path).Diagnostics);
+
+            Assert.Equal("file-not-regular", diagnostic.RuleId);
+            Assert.Contains(kind, diagnostic.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("name: lab-01", "name: \"lab-01\\n\"", "metadata.name")]
+    [InlineData("- { name: w-1,", "- { name: \"w-1\\n\",", "spec.nodes.inventory[3].name")]
+    [InlineData("allowUsers: [", "allowUsers: [\"ops\\u001b[31m\", ", "spec.security.ssh.allowUsers[0]")]
+    public void Load_ControlCharacterInText_IsRefusedAtTheField(string find, string replace, string path)
+    {
+        Assert.Contains(find, Lab, StringComparison.Ordinal);
+        var yaml = Lab.Replace(find, replace, StringComparison.Ordinal);
+
+        var diagnostic = Assert.Single(ClusterSpecLoader.Load("nl.yaml", System.Text.Encoding.UTF8.GetBytes(yaml)).Diagnostics);
+
+        Assert.Equal(("control-character", path), (diagnostic.RuleId, diagnostic.Path));
+    }
 }

@@ -13,6 +13,9 @@ public sealed class Ipv4CidrTests
     [InlineData("fd00::/64", false)]
     [InlineData("10.1/16", false)]
     [InlineData("", false)]
+    [InlineData("010.101.000.000/24", false)]
+    [InlineData("0x0a.101.0.0/24", false)]
+    [InlineData("10.101.0.0/024", false)]
     public void TryParse_Text_AcceptsOnlyIpv4Networks(string text, bool valid)
     {
         Assert.Equal(valid, Ipv4Cidr.TryParse(text, out _, out var error));

@@ -28,6 +28,7 @@ public sealed class SpecValidatorTests
         { "plane-cidr-valid", Proxmox, ["cidr: 10.102.0.0/24", "cidr: 10.102.0.1/24"], "10.102.0.1/24" },
         { "plane-cidr-disjoint", Lab, ["cidr: 10.102.0.0/24", "cidr: 10.101.0.0/25"], "10.101.0.0/25" },
         { "cluster-network-disjoint", Proxmox, ["    version: \"v1.30.4\"", "    version: \"v1.30.4\"\n    podCidr: 10.100.0.0/14"], "podCidr:" },
+        { "cidr-range", Lab, ["cidr: 10.102.0.0/24", "cidr: 127.102.0.0/24"], "127.102.0.0/24" },
         { "plane-capacity", Proxmox, ["  # ---- Networking", "      - name: w-2\n        role: worker\n      - name: w-3\n        role: worker\n\n  # ---- Networking", "cidr: 10.101.0.0/24", "cidr: 10.101.0.0/29"], "10.101.0.0/29" },
         { "node-address-unique", Lab, ["index: 12", "index: 11"], "name: cp-2" },
         { "default-inter-plane-defined", Proxmox, ["      defaultInterPlane: deny\n", string.Empty], "policy:" },
@@ -206,5 +207,61 @@ public sealed class SpecValidatorTests
         Assert.Contains("node 'w-1' takes host offset 21", finding.Message, StringComparison.Ordinal);
         Assert.Equal(SpecText.LineOf(yaml, "name: w-1"), finding.Location.Line);
         Assert.Contains("beyond the lab underlay 10.250.1.0/28", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rules_TextEndingInNewline_DoNotPassThePatternChecks()
+    {
+        var document = Assert.IsType<Kubedos.Spec.Model.ClusterDocument>(SpecText.Validate(RepositoryFiles.Read(Proxmox)).Document);
+        var spec = document.Spec;
+
+        // Past the loader (which refuses control characters), each pattern must still refuse a trailing newline on its own.
+        var broken = document with
+        {
+            Metadata = document.Metadata with { Name = "lab-01\n" },
+            Spec = spec with
+            {
+                Security = spec.Security with { Ssh = spec.Security.Ssh with { AllowUsers = ["ops\n"] } },
+                Kubernetes = spec.Kubernetes with { Version = "v1.30.4\n" },
+            },
+        };
+
+        var failed = SpecRules.All.Where(r => r.Evaluate(broken).Any()).Select(r => r.Id).Order();
+
+        Assert.Equal(["cluster-name-dns1123", "ssh-allow-users", "version-pinned"], failed);
+    }
+
+    [Theory]
+    [InlineData("cidr: 10.102.0.0/24", "cidr: 127.102.0.0/24", "spec.networking.planes.wg2.cidr", "loopback range 127.0.0.0/8, which cannot carry a plane")]
+    [InlineData("cidr: 10.102.0.0/24", "cidr: 224.102.0.0/24", "spec.networking.planes.wg2.cidr", "multicast range 224.0.0.0/4")]
+    [InlineData("underlayCidr: 10.250.1.0/24", "underlayCidr: 169.254.1.0/24", "spec.substrate.local.underlayCidr", "link-local range 169.254.0.0/16")]
+    [InlineData("cidr: 10.102.0.0/24", "cidr: 8.102.0.0/24", "spec.networking.planes.wg2.cidr", "set spec.networking.allowPublicRanges: true")]
+    public void Validate_CidrOutsidePrivateSpace_NamesTheRangeAndTheField(string find, string replace, string path, string message)
+    {
+        var result = SpecText.Validate(SpecText.ReplaceOnce(RepositoryFiles.Read(Lab), find, replace));
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(("cidr-range", path), (diagnostic.RuleId, diagnostic.Path));
+        Assert.Contains(message, diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_PublicRangeWithOptIn_IsValidButSpecialRangesAreNot()
+    {
+        var yaml = SpecText.ReplaceOnce(RepositoryFiles.Read(Lab), "cidr: 10.102.0.0/24", "cidr: 8.102.0.0/24");
+        yaml = SpecText.ReplaceOnce(yaml, "    planes:", "    allowPublicRanges: true\n    planes:");
+
+        Assert.Empty(SpecText.Validate(yaml).Diagnostics);
+        Assert.Equal("cidr-range", Assert.Single(SpecText.Validate(SpecText.ReplaceOnce(yaml, "8.102.0.0/24", "0.102.0.0/24")).Diagnostics).RuleId);
+    }
+
+    [Fact]
+    public void Validate_PlaneCidrWithLeadingZeros_IsRefusedNotReadAsOctal()
+    {
+        var result = SpecText.Validate(SpecText.ReplaceOnce(RepositoryFiles.Read(Lab), "cidr: 10.101.0.0/24", "cidr: 010.101.000.000/24"));
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("plane-cidr-valid", diagnostic.RuleId);
+        Assert.Contains("leading zero", diagnostic.Message, StringComparison.Ordinal);
     }
 }
