@@ -1,4 +1,4 @@
-namespace Kubedos.Providers.Tls;
+namespace Kubedos.Pki;
 
 /// <summary>What a certificate says about its subject and what it may be used for.</summary>
 /// <param name="CommonName">The subject CN (may be empty when SANs name the subject).</param>

@@ -1,8 +1,7 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
-using Kubedos.Providers.Tls;
 
-namespace Kubedos.Enrollment.Pki;
+namespace Kubedos.Pki;
 
 /// <summary>
 /// The per-cluster intermediate CA that signs node identities and the enrollment service's certificate.
@@ -33,7 +32,7 @@ public sealed class ClusterAuthority : IDisposable
     {
         var root = X509Certificate2.CreateFromPem(rootPem);
         var intermediate = X509Certificate2.CreateFromPem(intermediatePem);
-        if (!Client.CertificateSignature.IsSignedBy(intermediate, root))
+        if (!CertificateSignature.IsSignedBy(intermediate, root))
         {
             throw new ArgumentException($"'{intermediate.Subject}' was not signed by the root '{root.Subject}'", nameof(intermediatePem));
         }
