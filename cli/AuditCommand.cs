@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Kubedos.Engine.Input;
 using Kubedos.Enrollment.Audit;
-using Kubedos.Providers.Tls;
+using Kubedos.Pki;
 
 namespace Kubedos.Cli;
 

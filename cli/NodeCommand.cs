@@ -3,7 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using Kubedos.Components.Enrollment;
 using Kubedos.Components.Trust;
 using Kubedos.Enrollment.Revocation;
-using Kubedos.Providers.Tls;
+using Kubedos.Pki;
 
 namespace Kubedos.Cli;
 

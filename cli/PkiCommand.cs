@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Security.Cryptography.X509Certificates;
 using Kubedos.Components.Trust;
-using Kubedos.Enrollment.Pki;
-using Kubedos.Providers.Tls;
+using Kubedos.Pki;
 
 namespace Kubedos.Cli;
 
@@ -68,7 +67,7 @@ internal static class PkiCommand
             using (intermediate)
             using (key)
             {
-                await WriteOwnerOnlyAsync(keyPath, key.ExportPrivateKeyPem(), cancellationToken);
+                await OwnerOnlyFile.CreateNewAsync(keyPath, key.ExportPrivateKeyPem(), cancellationToken);
                 await File.WriteAllTextAsync(intermediatePath, CertificateIssuer.ToPem(intermediate), cancellationToken);
             }
         }
@@ -79,18 +78,5 @@ internal static class PkiCommand
         await output.WriteLineAsync($"  kubedos config set {TrustMaterial.IntermediateCertKey} {intermediatePath}");
         await output.WriteLineAsync($"  kubedos config set --secret {TrustMaterial.IntermediateKeyKey} < {keyPath}");
         return ExitCodes.Success;
-    }
-
-    private static async Task WriteOwnerOnlyAsync(string path, string content, CancellationToken cancellationToken)
-    {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        await using var stream = new FileStream(path, options);
-        await using var writer = new StreamWriter(stream);
-        await writer.WriteAsync(content.AsMemory(), cancellationToken);
     }
 }

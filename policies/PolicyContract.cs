@@ -22,7 +22,8 @@ internal static class PolicyContract
     public const string KubernetesResetType = "kubedos:kubernetes:Reset";
 
     /// <summary>Substrate node types: deleting or replacing one destroys a machine. Input <c>name</c> is the inventory name.</summary>
-    public static readonly IReadOnlyList<string> NodeTypes = [Kubedos.Providers.Local.NodeResource.TypeToken];
+    /// <remarks>The contract names the tokens; a test holds every substrate's node type to it, so a rename cannot blind a policy.</remarks>
+    public static readonly IReadOnlyList<string> NodeTypes = ["local:lab:Node"];
 
     /// <summary>Substrate volume types: deleting or replacing one destroys data.</summary>
     public static readonly IReadOnlyList<string> VolumeTypes = ["kubedos:substrate:Volume"];

@@ -1,4 +1,5 @@
 using Kubedos.Engine.Model;
+using Kubedos.Pki;
 using Kubedos.Providers.Tls;
 
 namespace Kubedos.Components.Trust;

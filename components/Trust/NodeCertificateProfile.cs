@@ -1,4 +1,4 @@
-using Kubedos.Providers.Tls;
+using Kubedos.Pki;
 using Kubedos.Spec.Model;
 using Kubedos.Spec.Normalisation;
 

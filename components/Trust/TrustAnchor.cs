@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Kubedos.Enrollment.Pki;
-using Kubedos.Providers.Tls;
+using Kubedos.Pki;
 using Kubedos.Spec.Model;
 
 namespace Kubedos.Components.Trust;

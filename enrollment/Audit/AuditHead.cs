@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Kubedos.Providers.Tls;
+using Kubedos.Pki;
 
 namespace Kubedos.Enrollment.Audit;
 

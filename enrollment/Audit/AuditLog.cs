@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Kubedos.Providers.Tls;
+using Kubedos.Pki;
 
 namespace Kubedos.Enrollment.Audit;
 

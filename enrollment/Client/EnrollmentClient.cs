@@ -3,10 +3,9 @@ using System.Net.Http.Json;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
-using Kubedos.Enrollment.Pki;
 using Kubedos.Enrollment.Service;
 using Kubedos.Enrollment.Tokens;
-using Kubedos.Providers.Tls;
+using Kubedos.Pki;
 
 namespace Kubedos.Enrollment.Client;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Kubedos.Enrollment.Client;
 using Kubedos.Enrollment.Tokens;
-using Kubedos.Providers.Tls;
+using Kubedos.Pki;
 
 namespace Kubedos.Enrollment.Node;
 

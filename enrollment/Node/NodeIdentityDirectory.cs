@@ -1,6 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Kubedos.Enrollment.Client;
-using Kubedos.Providers.Tls;
+using Kubedos.Pki;
 
 namespace Kubedos.Enrollment.Node;
 
@@ -46,26 +46,6 @@ public sealed class NodeIdentityDirectory(string path)
 
     private string Combine(string file) => System.IO.Path.Combine(Path, file);
 
-    private async Task ReplaceAsync(string file, string content, bool ownerOnly, CancellationToken cancellationToken)
-    {
-        var target = Combine(file);
-        var temp = target + ".tmp";
-        File.Delete(temp);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = ownerOnly
-                ? UnixFileMode.UserRead | UnixFileMode.UserWrite
-                : UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
-        }
-
-        await using (var stream = new FileStream(temp, options))
-        {
-            await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(content), cancellationToken);
-            await stream.FlushAsync(cancellationToken);
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temp, target, overwrite: true);
-    }
+    private Task ReplaceAsync(string file, string content, bool ownerOnly, CancellationToken cancellationToken) =>
+        OwnerOnlyFile.ReplaceAsync(Combine(file), System.Text.Encoding.UTF8.GetBytes(content), ownerOnly ? OwnerOnlyFile.OwnerOnly : OwnerOnlyFile.WorldReadable, cancellationToken);
 }

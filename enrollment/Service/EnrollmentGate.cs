@@ -1,10 +1,9 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Kubedos.Enrollment.Audit;
-using Kubedos.Enrollment.Pki;
 using Kubedos.Enrollment.Revocation;
 using Kubedos.Enrollment.Tokens;
-using Kubedos.Providers.Tls;
+using Kubedos.Pki;
 
 namespace Kubedos.Enrollment.Service;
 

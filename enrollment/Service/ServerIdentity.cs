@@ -1,8 +1,7 @@
 using System.Net;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
-using Kubedos.Enrollment.Pki;
-using Kubedos.Providers.Tls;
+using Kubedos.Pki;
 
 namespace Kubedos.Enrollment.Service;
 

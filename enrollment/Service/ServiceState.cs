@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Kubedos.Enrollment.Audit;
-using Kubedos.Enrollment.Pki;
 using Kubedos.Enrollment.Revocation;
 using Kubedos.Enrollment.Tokens;
+using Kubedos.Pki;
 
 namespace Kubedos.Enrollment.Service;
 

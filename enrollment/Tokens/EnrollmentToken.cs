@@ -1,4 +1,4 @@
-using Kubedos.Providers.Tls;
+using Kubedos.Pki;
 
 namespace Kubedos.Enrollment.Tokens;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kubedos.Pki;
 
 namespace Kubedos.Enrollment.Tokens;
 
@@ -80,21 +81,6 @@ public sealed class JoinTokenStore
             return;
         }
 
-        // A leftover temp file would keep its own mode through FileMode.Create: start from none, so 0600 always holds.
-        var temp = _path + ".tmp";
-        File.Delete(temp);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var stream = new FileStream(temp, options))
-        {
-            JsonSerializer.Serialize(stream, _tokens.Values.OrderBy(t => t.IssuedAt).ToList(), Json);
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temp, _path, overwrite: true);
+        OwnerOnlyFile.Replace(_path, JsonSerializer.SerializeToUtf8Bytes(_tokens.Values.OrderBy(t => t.IssuedAt).ToList(), Json), OwnerOnlyFile.OwnerOnly);
     }
 }

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Net.Sockets;
-using Kubedos.Engine.Input;
+using Kubedos.Pki;
 
 namespace Kubedos.Providers.Local;
 

@@ -1,5 +1,6 @@
 using Kubedos.Engine.Model;
 using Kubedos.Engine.Providers;
+using Kubedos.Pki;
 
 namespace Kubedos.Providers.Tls;
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Kubedos.Engine.Model;
 using Kubedos.Engine.Providers;
+using Kubedos.Pki;
 
 namespace Kubedos.Providers.Tls;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Kubedos.Engine.Model;
 using Kubedos.Engine.Providers;
+using Kubedos.Pki;
 
 namespace Kubedos.Providers.Tls;
 

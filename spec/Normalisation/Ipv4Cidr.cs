@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
-using Kubedos.Engine.Input;
+using Kubedos.Pki;
 
 namespace Kubedos.Spec.Normalisation;
 

@@ -1,4 +1,4 @@
-using Kubedos.Providers.Tls;
+using Kubedos.Pki;
 using Kubedos.Spec.Model;
 
 namespace Kubedos.Spec.Validation.Rules;

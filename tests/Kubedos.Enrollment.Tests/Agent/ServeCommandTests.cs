@@ -2,10 +2,9 @@ using System.CommandLine;
 using Kubedos.Agent;
 using Kubedos.Enrollment.Audit;
 using Kubedos.Enrollment.Node;
-using Kubedos.Enrollment.Pki;
 using Kubedos.Enrollment.Service;
 using Kubedos.Enrollment.Tokens;
-using Kubedos.Providers.Tls;
+using Kubedos.Pki;
 
 namespace Kubedos.Enrollment.Tests.Agent;
 

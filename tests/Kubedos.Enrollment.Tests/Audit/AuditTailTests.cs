@@ -1,5 +1,5 @@
 using Kubedos.Enrollment.Audit;
-using Kubedos.Providers.Tls;
+using Kubedos.Pki;
 
 namespace Kubedos.Enrollment.Tests.Audit;
 

@@ -4,7 +4,7 @@ using Kubedos.Enrollment.Node;
 using Kubedos.Enrollment.Revocation;
 using Kubedos.Enrollment.Service;
 using Kubedos.Enrollment.Tests.Service;
-using Kubedos.Providers.Tls;
+using Kubedos.Pki;
 
 namespace Kubedos.Enrollment.Tests.Node;
 

@@ -2,11 +2,10 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Kubedos.Enrollment.Audit;
 using Kubedos.Enrollment.Client;
-using Kubedos.Enrollment.Pki;
 using Kubedos.Enrollment.Revocation;
 using Kubedos.Enrollment.Service;
 using Kubedos.Enrollment.Tokens;
-using Kubedos.Providers.Tls;
+using Kubedos.Pki;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Kubedos.Enrollment.Tests.Service;

@@ -4,7 +4,7 @@ using Kubedos.Enrollment.Client;
 using Kubedos.Enrollment.Revocation;
 using Kubedos.Enrollment.Service;
 using Kubedos.Enrollment.Tokens;
-using Kubedos.Providers.Tls;
+using Kubedos.Pki;
 using Kubedos.Testing;
 
 namespace Kubedos.Enrollment.Tests.Service;

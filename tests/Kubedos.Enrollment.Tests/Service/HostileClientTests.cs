@@ -8,7 +8,7 @@ using System.Text;
 using Kubedos.Enrollment.Audit;
 using Kubedos.Enrollment.Client;
 using Kubedos.Enrollment.Service;
-using Kubedos.Providers.Tls;
+using Kubedos.Pki;
 
 namespace Kubedos.Enrollment.Tests.Service;
 

@@ -1,6 +1,6 @@
 using Kubedos.Enrollment.Client;
 using Kubedos.Enrollment.Revocation;
-using Kubedos.Providers.Tls;
+using Kubedos.Pki;
 
 namespace Kubedos.Enrollment.Tests.Service;
 

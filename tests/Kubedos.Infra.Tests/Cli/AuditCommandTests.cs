@@ -1,6 +1,6 @@
 using Kubedos.Cli;
 using Kubedos.Enrollment.Audit;
-using Kubedos.Providers.Tls;
+using Kubedos.Pki;
 
 namespace Kubedos.Infra.Tests.Cli;
 

@@ -3,8 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using Kubedos.Cli;
 using Kubedos.Components.Enrollment;
 using Kubedos.Enrollment.Audit;
-using Kubedos.Enrollment.Pki;
-using Kubedos.Providers.Tls;
+using Kubedos.Pki;
 
 namespace Kubedos.Infra.Tests.Cli;
 

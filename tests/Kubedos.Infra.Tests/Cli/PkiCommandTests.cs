@@ -1,7 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using Kubedos.Cli;
 using Kubedos.Components.Trust;
-using Kubedos.Enrollment.Pki;
+using Kubedos.Pki;
 
 namespace Kubedos.Infra.Tests.Cli;
 

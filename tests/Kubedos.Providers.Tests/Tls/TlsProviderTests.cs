@@ -1,4 +1,5 @@
 using Kubedos.Engine.Model;
+using Kubedos.Pki;
 using Kubedos.Providers.Tls;
 using Kubedos.Testing;
 using Microsoft.Extensions.Time.Testing;

@@ -7,16 +7,21 @@ namespace Kubedos.Infra.Tests.Components.Enrollment;
 public sealed class AgentPayloadTests
 {
     [Fact]
-    public void BesideThisProgram_HoldsTheAgentAndWhatItLoads_NotTheCli()
+    public void BesideThisProgram_HoldsTheAgentAndWhatItLoads_NotTheCliOrTheEngine()
     {
         var payload = AgentPayload.BesideThisProgram();
 
         Assert.Contains("kubedos-agent.dll", payload.Files);
         Assert.Contains("kubedos-agent.runtimeconfig.json", payload.Files);
         Assert.Contains("Kubedos.Enrollment.dll", payload.Files);
-        Assert.Contains("NSec.Cryptography.dll", payload.Files);
-        Assert.Contains("runtimes/linux-x64/native/libsodium.so", payload.Files);
+        Assert.Contains("Kubedos.Pki.dll", payload.Files);
         Assert.DoesNotContain("kubedos.dll", payload.Files);
+        // The agent links pki and enrollment only: no engine, providers or console libraries travel to nodes.
+        foreach (var unwanted in new[] { "Kubedos.Engine.dll", "Kubedos.Providers.dll", "YamlDotNet.dll", "Spectre.Console.dll", "Renci.SshNet.dll", "NSec.Cryptography.dll" })
+        {
+            Assert.DoesNotContain(unwanted, payload.Files);
+        }
+
         Assert.DoesNotContain(payload.Files, f => f.Contains("Tests", StringComparison.Ordinal) || f.Contains("/android", StringComparison.Ordinal));
     }
 

@@ -94,7 +94,7 @@ public sealed class ClusterTrustTests
     private static string SpkiPinOfIntermediate(TrustStackFixture stack)
     {
         using var intermediate = X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(stack.PkiDir, PkiDirectory.IntermediateFile)));
-        return Kubedos.Providers.Tls.SpkiPin.Of(intermediate);
+        return Kubedos.Pki.SpkiPin.Of(intermediate);
     }
 
     // A PEM is searched by each base64 line of its body, so a re-wrapped or partly quoted key is still found.

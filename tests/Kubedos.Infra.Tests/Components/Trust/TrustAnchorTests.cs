@@ -1,6 +1,5 @@
 using Kubedos.Components.Trust;
-using Kubedos.Enrollment.Pki;
-using Kubedos.Providers.Tls;
+using Kubedos.Pki;
 using Kubedos.Spec.Model;
 
 namespace Kubedos.Infra.Tests.Components.Trust;

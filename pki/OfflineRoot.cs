@@ -1,6 +1,5 @@
-using Kubedos.Providers.Tls;
 
-namespace Kubedos.Enrollment.Pki;
+namespace Kubedos.Pki;
 
 /// <summary><c>kubedos pki init-offline-root --out DIR</c>: a root CA whose key never enters the engine or its state.</summary>
 public static class OfflineRoot
@@ -41,23 +40,9 @@ public static class OfflineRoot
         using var key = PrivateKeyMaterial.Generate(algorithm);
         var profile = CertificateProfile.Authority(commonName, validityYears * 24 * 365, pathLength: 1);
         using var cert = CertificateIssuer.SelfSign(key, profile, time.GetUtcNow());
-        await WritePrivateAsync(keyPath, key.ExportPrivateKeyPem(), cancellationToken);
+        await OwnerOnlyFile.CreateNewAsync(keyPath, key.ExportPrivateKeyPem(), cancellationToken);
         await File.WriteAllTextAsync(certPath, CertificateIssuer.ToPem(cert), cancellationToken);
         return SpkiPin.Of(cert);
-    }
-
-    /// <summary>Writes a file readable and writable by its owner only, created that way (no window with wider rights).</summary>
-    internal static async Task WritePrivateAsync(string path, string content, CancellationToken cancellationToken)
-    {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        await using var stream = new FileStream(path, options);
-        await using var writer = new StreamWriter(stream);
-        await writer.WriteAsync(content.AsMemory(), cancellationToken);
     }
 
     private static string? ProjectAbove(string directory)

@@ -1,8 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
-using Kubedos.Providers.Tls;
 using Kubedos.Testing;
 
-namespace Kubedos.Providers.Tests.Tls;
+namespace Kubedos.Pki.Tests;
 
 public sealed class CertificateIssuerTests : IDisposable
 {

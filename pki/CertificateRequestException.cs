@@ -1,4 +1,4 @@
-namespace Kubedos.Providers.Tls;
+namespace Kubedos.Pki;
 
 /// <summary>A certificate or request could not be built or read; the message says what and why.</summary>
 public sealed class CertificateRequestException : Exception

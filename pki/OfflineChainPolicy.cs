@@ -1,13 +1,13 @@
 using System.Security.Cryptography.X509Certificates;
 
-namespace Kubedos.Enrollment.Pki;
+namespace Kubedos.Pki;
 
 /// <summary>
 /// Chain policies that never go to the network: no AIA fetch of a missing issuer, no CRL or OCSP fetch. A certificate
 /// a client chose can name any URL; building its chain must not make the service (or a node) dial it.
-/// Revocation is the cluster's own list (<see cref="Revocation.RevocationList"/>), checked by the gate.
+/// Revocation is the cluster's own list, checked by whoever holds it (the enrollment gate).
 /// </summary>
-internal static class OfflineChainPolicy
+public static class OfflineChainPolicy
 {
     /// <summary>Trusts only the cluster root, with the intermediate available; a new policy per chain (TLS adds to its extra store).</summary>
     public static X509ChainPolicy Trusting(ClusterAuthority authority, DateTimeOffset? at = null)

@@ -1,4 +1,4 @@
-namespace Kubedos.Providers.Tls;
+namespace Kubedos.Pki;
 
 /// <summary>What a certificate says about its subject and what it may be used for.</summary>
 /// <param name="CommonName">The subject CN (may be empty when SANs name the subject).</param>
@@ -79,5 +79,5 @@ public sealed record CertificateProfile(
     private static bool IsCanonicalIp(string text) =>
         text.Contains(':', StringComparison.Ordinal)
             ? System.Net.IPAddress.TryParse(text, out var v6) && v6.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
-            : Kubedos.Engine.Input.Ipv4Notation.TryParseAddress(text, out _, out _);
+            : Ipv4Notation.TryParseAddress(text, out _, out _);
 }

@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Kubedos.Providers.Tls;
+namespace Kubedos.Pki;
 
 /// <summary>Builds X.509 certificates and requests that pass <c>openssl verify -x509_strict</c>.</summary>
 /// <remarks>

@@ -2,14 +2,14 @@ using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Kubedos.Enrollment.Client;
+namespace Kubedos.Pki;
 
 /// <summary>Checks that one certificate was signed by another's key (ECDSA or RSA PKCS#1 v1.5, SHA-2).</summary>
 /// <remarks>
 /// X509Chain on Linux will not end a chain at a trust anchor that is not self-signed (it reports
 /// PartialChain), and pinning the cluster intermediate needs exactly that; so the links are checked here.
 /// </remarks>
-internal static class CertificateSignature
+public static class CertificateSignature
 {
     /// <summary>True when <paramref name="child"/> names <paramref name="issuer"/> as issuer and its signature verifies with the issuer's key.</summary>
     public static bool IsSignedBy(X509Certificate2 child, X509Certificate2 issuer)

@@ -1,6 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 
-namespace Kubedos.Providers.Tls;
+namespace Kubedos.Pki;
 
 /// <summary>A certificate request whose signature has been verified: the requester holds the key.</summary>
 /// <param name="Subject">The subject the requester asked for.</param>

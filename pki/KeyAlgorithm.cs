@@ -1,4 +1,4 @@
-namespace Kubedos.Providers.Tls;
+namespace Kubedos.Pki;
 
 /// <summary>The key types the tls provider generates.</summary>
 public enum KeyAlgorithm

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace Kubedos.Providers.Tests.Tls;
+namespace Kubedos.Testing;
 
 /// <summary>Runs the real openssl binary, the judge of what our certificates are worth.</summary>
-internal static class OpenSsl
+public static class OpenSsl
 {
     public static (int ExitCode, string Output) Run(string workingDirectory, params string[] arguments)
     {

@@ -1,4 +1,4 @@
-namespace Kubedos.Providers.Tls;
+namespace Kubedos.Pki;
 
 /// <summary>
 /// When a credential with a lifetime is due to be replaced: certificates inside their early-renewal

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Kubedos.Providers.Tls;
+namespace Kubedos.Pki;
 
 /// <summary>An ECDSA or RSA private key, with the encodings the tls provider outputs.</summary>
 /// <remarks>The private PEM is PKCS#8 (<c>BEGIN PRIVATE KEY</c>), which openssl, kubeadm and Go all read.</remarks>

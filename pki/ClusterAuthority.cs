@@ -1,8 +1,7 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
-using Kubedos.Providers.Tls;
 
-namespace Kubedos.Enrollment.Pki;
+namespace Kubedos.Pki;
 
 /// <summary>
 /// The per-cluster intermediate CA that signs node identities and the enrollment service's certificate.
@@ -33,7 +32,7 @@ public sealed class ClusterAuthority : IDisposable
     {
         var root = X509Certificate2.CreateFromPem(rootPem);
         var intermediate = X509Certificate2.CreateFromPem(intermediatePem);
-        if (!Client.CertificateSignature.IsSignedBy(intermediate, root))
+        if (!CertificateSignature.IsSignedBy(intermediate, root))
         {
             throw new ArgumentException($"'{intermediate.Subject}' was not signed by the root '{root.Subject}'", nameof(intermediatePem));
         }
@@ -41,8 +40,8 @@ public sealed class ClusterAuthority : IDisposable
         return new ClusterAuthority(root, intermediate, PrivateKeyMaterial.FromPem(intermediateKeyPem));
     }
 
-    /// <summary>The intermediate's key: it also signs the audit log's head (<see cref="Audit.AuditLog"/>), so <see cref="CaPin"/> verifies it.</summary>
-    internal PrivateKeyMaterial Key => _key;
+    /// <summary>The intermediate's key, for what the authority vouches for besides certificates (the enrollment audit log's signed head), so <see cref="CaPin"/> verifies it.</summary>
+    public PrivateKeyMaterial Key => _key;
 
     /// <summary>The root CA certificate.</summary>
     public X509Certificate2 Root { get; }

@@ -1,6 +1,5 @@
-using Kubedos.Engine.Input;
 
-namespace Kubedos.Engine.Tests.Input;
+namespace Kubedos.Pki.Tests;
 
 public sealed class Ipv4NotationTests
 {

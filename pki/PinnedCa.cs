@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Kubedos.Providers.Tls;
 
-namespace Kubedos.Enrollment.Pki;
+namespace Kubedos.Pki;
 
 /// <summary>The <c>pinned-ca</c> bootstrap model: the CA the operator supplies must have the spec's <c>caFingerprint</c>.</summary>
 public static class PinnedCa

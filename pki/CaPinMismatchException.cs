@@ -1,4 +1,4 @@
-namespace Kubedos.Enrollment.Pki;
+namespace Kubedos.Pki;
 
 /// <summary>A supplied CA is not the one the spec pins; the message names both pins and the file.</summary>
 public sealed class CaPinMismatchException : Exception

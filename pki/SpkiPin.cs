@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Kubedos.Providers.Tls;
+namespace Kubedos.Pki;
 
 /// <summary>
 /// Public-key pins in kubeadm's format: <c>sha256:&lt;hex of SHA-256 of the DER SubjectPublicKeyInfo&gt;</c>.

@@ -1,7 +1,4 @@
-using Kubedos.Enrollment.Pki;
-using Kubedos.Providers.Tls;
-
-namespace Kubedos.Enrollment.Tests.Pki;
+namespace Kubedos.Pki.Tests;
 
 public sealed class PinnedCaTests
 {

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Net;
 
-namespace Kubedos.Engine.Input;
+namespace Kubedos.Pki;
 
 /// <summary>
 /// The one reader of IPv4 text (addresses and <c>a.b.c.d/n</c>): canonical dotted-decimal only,

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
-using Kubedos.Enrollment.Pki;
-using Kubedos.Providers.Tls;
 
-namespace Kubedos.Enrollment.Tests.Pki;
+namespace Kubedos.Pki.Tests;
 
 public sealed class ClusterAuthorityTests
 {

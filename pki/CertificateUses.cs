@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Kubedos.Providers.Tls;
+namespace Kubedos.Pki;
 
 /// <summary>The names of key usages and extended key usages (Terraform's and Pulumi's tls names).</summary>
 public static class CertificateUses

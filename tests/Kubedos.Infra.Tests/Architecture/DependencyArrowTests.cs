@@ -1,0 +1,101 @@
+using System.Text.RegularExpressions;
+
+namespace Kubedos.Infra.Tests.Architecture;
+
+/// <summary>Dependencies point inward only (<c>../shared/ARCHITECTURE.md</c>): an arrow that goes the wrong way fails here, naming the file or assembly.</summary>
+public sealed partial class DependencyArrowTests
+{
+    [Theory]
+    [InlineData(typeof(Kubedos.Pki.SpkiPin), new[] { "Kubedos.", "kubedos" })]
+    [InlineData(typeof(Kubedos.Enrollment.Service.EnrollmentService), new[] { "Kubedos.Engine", "Kubedos.Providers", "kubedos", "YamlDotNet", "Spectre.", "Renci.SshNet", "NSec." })]
+    [InlineData(typeof(Kubedos.Agent.AgentProgram), new[] { "Kubedos.Engine", "Kubedos.Providers", "kubedos", "YamlDotNet", "Spectre.", "Renci.SshNet", "NSec." })]
+    [InlineData(typeof(Kubedos.Engine.Model.Resource), new[] { "Kubedos.", "kubedos", "Spectre.", "System.CommandLine" })]
+    [InlineData(typeof(Kubedos.Providers.Tls.TlsProvider), new[] { "Kubedos.Enrollment", "Kubedos.Engine.Cli", "kubedos", "Spectre.", "System.CommandLine" })]
+    public void Assembly_References_NothingOutward(Type inAssembly, string[] forbiddenPrefixes)
+    {
+        var assembly = inAssembly.Assembly;
+        var own = assembly.GetName().Name!;
+
+        var wrong = assembly.GetReferencedAssemblies()
+            .Select(a => a.Name!)
+            .Where(name => name != own && forbiddenPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal) && !Allowed(own, name)))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.True(wrong.Count == 0, $"{own} references {string.Join(", ", wrong)}: that arrow points outward");
+    }
+
+    [Theory]
+    [InlineData("spec", new[] { "Kubedos.Providers", "Kubedos.Components", "Kubedos.Policies", "Kubedos.Enrollment", "Kubedos.Cli", "Kubedos.Engine.Cli" })]
+    [InlineData("policies", new[] { "Kubedos.Providers", "Kubedos.Components", "Kubedos.Enrollment", "Kubedos.Cli", "Kubedos.Engine.Cli" })]
+    [InlineData("components", new[] { "Kubedos.Cli", "Kubedos.Engine.Cli" })]
+    public void Folder_Sources_NameNothingOutward(string folder, string[] forbiddenNamespaces)
+    {
+        var wrong = Mentions(folder)
+            .Where(m => forbiddenNamespaces.Any(ns => m.Namespace == ns || m.Namespace.StartsWith(ns + ".", StringComparison.Ordinal)))
+            .Select(m => $"{m.File}: {m.Namespace}")
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.True(wrong.Count == 0, $"wrong-way arrows from {folder}/:\n{string.Join('\n', wrong)}");
+    }
+
+    /// <summary>After the substrate stage nothing knows which substrate it is: only <c>components/Substrate</c> names the local lab.</summary>
+    /// <remarks>
+    /// The files listed still reach past the seam (the operator's wg1 peer and the node payload come from
+    /// providers/Local); each is to move behind the substrate seam, and the list may only shrink.
+    /// </remarks>
+    [Fact]
+    public void Components_OutsideTheSubstrate_NameNoSubstrateProvider()
+    {
+        string[] stillReachingPastTheSeam =
+        [
+            "components/Enrollment/AgentPayload.cs",
+            "components/Enrollment/EnrollmentSite.cs",
+            "components/Planes/PlaneSet.cs",
+        ];
+
+        var reaching = Mentions("components")
+            .Where(m => m.Namespace.StartsWith("Kubedos.Providers.Local", StringComparison.Ordinal) && !m.File.StartsWith("components/Substrate/", StringComparison.Ordinal))
+            .Select(m => m.File)
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.Equal(stillReachingPastTheSeam, reaching);
+    }
+
+    // The engine's own CLI project leans on the engine: that arrow points inward.
+    private static bool Allowed(string from, string to) => from == "Kubedos.Engine.Cli" && to == "Kubedos.Engine";
+
+    private static IEnumerable<(string File, string Namespace)> Mentions(string folder)
+    {
+        var root = RepositoryFiles.Root;
+        foreach (var path in Directory.EnumerateFiles(Path.Combine(root, folder), "*.cs", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
+            if (relative.Contains("/obj/", StringComparison.Ordinal) || relative.Contains("/bin/", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (Match match in KubedosName().Matches(File.ReadAllText(path)))
+            {
+                yield return (relative, match.Value);
+            }
+        }
+    }
+
+    // Every Kubedos name a file uses, from its usings or written out in full (Kubedos.Providers.Local.NodeResource).
+    [GeneratedRegex(@"\bKubedos(\.[A-Z][A-Za-z]*)+")]
+    private static partial Regex KubedosName();
+
+    [Fact]
+    public void Mentions_FindFullyQualifiedNames_NotOnlyUsings()
+    {
+        var names = KubedosName().Matches("var x = Kubedos.Providers.Local.NodeResource.TypeToken;").Select(m => m.Value);
+
+        Assert.Equal(["Kubedos.Providers.Local.NodeResource.TypeToken"], names);
+    }
+}
