@@ -5,11 +5,16 @@ namespace Kubedos.Engine.Config;
 
 /// <summary>The <c>config get|set|rm [--secret]</c> verbs as a library over one stack's <c>Pulumi.&lt;stack&gt;.yaml</c>.</summary>
 /// <remarks>
-/// Each call loads and saves the file (writes are atomic), so the CLI and a running program see
-/// the same file. The passphrase is read only when a secret is set, read or resolved.
+/// Each call loads and saves the file, so the CLI and a running program see the same file. Writes
+/// are a read-modify-write under an exclusive lock and replace the file atomically and durably, so
+/// concurrent writers (threads or processes) each keep their change. The passphrase is read only
+/// when a secret is set, read or resolved.
 /// </remarks>
 public sealed class StackConfigStore
 {
+    /// <summary>How long a writer waits for another to finish its (sub-second) write.</summary>
+    private static readonly TimeSpan LockPatience = TimeSpan.FromSeconds(30);
+
     private readonly PassphraseSource passphrase;
 
     /// <summary>The store for <paramref name="stack"/> of the project whose <c>Pulumi.yaml</c> is in <paramref name="projectDirectory"/>.</summary>
@@ -133,7 +138,7 @@ public sealed class StackConfigStore
         {
             throw new ConfigException(Path, null, null,
                 "holds secure values but no 'encryptionsalt': they were encrypted with a salt that is gone, and a new one would leave them undecryptable forever. "
-                + "Put the 'encryptionsalt' line back (from version control or a backup; the stack's checkpoint also records it as secrets_providers.state.salt), "
+                + "Put the 'encryptionsalt' line back (from version control or a backup; once the stack has been brought up, its checkpoint records it as secrets_providers.state.salt), "
                 + "or remove every secure value (`kubedos config rm KEY`) to start with a new salt");
         }
 
@@ -155,7 +160,4 @@ public sealed class StackConfigStore
             throw new ConfigException(Path, null, null, $"another kubedos is still changing this file: {e.Message}", e);
         }
     }
-
-    /// <summary>How long a writer waits for another to finish its (sub-second) write.</summary>
-    private static readonly TimeSpan LockPatience = TimeSpan.FromSeconds(30);
 }

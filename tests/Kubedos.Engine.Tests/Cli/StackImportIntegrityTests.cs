@@ -141,4 +141,17 @@ public sealed class StackImportIntegrityTests
         Assert.Contains($"{group["urn"]!.GetValue<string>()}: parent-cycle", p.Error, StringComparison.Ordinal);
         Assert.Equal(0, await p.RunAsync("stack", "export", "--file", Path.Combine(p.Dir, "again.json")));
     }
+
+    [Fact]
+    public async Task Rm_ForcedDamagedState_RemovesTheStack()
+    {
+        var (p, deployment) = await UpWithAGroupAsync();
+        using var _ = p;
+        Resource(deployment, "g")["parent"] = Resource(deployment, "g-a")["urn"]!.GetValue<string>();
+        await p.RunOkAsync("stack", "import", "--file", Write(p, deployment), "--yes", "--force");
+
+        await p.RunOkAsync("stack", "rm", "--force", "--yes");
+
+        Assert.False(File.Exists(Path.Combine(p.Dir, ".kubedos", "stacks", "demo", "dev.json")));
+    }
 }
