@@ -73,7 +73,7 @@ public sealed class Workspace
         using var held = StackLock.Acquire(BackendRoot, ProjectName, stackName, "stack rm", Options.Time);
 
         // Unverified: a stack whose state fails the integrity check can still be removed with --force.
-        var checkpoint = Store.LoadUnverified(ProjectName, stackName, new CheckpointJson(SecretsFor(stackName)), compact: false);
+        var checkpoint = Store.LoadUnverified(ProjectName, stackName, new CheckpointJson(SecretsFor(stackName)));
         if (!force && checkpoint.Resources.Count > 0)
         {
             throw new StateException($"stack '{stackName}' still has {checkpoint.Resources.Count} resource(s); destroy them first, or remove it with --force (which forgets them)");

@@ -65,7 +65,7 @@ public sealed class WorkspaceStack
     {
         cancellationToken.ThrowIfCancellationRequested();
         var json = new CheckpointJson(Workspace.SecretsFor(Name));
-        var checkpoint = Workspace.Store.LoadUnverified(Workspace.ProjectName, Name, json, compact: false);
+        var checkpoint = Workspace.Store.LoadUnverified(Workspace.ProjectName, Name, json);
         return Task.FromResult(json.SerializeExport(checkpoint));
     }
 

@@ -91,13 +91,24 @@ internal sealed class FileCheckpointStore
     /// <exception cref="CheckpointIntegrityException">The checkpoint is damaged or foreign (a dangling or cyclic parent, a duplicate URN, ...); names the URN and the rule.</exception>
     public Checkpoint Load(string project, string stack, CheckpointJson json, bool compact)
     {
-        var checkpoint = LoadUnverified(project, stack, json, compact);
+        var (checkpoint, replayed) = Read(project, stack, json);
+
+        // Checked before it is folded back: a damaged state is refused, not rewritten.
         CheckpointIntegrity.Verify(checkpoint, project, stack, StackFile(project, stack));
+        if (compact && replayed)
+        {
+            // The snapshot's rename is durable before the journal goes.
+            WriteSnapshot(project, stack, checkpoint, json);
+            Files.Delete(JournalFile(project, stack));
+        }
+
         return checkpoint;
     }
 
-    /// <summary>The checkpoint as stored, even when it fails <see cref="CheckpointIntegrity"/> (for <c>stack export</c>, so a damaged state can be exported, fixed and imported again).</summary>
-    public Checkpoint LoadUnverified(string project, string stack, CheckpointJson json, bool compact)
+    /// <summary>The checkpoint as stored, even when it fails <see cref="CheckpointIntegrity"/> (for <c>stack export</c>, so a damaged state can be exported, fixed and imported again); writes nothing.</summary>
+    public Checkpoint LoadUnverified(string project, string stack, CheckpointJson json) => Read(project, stack, json).Checkpoint;
+
+    private (Checkpoint Checkpoint, bool Replayed) Read(string project, string stack, CheckpointJson json)
     {
         var path = StackFile(project, stack);
         if (!File.Exists(path))
@@ -109,20 +120,12 @@ internal sealed class FileCheckpointStore
         var journal = JournalFile(project, stack);
         if (!File.Exists(journal) || new FileInfo(journal).Length == 0)
         {
-            return snapshot;
+            return (snapshot, false);
         }
 
         var draft = new CheckpointDraft(snapshot);
         FileCheckpointJournal.Replay(journal, draft, json);
-        var merged = draft.ToCheckpoint(_time.GetUtcNow());
-        if (compact)
-        {
-            // The snapshot's rename is durable before the journal goes.
-            WriteSnapshot(project, stack, merged, json);
-            Files.Delete(journal);
-        }
-
-        return merged;
+        return (draft.ToCheckpoint(_time.GetUtcNow()), true);
     }
 
     /// <summary>Writes the stack file crash-safely (temp file, fsync, rename, fsync of the directory); returns the bytes written.</summary>

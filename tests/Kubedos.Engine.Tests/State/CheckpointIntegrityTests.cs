@@ -211,7 +211,32 @@ public sealed class CheckpointIntegrityTests
 
             Assert.Contains(store.StackFile("demo", "dev"), e.Message, StringComparison.Ordinal);
             Assert.Contains("parent-cycle", e.Message, StringComparison.Ordinal);
-            Assert.Equal(4, store.LoadUnverified("demo", "dev", json, compact: false).Resources.Count);
+            Assert.Equal(4, store.LoadUnverified("demo", "dev", json).Resources.Count);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Load_CompactingDamagedState_RefusesBeforeRewritingAnything()
+    {
+        var root = Directory.CreateTempSubdirectory("kubedos-integrity-").FullName;
+        try
+        {
+            var store = new FileCheckpointStore(root, TimeProvider.System);
+            var json = new CheckpointJson(null);
+            store.WriteSnapshot("demo", "dev", Of(Component(Root, null), Component(Group, Root)), json);
+            var journal = store.OpenJournal("demo", "dev", json, store.LoadUnverified("demo", "dev", json));
+            await journal.AppendAsync([JournalOp.Put(Custom(A, A))], CancellationToken.None);
+            await journal.DisposeAsync();
+            var before = File.ReadAllText(store.StackFile("demo", "dev"));
+
+            Assert.Throws<CheckpointIntegrityException>(() => store.Load("demo", "dev", json, compact: true));
+
+            Assert.Equal(before, File.ReadAllText(store.StackFile("demo", "dev")));
+            Assert.True(File.Exists(store.JournalFile("demo", "dev")));
         }
         finally
         {
