@@ -60,25 +60,37 @@ public sealed class WorkspaceStack
     }
 
     /// <summary>The checkpoint as Pulumi's export JSON (<c>{version: 3, deployment}</c>); secrets stay encrypted.</summary>
-    public async Task<string> ExportAsync(CancellationToken cancellationToken = default)
+    /// <remarks>A checkpoint that fails <see cref="CheckpointIntegrity"/> is exported as it is, so it can be fixed and imported again.</remarks>
+    public Task<string> ExportAsync(CancellationToken cancellationToken = default)
     {
-        var secrets = Workspace.SecretsFor(Name);
-        var checkpoint = await GetCheckpointAsync(cancellationToken);
-        return new CheckpointJson(secrets).SerializeExport(checkpoint);
+        cancellationToken.ThrowIfCancellationRequested();
+        var json = new CheckpointJson(Workspace.SecretsFor(Name));
+        var checkpoint = Workspace.Store.LoadUnverified(Workspace.ProjectName, Name, json);
+        return Task.FromResult(json.SerializeExport(checkpoint));
     }
 
-    /// <summary>Replaces the stack's checkpoint with an exported one, under the stack lock.</summary>
-    public Task ImportAsync(string deploymentJson, CancellationToken cancellationToken = default)
+    /// <summary>Replaces the stack's checkpoint with an exported one, under the stack lock; refuses one that fails <see cref="CheckpointIntegrity"/>.</summary>
+    /// <exception cref="CheckpointIntegrityException">The deployment is damaged or belongs to another stack or project; names each URN and rule.</exception>
+    public Task ImportAsync(string deploymentJson, CancellationToken cancellationToken = default) =>
+        ImportAsync(deploymentJson, force: false, cancellationToken);
+
+    /// <summary>Replaces the stack's checkpoint with an exported one; with <paramref name="force"/> even one that fails <see cref="CheckpointIntegrity"/> (which every later load then refuses, naming the URN and rule).</summary>
+    public Task ImportAsync(string deploymentJson, bool force, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(deploymentJson);
         cancellationToken.ThrowIfCancellationRequested();
         var secrets = Workspace.SecretsFor(Name);
         var json = new CheckpointJson(secrets);
         var checkpoint = json.DeserializeExport(deploymentJson);
+        if (!force)
+        {
+            CheckpointIntegrity.Verify(checkpoint, Workspace.ProjectName, Name, "the imported deployment",
+                $"nothing was imported: fix the deployment, or import it anyway with --force (every later operation on stack '{Name}' refuses a damaged state)");
+        }
+
         using var held = StackLock.Acquire(Workspace.BackendRoot, Workspace.ProjectName, Name, "stack import", Workspace.Options.Time);
         var start = Workspace.Options.Time.GetUtcNow();
-        File.Delete(Workspace.Store.JournalFile(Workspace.ProjectName, Name));
-        Workspace.Store.WriteSnapshot(Workspace.ProjectName, Name, checkpoint, json);
+        Workspace.Store.ReplaceSnapshot(Workspace.ProjectName, Name, checkpoint, json);
         Workspace.Store.AppendHistory(Workspace.ProjectName, Name, new UpdateRecord(
             UpdateKind.Import, start, Workspace.Options.Time.GetUtcNow(), true, ImmutableSortedDictionary<string, int>.Empty, []));
         return Task.CompletedTask;

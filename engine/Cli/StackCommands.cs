@@ -189,14 +189,15 @@ internal static class StackCommands
         var stack = CommonOptions.Stack();
         var file = new Option<string?>("--file") { Description = "Read from this file instead of stdin" };
         var yes = CommonOptions.Yes();
-        var command = new Command("import", "Replace the stack's checkpoint with an exported one") { stack, file, yes };
+        var force = new Option<bool>("--force", "-f") { Description = "Import even a checkpoint that fails the integrity check (every later operation refuses it)" };
+        var command = new Command("import", "Replace the stack's checkpoint with an exported one (refused when it fails the integrity check)") { stack, file, yes, force };
         command.SetAction((parse, ct) => CommandFailure.RunAsync(host, "stack import", async () =>
         {
             var session = new EngineSession(host, parse.GetValue(stack));
             var target = await session.SelectStackAsync(ct);
             var json = parse.GetValue(file) is { } path ? await File.ReadAllTextAsync(path, ct) : await host.ResolvedIn.ReadToEndAsync(ct);
             session.Confirm(parse.GetValue(yes), $"Replace the state of stack '{target.Name}'?");
-            await target.ImportAsync(json, ct);
+            await target.ImportAsync(json, parse.GetValue(force), ct);
             host.ResolvedConsole.MarkupLine($"Imported the checkpoint into stack [bold]{Markup.Escape(target.Name)}[/]");
             return EngineExitCodes.Success;
         }));

@@ -16,7 +16,8 @@ internal sealed record StackGraph(ImmutableArray<StackGraph.Node> Nodes, Immutab
 {
     internal static StackGraph From(IEnumerable<ResourceState> resources, bool collapse)
     {
-        var live = resources.Where(r => !r.Delete && r.Type != Urn.RootStackType).ToArray();
+        // One node per URN, even in a state holding a URN twice.
+        var live = resources.Where(r => !r.Delete && r.Type != Urn.RootStackType).DistinctBy(r => r.Urn).ToArray();
         var byUrn = live.ToDictionary(r => r.Urn);
         Urn Representative(ResourceState resource)
         {
@@ -25,9 +26,11 @@ internal sealed record StackGraph(ImmutableArray<StackGraph.Node> Nodes, Immutab
                 return resource.Urn;
             }
 
-            // Walk up to the outermost component below the stack.
+            // Walk up to the outermost component below the stack. The walk stops at a resource it has
+            // seen, so even a state with a parent cycle (which loading refuses) cannot make it loop.
             var top = resource;
-            for (var current = resource; current.Parent is { } parent && byUrn.TryGetValue(parent, out var up);)
+            var seen = new HashSet<Urn> { resource.Urn };
+            for (var current = resource; current.Parent is { } parent && seen.Add(parent) && byUrn.TryGetValue(parent, out var up);)
             {
                 current = up;
                 if (!current.Custom)

@@ -1,5 +1,7 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Kubedos.Engine.State;
 
 namespace Kubedos.Engine.Cli;
 
@@ -45,8 +47,8 @@ internal static class StackSelection
             return;
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        File.WriteAllText(file, new JsonObject { ["stack"] = stack }.ToJsonString() + "\n");
+        // Atomic: concurrent `stack init`s leave one whole selection, never a torn file.
+        DurableFileSystem.Instance.WriteAtomically(file, Encoding.UTF8.GetBytes(new JsonObject { ["stack"] = stack }.ToJsonString() + "\n"));
     }
 
     private static string? NonEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;

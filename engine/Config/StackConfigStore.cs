@@ -1,14 +1,20 @@
 using Kubedos.Engine.Secrets;
+using Kubedos.Engine.State;
 
 namespace Kubedos.Engine.Config;
 
 /// <summary>The <c>config get|set|rm [--secret]</c> verbs as a library over one stack's <c>Pulumi.&lt;stack&gt;.yaml</c>.</summary>
 /// <remarks>
-/// Each call loads and saves the file (writes are atomic), so the CLI and a running program see
-/// the same file. The passphrase is read only when a secret is set, read or resolved.
+/// Each call loads and saves the file, so the CLI and a running program see the same file. Writes
+/// are a read-modify-write under an exclusive lock and replace the file atomically and durably, so
+/// concurrent writers (threads or processes) each keep their change. The passphrase is read only
+/// when a secret is set, read or resolved.
 /// </remarks>
 public sealed class StackConfigStore
 {
+    /// <summary>How long a writer waits for another to finish its (sub-second) write.</summary>
+    private static readonly TimeSpan LockPatience = TimeSpan.FromSeconds(30);
+
     private readonly PassphraseSource passphrase;
 
     /// <summary>The store for <paramref name="stack"/> of the project whose <c>Pulumi.yaml</c> is in <paramref name="projectDirectory"/>.</summary>
@@ -46,12 +52,14 @@ public sealed class StackConfigStore
     }
 
     /// <summary>Sets <paramref name="key"/>; with <paramref name="secret"/> the value is encrypted (creating the stack's salt if needed).</summary>
-    /// <exception cref="ConfigException">Setting a plain value over a secret one: pass <paramref name="secret"/> or remove it first.</exception>
+    /// <remarks>Read, change and write happen under the file's lock, so concurrent writers each keep their change.</remarks>
+    /// <exception cref="ConfigException">Setting a plain value over a secret one: pass <paramref name="secret"/> or remove it first; or the file holds secure values but lost its salt.</exception>
     public void Set(string key, string value, bool secret)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var file = Load();
         var parsed = ConfigKey.Parse(key, Project.Name);
+        using var held = Lock();
+        var file = Load();
         if (!secret && file.Get(parsed) is { Secure: true })
         {
             // Silently turning a secret into plaintext would leak it into the stack file.
@@ -74,8 +82,9 @@ public sealed class StackConfigStore
     /// <summary>Removes <paramref name="key"/>; false when it was not set.</summary>
     public bool Remove(string key)
     {
-        var file = Load();
         var parsed = ConfigKey.Parse(key, Project.Name);
+        using var held = Lock();
+        var file = Load();
         if (file.Get(parsed) is null)
         {
             return false;
@@ -96,8 +105,28 @@ public sealed class StackConfigStore
     /// <summary>The stack's secrets provider; creates and saves the <c>encryptionsalt</c> on first use, like Pulumi.</summary>
     /// <exception cref="PassphraseMissingException">No passphrase is configured.</exception>
     /// <exception cref="IncorrectPassphraseException">The passphrase is not the stack's.</exception>
-    public PassphraseSecretsProvider OpenSecrets() => OpenSecrets(Load()).Secrets;
+    /// <exception cref="ConfigException">The file holds secure values but no salt (a new one could never decrypt them).</exception>
+    public PassphraseSecretsProvider OpenSecrets()
+    {
+        var file = Load();
+        if (file.EncryptionSalt is not null || file.HasSecureValues)
+        {
+            return OpenSecrets(file).Secrets;
+        }
 
+        // Creating the salt is a read-modify-write too: of two first users, the second uses the first's salt.
+        using var held = Lock();
+        file = Load();
+        var (opened, secrets) = OpenSecrets(file);
+        if (!ReferenceEquals(opened, file))
+        {
+            opened.Save(Path);
+        }
+
+        return secrets;
+    }
+
+    /// <summary>The provider for <paramref name="file"/>'s salt, or a new salt in the returned copy (which the caller saves, under the lock).</summary>
     private (StackConfigFile File, PassphraseSecretsProvider Secrets) OpenSecrets(StackConfigFile file)
     {
         if (file.EncryptionSalt is { } salt)
@@ -105,9 +134,30 @@ public sealed class StackConfigStore
             return (file, PassphraseSecretsProvider.FromEncryptionSalt(salt, passphrase.Read()));
         }
 
+        if (file.HasSecureValues)
+        {
+            throw new ConfigException(Path, null, null,
+                "holds secure values but no 'encryptionsalt': they were encrypted with a salt that is gone, and a new one would leave them undecryptable forever. "
+                + "Put the 'encryptionsalt' line back (from version control or a backup; once the stack has been brought up, its checkpoint records it as secrets_providers.state.salt), "
+                + "or remove every secure value (`kubedos config rm KEY`) to start with a new salt");
+        }
+
         var secrets = PassphraseSecretsProvider.Create(passphrase.Read());
-        var updated = file.WithEncryptionSalt(secrets.EncryptionSalt);
-        updated.Save(Path);
-        return (updated, secrets);
+        return (file.WithEncryptionSalt(secrets.EncryptionSalt), secrets);
+    }
+
+    /// <summary>The exclusive lock every writer of the stack's config file holds for its read-modify-write.</summary>
+    /// <remarks>It lives under the project's <c>.kubedos/</c> (git-ignored), beside the selected-stack file, not next to <c>Pulumi.&lt;stack&gt;.yaml</c>.</remarks>
+    private ExclusiveFileLock Lock()
+    {
+        var lockFile = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, ".kubedos", "config-locks", StackConfigFile.FileNameFor(Stack) + ".lock");
+        try
+        {
+            return ExclusiveFileLock.Acquire(lockFile, LockPatience);
+        }
+        catch (TimeoutException e)
+        {
+            throw new ConfigException(Path, null, null, $"another kubedos is still changing this file: {e.Message}", e);
+        }
     }
 }

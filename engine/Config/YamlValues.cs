@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Kubedos.Engine.Input;
+using Kubedos.Engine.State;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -32,7 +34,7 @@ internal static partial class YamlValues
             ?? throw new ConfigException(path, Line(stream.Documents[0].RootNode), null, "expected a mapping at the top level");
     }
 
-    /// <summary>Writes <paramref name="root"/> to <paramref name="path"/> atomically (temp file, then rename).</summary>
+    /// <summary>Writes <paramref name="root"/> to <paramref name="path"/> atomically and durably (temp file, fsync, rename, fsync of the directory).</summary>
     internal static void SaveMapping(YamlMappingNode root, string path)
     {
         var writer = new StringWriter(CultureInfo.InvariantCulture);
@@ -46,11 +48,7 @@ internal static partial class YamlValues
             text = text[..^4];
         }
 
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        File.WriteAllText(temp, text);
-        File.Move(temp, path, overwrite: true);
+        DurableFileSystem.Instance.WriteAtomically(path, Encoding.UTF8.GetBytes(text));
     }
 
     internal static int? Line(YamlNode node) => node.Start.Line > 0 ? (int)node.Start.Line : null;

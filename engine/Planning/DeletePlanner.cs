@@ -50,7 +50,8 @@ public static class DeletePlanner
 
             if (!path.Add(r))
             {
-                throw new InvalidOperationException($"dependency cycle among deletes: {string.Join(" -> ", path.Select(p => p.Urn.Value))} -> {r.Urn.Value}");
+                // Only a damaged state has one (loading refuses it): a state error, not a bug.
+                throw new StateException($"dependency-cycle: the resources to delete depend on each other: {string.Join(" -> ", path.Select(p => p.Urn.Value))} -> {r.Urn.Value}");
             }
 
             var l = first[r].Select(d => Level(d, path) + 1).DefaultIfEmpty(0).Max();

@@ -35,6 +35,9 @@ internal sealed class FileCheckpointJournal : ICheckpointJournal
         Draft = new CheckpointDraft(basis);
         _basis = basis;
         _stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 1, FileOptions.None);
+
+        // A journal just created is durable (its fsync'd lines findable after a power cut) only once its directory is.
+        store.Files.FsyncDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
 
     public CheckpointDraft Draft { get; }
@@ -134,10 +137,11 @@ internal sealed class FileCheckpointJournal : ICheckpointJournal
                 return _basis;
             }
 
+            // WriteSnapshot returns once the rename is durable (directory fsync'd): truncating the journal
+            // before that could let a power cut keep the truncation and lose the rename, and with it the update.
             var written = _store.WriteSnapshot(_project, _stack, checkpoint, _json);
             Interlocked.Add(ref _bytes, written);
-            _stream.SetLength(0);
-            _stream.Flush(flushToDisk: true);
+            _store.Files.Truncate(_stream);
             return checkpoint;
         }
         finally
@@ -153,7 +157,7 @@ internal sealed class FileCheckpointJournal : ICheckpointJournal
         _gate.Dispose();
         if (empty)
         {
-            File.Delete(_stream.Name);
+            _store.Files.Delete(_stream.Name);
         }
     }
 

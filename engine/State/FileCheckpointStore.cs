@@ -9,11 +9,15 @@ internal sealed class FileCheckpointStore
 {
     private readonly TimeProvider _time;
 
-    public FileCheckpointStore(string root, TimeProvider time)
+    public FileCheckpointStore(string root, TimeProvider time, IDurableFileSystem? files = null)
     {
         Root = Path.GetFullPath(root);
         _time = time;
+        Files = files ?? DurableFileSystem.Instance;
     }
+
+    /// <summary>How state files are published: every rename is followed by an fsync of its directory.</summary>
+    internal IDurableFileSystem Files { get; }
 
     /// <summary>The backend's root directory (<c>.kubedos/</c> by default).</summary>
     public string Root { get; }
@@ -60,15 +64,16 @@ internal sealed class FileCheckpointStore
             : [];
     }
 
+    /// <summary>Creates the stack with an empty checkpoint; of concurrent creators of one name exactly one succeeds.</summary>
+    /// <exception cref="StateException">The stack already exists.</exception>
     public void Create(string project, string stack, CheckpointJson json)
     {
         ValidateStackName(stack);
-        if (Exists(project, stack))
+        var bytes = json.SerializeStackFile(stack, Checkpoint.Empty(_time.GetUtcNow()));
+        if (!Files.CreateExclusively(StackFile(project, stack), bytes))
         {
             throw new StateException($"stack '{stack}' already exists in {Root}");
         }
-
-        WriteSnapshot(project, stack, Checkpoint.Empty(_time.GetUtcNow()), json);
     }
 
     public void Remove(string project, string stack)
@@ -83,7 +88,27 @@ internal sealed class FileCheckpointStore
     }
 
     /// <summary>The stack's checkpoint: the snapshot with the journal replayed; with <paramref name="compact"/> the result is folded back to disk.</summary>
+    /// <exception cref="CheckpointIntegrityException">The checkpoint is damaged or foreign (a dangling or cyclic parent, a duplicate URN, ...); names the URN and the rule.</exception>
     public Checkpoint Load(string project, string stack, CheckpointJson json, bool compact)
+    {
+        var (checkpoint, replayed) = Read(project, stack, json);
+
+        // Checked before it is folded back: a damaged state is refused, not rewritten.
+        CheckpointIntegrity.Verify(checkpoint, project, stack, StackFile(project, stack));
+        if (compact && replayed)
+        {
+            // The snapshot's rename is durable before the journal goes.
+            WriteSnapshot(project, stack, checkpoint, json);
+            Files.Delete(JournalFile(project, stack));
+        }
+
+        return checkpoint;
+    }
+
+    /// <summary>The checkpoint as stored, even when it fails <see cref="CheckpointIntegrity"/> (for <c>stack export</c>, so a damaged state can be exported, fixed and imported again); writes nothing.</summary>
+    public Checkpoint LoadUnverified(string project, string stack, CheckpointJson json) => Read(project, stack, json).Checkpoint;
+
+    private (Checkpoint Checkpoint, bool Replayed) Read(string project, string stack, CheckpointJson json)
     {
         var path = StackFile(project, stack);
         if (!File.Exists(path))
@@ -95,36 +120,33 @@ internal sealed class FileCheckpointStore
         var journal = JournalFile(project, stack);
         if (!File.Exists(journal) || new FileInfo(journal).Length == 0)
         {
-            return snapshot;
+            return (snapshot, false);
         }
 
         var draft = new CheckpointDraft(snapshot);
         FileCheckpointJournal.Replay(journal, draft, json);
-        var merged = draft.ToCheckpoint(_time.GetUtcNow());
-        if (compact)
-        {
-            WriteSnapshot(project, stack, merged, json);
-            File.Delete(journal);
-        }
-
-        return merged;
+        return (draft.ToCheckpoint(_time.GetUtcNow()), true);
     }
 
-    /// <summary>Writes the stack file crash-safely (temp file, fsync, rename); returns the bytes written.</summary>
+    /// <summary>Writes the stack file crash-safely (temp file, fsync, rename, fsync of the directory); returns the bytes written.</summary>
     public long WriteSnapshot(string project, string stack, Checkpoint checkpoint, CheckpointJson json)
     {
-        var path = StackFile(project, stack);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var bytes = json.SerializeStackFile(stack, checkpoint);
-        var temp = path + ".tmp";
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        Files.WriteAtomically(StackFile(project, stack), bytes);
+        return bytes.Length;
+    }
+
+    /// <summary>Replaces the stack's checkpoint with <paramref name="checkpoint"/> (an import): the journal of an earlier run goes first, durably, so it is never replayed over the new state.</summary>
+    public void ReplaceSnapshot(string project, string stack, Checkpoint checkpoint, CheckpointJson json)
+    {
+        var journal = JournalFile(project, stack);
+        if (File.Exists(journal))
         {
-            stream.Write(bytes);
-            stream.Flush(flushToDisk: true);
+            Files.Delete(journal);
+            Files.FsyncDirectory(Path.GetDirectoryName(journal)!);
         }
 
-        File.Move(temp, path, overwrite: true);
-        return bytes.Length;
+        WriteSnapshot(project, stack, checkpoint, json);
     }
 
     public FileCheckpointJournal OpenJournal(string project, string stack, CheckpointJson json, Checkpoint basis) =>
@@ -133,11 +155,8 @@ internal sealed class FileCheckpointStore
     public void AppendHistory(string project, string stack, UpdateRecord record)
     {
         var dir = HistoryDir(project, stack);
-        Directory.CreateDirectory(dir);
         var name = $"{stack}-{record.StartTime.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}.history.json";
-        var temp = Path.Combine(dir, name + ".tmp");
-        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(HistoryFile.From(record), HistoryJson.Default.HistoryFile));
-        File.Move(temp, Path.Combine(dir, name));
+        Files.WriteAtomically(Path.Combine(dir, name), JsonSerializer.SerializeToUtf8Bytes(HistoryFile.From(record), HistoryJson.Default.HistoryFile));
     }
 
     public IReadOnlyList<UpdateRecord> History(string project, string stack)

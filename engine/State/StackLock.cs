@@ -227,6 +227,9 @@ public sealed class StackLock : IDisposable
                 stream.Write(bytes);
                 stream.Flush(flushToDisk: true);
             }
+
+            // Without this a power cut could lose the lock file while the operation it guards went on.
+            DurableFileSystem.Instance.FsyncDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         }
         catch
         {

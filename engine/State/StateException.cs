@@ -1,7 +1,7 @@
 namespace Kubedos.Engine.State;
 
 /// <summary>A checkpoint cannot be read or written; names the file (and line) involved.</summary>
-public sealed class StateException : Exception
+public class StateException : Exception
 {
     public StateException()
     {

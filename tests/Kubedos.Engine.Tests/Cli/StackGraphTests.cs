@@ -75,4 +75,21 @@ public sealed class StackGraphTests
         Assert.Equal(3, json["nodes"]!.AsArray().Count);
         Assert.Equal(Trust.Value, json["edges"]![0]!["from"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task From_ParentCycleAndDuplicateUrn_Terminates()
+    {
+        // Loading refuses such a state; the walk must end anyway.
+        ResourceState[] damaged =
+        [
+            new(Trust, "kubedos:components:Trust", false) { Parent = Planes },
+            new(Planes, "kubedos:components:Planes", false) { Parent = Trust },
+            new(Ca, "tls:index:PrivateKey", true) { Parent = Trust },
+            new(Ca, "tls:index:PrivateKey", true) { Parent = Trust },
+        ];
+
+        var graph = await Task.Run(() => StackGraph.From(damaged, collapse: true)).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.DoesNotContain(graph.Nodes, n => n.Urn == Ca);
+    }
 }

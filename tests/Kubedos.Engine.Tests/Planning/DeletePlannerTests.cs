@@ -22,6 +22,14 @@ public sealed class DeletePlannerTests
     }
 
     [Fact]
+    public void Antichains_Cycle_IsAStateErrorNamingThePath()
+    {
+        var e = Assert.Throws<StateException>(() => DeletePlanner.Antichains([R("a", "b"), R("b", "a")]));
+
+        Assert.Contains($"{U("a").Value} -> {U("b").Value} -> {U("a").Value}", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MustDeleteFirst_ChildOfComponent_IsDeletedBeforeParent()
     {
         var parent = new ResourceState(U("g"), "c:i:G", Custom: false);
