@@ -146,8 +146,13 @@ public sealed record ConfigPath
                     }
                     else
                     {
-                        obj[name] = Descend(obj[name], s);
-                        node = obj[name]!;
+                        var child = Descend(obj[name], s);
+                        if (child.Parent is null)
+                        {
+                            obj[name] = child;
+                        }
+
+                        node = child;
                     }
 
                     break;
@@ -162,14 +167,14 @@ public sealed record ConfigPath
                     {
                         array.Add(item);
                     }
-                    else
+                    else if (item is null || item.Parent is null)
                     {
                         array[segment.Index] = item;
                     }
 
                     if (!last)
                     {
-                        node = array[segment.Index]!;
+                        node = item!;
                     }
 
                     break;

@@ -72,13 +72,17 @@ public static class StateSurgery
 
     /// <summary>
     /// The checkpoint with every URN naming stack <paramref name="newStack"/> instead of its old one (resources, parents,
-    /// dependencies, property dependencies, provider references, pending operations), as <c>pulumi stack rename</c> does.
+    /// dependencies, property dependencies, provider references, pending operations), as <c>pulumi stack rename</c> does;
+    /// the root stack resource's name <c>&lt;project&gt;-&lt;stack&gt;</c> follows.
     /// </summary>
     public static Checkpoint RenameStack(Checkpoint checkpoint, string newStack)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
         ArgumentException.ThrowIfNullOrEmpty(newStack);
-        Urn Rename(Urn urn) => Urn.Create(newStack, urn.Project, ParentTypeOf(urn), urn.Type, urn.Name);
+        // Like Pulumi, the root stack resource's name is <project>-<stack>, so it is renamed too.
+        Urn Rename(Urn urn) => urn.QualifiedType == Urn.RootStackType
+            ? Urn.Create(newStack, urn.Project, string.Empty, Urn.RootStackType, $"{urn.Project}-{newStack}")
+            : Urn.Create(newStack, urn.Project, ParentTypeOf(urn), urn.Type, urn.Name);
         ResourceState RenameResource(ResourceState r) => r with
         {
             Urn = Rename(r.Urn),
