@@ -97,9 +97,10 @@ public sealed class Workspace
             throw new StateException($"a stack named '{newName}' already exists in {BackendRoot}");
         }
 
-        if (File.Exists(oldConfig) && File.Exists(newConfig))
+        if (File.Exists(newConfig))
         {
-            throw new StateException($"{newConfig} already exists: a stack renamed to '{newName}' would take over its config; move it away first");
+            // Whether or not this stack has a config file, the renamed stack would read that one.
+            throw new StateException($"{newConfig} already exists: the stack renamed to '{newName}' would take over its config; move it away first");
         }
 
         using var held = StackLock.Acquire(BackendRoot, ProjectName, stackName, "stack rename", Options.Time);

@@ -126,14 +126,13 @@ public sealed class WorkspaceStack
 
     /// <summary>
     /// The stack's history newest first, a page at a time like <c>pulumi stack history --page-size N --page P</c>
-    /// (<paramref name="pageSize"/> 0: every entry; pages start at 1).
+    /// (<paramref name="pageSize"/> 0 or less: every entry; pages start at 1, less counts as 1, as in Pulumi's file backend).
     /// </summary>
     public async Task<IReadOnlyList<UpdateHistoryEntry>> GetHistoryAsync(int pageSize, int page, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(pageSize);
         var history = await GetHistoryAsync(cancellationToken);
         var newestFirst = history.Select((update, i) => new UpdateHistoryEntry(i + 1, update)).Reverse();
-        return pageSize == 0
+        return pageSize <= 0
             ? [.. newestFirst]
             : [.. newestFirst.Skip((Math.Max(page, 1) - 1) * pageSize).Take(pageSize)];
     }

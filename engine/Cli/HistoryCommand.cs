@@ -16,23 +16,9 @@ internal static class HistoryCommand
     {
         var stack = CommonOptions.Stack();
         var json = new Option<bool>("--json", "-j") { Description = "Emit output as JSON (Pulumi's shape)" };
-        var pageSize = new Option<int>("--page-size") { Description = "Used with --page to control the number of results returned (0: all)", DefaultValueFactory = _ => 10 };
-        var page = new Option<int>("--page") { Description = "Used with --page-size to paginate results", DefaultValueFactory = _ => 1 };
+        var pageSize = new Option<int>("--page-size") { Description = "Used with --page to control the number of results returned (0 or less: all)", DefaultValueFactory = _ => 10 };
+        var page = new Option<int>("--page") { Description = "Used with --page-size to paginate results (pages start at 1; less means 1)", DefaultValueFactory = _ => 1 };
         var fullDates = new Option<bool>("--full-dates") { Description = "Show full dates, instead of relative dates" };
-        pageSize.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 0)
-            {
-                r.AddError("--page-size must be 0 (all) or more");
-            }
-        });
-        page.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1)
-            {
-                r.AddError("--page must be 1 or more");
-            }
-        });
         var command = new Command("history", "Show the stack's updates, refreshes, destroys and imports, newest first") { stack, json, pageSize, page, fullDates };
         command.SetAction((parse, ct) => CommandFailure.RunAsync(host, "stack history", async () =>
         {

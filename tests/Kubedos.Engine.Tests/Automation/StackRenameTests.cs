@@ -51,6 +51,18 @@ public sealed class StackRenameTests
     }
 
     [Fact]
+    public async Task RenameStackAsync_ConfigFileOfNewNameExists_RefusesAndChangesNothing()
+    {
+        using var t = new TestStack();
+        File.WriteAllText(Path.Combine(t.Dir, "Pulumi.prod.yaml"), "config: {}\n");
+
+        var ex = await Assert.ThrowsAsync<StateException>(() => t.Stack.RenameAsync("prod"));
+
+        Assert.Contains("Pulumi.prod.yaml already exists", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(["dev"], await t.Workspace.ListStacksAsync());
+    }
+
+    [Fact]
     public async Task RenameStackAsync_StackLocked_Refuses()
     {
         using var t = new TestStack();

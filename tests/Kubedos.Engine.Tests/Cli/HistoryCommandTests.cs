@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Kubedos.Engine.Cli;
 using Kubedos.Engine.Tests.Fakes;
 
 namespace Kubedos.Engine.Tests.Cli;
@@ -52,12 +51,13 @@ public sealed class HistoryCommandTests
     }
 
     [Fact]
-    public async Task History_BadPage_ExitsUsage()
+    public async Task History_PageBelowOne_IsTheFirstPageAsInPulumi()
     {
         using var p = await TwoOperationsAsync();
 
-        Assert.Equal(EngineExitCodes.Usage, await p.RunAsync("stack", "history", "--page", "0"));
-        Assert.Equal(EngineExitCodes.Usage, await p.RunAsync("stack", "history", "--page-size", "-1"));
+        await p.RunOkAsync("stack", "history", "--json", "--page-size", "1", "--page", "0");
+
+        Assert.Equal(2, Assert.Single(JsonNode.Parse(p.Out)!.AsArray())!["version"]!.GetValue<int>());
     }
 
     private static async Task<CliProject> TwoOperationsAsync()
