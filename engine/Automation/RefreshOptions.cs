@@ -11,6 +11,9 @@ public sealed record RefreshOptions
     /// <summary>URNs (with <c>*</c> wildcards) of the only resources to read.</summary>
     public IReadOnlyList<string> Target { get; init; } = [];
 
+    /// <summary>Fail with <see cref="UnexpectedChangesException"/> when anything would change (Pulumi's <c>--expect-no-changes</c>); an up or refresh then changes nothing.</summary>
+    public bool ExpectNoChanges { get; init; }
+
     public int? Parallel { get; init; }
 
     public Action<EngineEvent>? OnEvent { get; init; }

@@ -17,6 +17,9 @@ public sealed record UpdateOptions
     /// <summary>How many resource operations may run at once; 4 x cores when null (Pulumi's default).</summary>
     public int? Parallel { get; init; }
 
+    /// <summary>Fail with <see cref="UnexpectedChangesException"/> when anything would change (Pulumi's <c>--expect-no-changes</c>); an up or refresh then changes nothing.</summary>
+    public bool ExpectNoChanges { get; init; }
+
     /// <summary>Receives every engine event as it happens (called one at a time).</summary>
     public Action<EngineEvent>? OnEvent { get; init; }
 }

@@ -15,6 +15,9 @@ public sealed record UpdateSummary(
 {
     public bool Succeeded => Failures.IsEmpty;
 
+    /// <summary>True when any resource had an op other than <c>same</c> (what <c>--expect-no-changes</c> refuses).</summary>
+    public bool HasChanges => ResourceChanges.Any(c => c.Key != "same" && c.Value > 0);
+
     /// <summary>How many resources had the op (<c>create</c>, <c>same</c>, <c>update</c>, <c>replace</c>, <c>delete</c>).</summary>
     public int Count(string op) => ResourceChanges.GetValueOrDefault(op);
 }

@@ -82,6 +82,44 @@ public sealed class Workspace
         Store.Remove(ProjectName, stackName);
     }
 
+    /// <summary>
+    /// Renames a stack like <c>pulumi stack rename</c>: its state (every URN rewritten to the new stack name), its history,
+    /// and its <c>Pulumi.&lt;stack&gt;.yaml</c>. Takes both names' locks; records nothing in the history.
+    /// </summary>
+    /// <exception cref="StateException">The stack does not exist, or the new name is invalid or taken (state or config file).</exception>
+    public async Task<WorkspaceStack> RenameStackAsync(string stackName, string newName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(newName);
+        await SelectStackAsync(stackName, cancellationToken);
+        FileCheckpointStore.ValidateStackName(newName);
+        var oldConfig = Path.Combine(Options.WorkDir, StackConfigFile.FileNameFor(stackName));
+        var newConfig = Path.Combine(Options.WorkDir, StackConfigFile.FileNameFor(newName));
+        if (Store.Exists(ProjectName, newName))
+        {
+            throw new StateException($"a stack named '{newName}' already exists in {BackendRoot}");
+        }
+
+        if (File.Exists(newConfig))
+        {
+            // Whether or not this stack has a config file, the renamed stack would read that one.
+            throw new StateException($"{newConfig} already exists: the stack renamed to '{newName}' would take over its config; move it away first");
+        }
+
+        using var held = StackLock.Acquire(BackendRoot, ProjectName, stackName, "stack rename", Options.Time);
+        using var heldNew = StackLock.Acquire(BackendRoot, ProjectName, newName, "stack rename", Options.Time);
+
+        // One secrets provider reads and rewrites the checkpoint: the config file (and its salt) moves only afterwards.
+        var json = new CheckpointJson(SecretsFor(stackName));
+        var checkpoint = Store.Load(ProjectName, stackName, json, compact: false);
+        Store.Rename(ProjectName, stackName, newName, StateSurgery.RenameStack(checkpoint, newName), json);
+        if (File.Exists(oldConfig))
+        {
+            File.Move(oldConfig, newConfig);
+        }
+
+        return new WorkspaceStack(this, newName);
+    }
+
     internal ISecretsProvider? SecretsFor(string stack)
     {
         if (Options.SecretsProvider is { } explicitProvider)

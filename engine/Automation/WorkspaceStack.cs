@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Kubedos.Engine.Automation.Events;
 using Kubedos.Engine.Execution;
+using Kubedos.Engine.Model;
 using Kubedos.Engine.Planning;
 using Kubedos.Engine.Policy;
 using Kubedos.Engine.State;
@@ -26,18 +27,50 @@ public sealed class WorkspaceStack
     public string Name { get; }
 
     /// <summary>Shows what up would do; changes nothing real and writes no state.</summary>
-    public Task<UpdateResult> PreviewAsync(UpdateOptions? options = null, CancellationToken cancellationToken = default) =>
-        UpdateAsync(options ?? new UpdateOptions(), dryRun: true, cancellationToken);
+    /// <exception cref="UnexpectedChangesException"><see cref="UpdateOptions.ExpectNoChanges"/> and something would change.</exception>
+    public async Task<UpdateResult> PreviewAsync(UpdateOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new UpdateOptions();
+        var result = await UpdateAsync(options, dryRun: true, cancellationToken);
+        return options.ExpectNoChanges ? ExpectUnchanged(result, applied: false) : result;
+    }
 
     /// <summary>Runs the program and makes the real resources match it.</summary>
-    public Task<UpdateResult> UpAsync(UpdateOptions? options = null, CancellationToken cancellationToken = default) =>
-        UpdateAsync(options ?? new UpdateOptions(), dryRun: false, cancellationToken);
+    /// <exception cref="UnexpectedChangesException">
+    /// <see cref="UpdateOptions.ExpectNoChanges"/> and its preview proposes changes (nothing is changed; the preview's events
+    /// are then reported), or changes occurred after a preview without any.
+    /// </exception>
+    public async Task<UpdateResult> UpAsync(UpdateOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new UpdateOptions();
+        if (!options.ExpectNoChanges)
+        {
+            return await UpdateAsync(options, dryRun: false, cancellationToken);
+        }
+
+        await PreviewUnchangedAsync(onEvent => UpdateAsync(options with { OnEvent = onEvent }, dryRun: true, cancellationToken), options.OnEvent);
+        return ExpectUnchanged(await UpdateAsync(options, dryRun: false, cancellationToken), applied: true);
+    }
 
     /// <summary>Reads every resource through its provider and records what is real, reporting drift.</summary>
-    public Task<UpdateResult> RefreshAsync(RefreshOptions? options = null, CancellationToken cancellationToken = default)
+    /// <exception cref="UnexpectedChangesException"><see cref="RefreshOptions.ExpectNoChanges"/> and there is drift; nothing is written then.</exception>
+    public async Task<UpdateResult> RefreshAsync(RefreshOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new RefreshOptions();
-        return RunAsync(UpdateKind.Refresh, options.PreviewOnly, new TargetSet(options.Target, false), [], options.Parallel, options.OnEvent, false, cancellationToken);
+        Task<UpdateResult> Refresh(bool dryRun, Action<EngineEvent>? onEvent) =>
+            RunAsync(UpdateKind.Refresh, dryRun, new TargetSet(options.Target, false), [], options.Parallel, onEvent, false, cancellationToken);
+        if (!options.ExpectNoChanges)
+        {
+            return await Refresh(options.PreviewOnly, options.OnEvent);
+        }
+
+        if (options.PreviewOnly)
+        {
+            return ExpectUnchanged(await Refresh(true, options.OnEvent), applied: false);
+        }
+
+        await PreviewUnchangedAsync(onEvent => Refresh(true, onEvent), options.OnEvent);
+        return ExpectUnchanged(await Refresh(false, options.OnEvent), applied: true);
     }
 
     /// <summary>Deletes the stack's resources (or the targeted ones) in reverse dependency order.</summary>
@@ -101,6 +134,102 @@ public sealed class WorkspaceStack
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(Workspace.Store.History(Workspace.ProjectName, Name));
+    }
+
+    /// <summary>
+    /// The stack's history newest first, a page at a time like <c>pulumi stack history --page-size N --page P</c>
+    /// (<paramref name="pageSize"/> 0 or less: every entry; pages start at 1, less counts as 1, as in Pulumi's file backend).
+    /// </summary>
+    public async Task<IReadOnlyList<UpdateHistoryEntry>> GetHistoryAsync(int pageSize, int page, CancellationToken cancellationToken = default)
+    {
+        var history = await GetHistoryAsync(cancellationToken);
+        var newestFirst = history.Select((update, i) => new UpdateHistoryEntry(i + 1, update)).Reverse();
+        return pageSize <= 0
+            ? [.. newestFirst]
+            : [.. newestFirst.Skip((Math.Max(page, 1) - 1) * pageSize).Take(pageSize)];
+    }
+
+    /// <summary>Renames the stack (state, history, URNs, <c>Pulumi.&lt;stack&gt;.yaml</c>); see <see cref="Workspace.RenameStackAsync"/>.</summary>
+    public Task<WorkspaceStack> RenameAsync(string newName, CancellationToken cancellationToken = default) =>
+        Workspace.RenameStackAsync(Name, newName, cancellationToken);
+
+    /// <summary>
+    /// Removes a resource from the state without touching the real one, like <c>pulumi state delete</c>; returns what was removed.
+    /// Refuses a protected resource unless <paramref name="force"/>, and one others depend on unless <paramref name="targetDependents"/>.
+    /// </summary>
+    /// <exception cref="StateSurgeryException">The URN is unknown, or a refusal above; the state is unchanged.</exception>
+    public Task<IReadOnlyList<Urn>> DeleteResourceAsync(string urn, bool force = false, bool targetDependents = false, CancellationToken cancellationToken = default)
+    {
+        var parsed = ParseUrn(urn);
+        return EditStateAsync<IReadOnlyList<Urn>>("state delete", checkpoint =>
+        {
+            var (edited, deleted) = StateSurgery.DeleteResource(checkpoint, parsed, force, targetDependents);
+            return (edited, deleted);
+        }, cancellationToken);
+    }
+
+    /// <summary>Clears a resource's protect bit, like <c>pulumi state unprotect URN</c>.</summary>
+    /// <exception cref="StateSurgeryException">The URN is unknown.</exception>
+    public Task UnprotectAsync(string urn, CancellationToken cancellationToken = default)
+    {
+        var parsed = ParseUrn(urn);
+        return EditStateAsync("state unprotect", checkpoint => (StateSurgery.Unprotect(checkpoint, parsed), true), cancellationToken);
+    }
+
+    /// <summary>Clears every resource's protect bit, like <c>pulumi state unprotect --all</c>; returns how many were protected.</summary>
+    public Task<int> UnprotectAllAsync(CancellationToken cancellationToken = default) =>
+        EditStateAsync("state unprotect", StateSurgery.UnprotectAll, cancellationToken);
+
+    private static Urn ParseUrn(string urn)
+    {
+        ArgumentNullException.ThrowIfNull(urn);
+        return Urn.TryParse(urn, out var parsed)
+            ? parsed
+            : throw new StateSurgeryException($"'{urn}' is not a URN (urn:pulumi:<stack>::<project>::<type>::<name>); list them with `kubedos stack export`");
+    }
+
+    /// <summary>A state edit under the stack lock: the journal folded in first, then the edited checkpoint written. No history entry, as in Pulumi.</summary>
+    private Task<T> EditStateAsync<T>(string operation, Func<Checkpoint, (Checkpoint Checkpoint, T Result)> edit, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var json = new CheckpointJson(Workspace.SecretsFor(Name));
+        using var held = StackLock.Acquire(Workspace.BackendRoot, Workspace.ProjectName, Name, operation, Workspace.Options.Time);
+        var (edited, result) = edit(Workspace.Store.Load(Workspace.ProjectName, Name, json, compact: true));
+        Workspace.Store.WriteSnapshot(Workspace.ProjectName, Name, edited, json);
+        return Task.FromResult(result);
+    }
+
+    private static UpdateResult ExpectUnchanged(UpdateResult result, bool applied) =>
+        result.Summary.HasChanges ? throw new UnexpectedChangesException(result, applied) : result;
+
+    /// <summary>Runs a dry pass whose events are held back: shown (then refused) only when it proposes changes.</summary>
+    private static async Task PreviewUnchangedAsync(Func<Action<EngineEvent>, Task<UpdateResult>> preview, Action<EngineEvent>? onEvent)
+    {
+        var held = new List<EngineEvent>();
+        void Replay()
+        {
+            foreach (var e in held)
+            {
+                onEvent?.Invoke(e);
+            }
+        }
+
+        UpdateResult result;
+        try
+        {
+            result = await preview(held.Add);
+        }
+        catch (UpdateFailedException)
+        {
+            Replay();
+            throw;
+        }
+
+        if (result.Summary.HasChanges)
+        {
+            Replay();
+            throw new UnexpectedChangesException(result, applied: false);
+        }
     }
 
     private Task<UpdateResult> UpdateAsync(UpdateOptions options, bool dryRun, CancellationToken cancellationToken)

@@ -38,7 +38,8 @@ internal static class CommandFailure
         UpdateFailedException => EngineExitCodes.OperationFailed,
         ConfigException or SecretsException or PolicyConfigException => EngineExitCodes.ConfigError,
         NotConfirmedException => EngineExitCodes.NotConfirmed,
-        StateException => EngineExitCodes.StateError,
+        StateException or StateSurgeryException => EngineExitCodes.StateError,
+        UnexpectedChangesException => EngineExitCodes.UnexpectedChanges,
         OperationCanceledException => EngineExitCodes.Cancelled,
         _ => EngineExitCodes.InternalError,
     };

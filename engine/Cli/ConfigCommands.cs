@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace Kubedos.Engine.Cli;
 
-/// <summary><c>config</c> (list), <c>config get|set|rm KEY [VALUE] [--secret]</c> over <see cref="StackConfigStore"/>.</summary>
+/// <summary><c>config</c> (list), <c>config get|set|rm KEY [VALUE] [--secret] [--path]</c> over <see cref="StackConfigStore"/>.</summary>
 internal static class ConfigCommands
 {
     internal static Command Create(ProgramHost host)
@@ -33,12 +33,15 @@ internal static class ConfigCommands
     {
         var key = new Argument<string>("key") { Description = "<namespace>:<name>, or <name> in the project's namespace" };
         var stack = CommonOptions.Stack();
-        var command = new Command("get", "Print one config value (decrypted, as `pulumi config get` does)") { key, stack };
+        var path = PathOption();
+        var command = new Command("get", "Print one config value (decrypted, as `pulumi config get` does)") { key, stack, path };
         command.SetAction((parse, ct) => CommandFailure.RunAsync(host, "config get", async () =>
         {
             var store = Store(host, parse.GetValue(stack));
-            var value = store.Get(parse.GetValue(key)!)
-                ?? throw new ConfigException(store.Path, null, ConfigKey.Parse(parse.GetValue(key)!, store.Project.Name).ToString(), $"not set in stack '{store.Stack}'");
+            var text = parse.GetValue(key)!;
+            var value = parse.GetValue(path)
+                ? store.GetPath(text) ?? throw new ConfigException(store.Path, null, text, $"not set in stack '{store.Stack}'")
+                : store.Get(text) ?? throw new ConfigException(store.Path, null, ConfigKey.Parse(text, store.Project.Name).ToString(), $"not set in stack '{store.Stack}'");
             await host.ResolvedOut.WriteLineAsync(value.Text);
             return EngineExitCodes.Success;
         }));
@@ -51,14 +54,23 @@ internal static class ConfigCommands
         var value = new Argument<string?>("value") { Description = "The value (read from stdin when left out)", Arity = ArgumentArity.ZeroOrOne };
         var secret = new Option<bool>("--secret") { Description = "Encrypt the value with the stack's passphrase" };
         var stack = CommonOptions.Stack();
-        var command = new Command("set", "Set a config value; --secret stores it encrypted") { key, value, secret, stack };
+        var path = PathOption();
+        var command = new Command("set", "Set a config value; --secret stores it encrypted") { key, value, secret, stack, path };
         command.SetAction((parse, ct) => CommandFailure.RunAsync(host, "config set", async () =>
         {
             var store = Store(host, parse.GetValue(stack));
 
             // Reading a secret from stdin keeps it out of shell history and the process list.
             var text = parse.GetValue(value) ?? (await host.ResolvedIn.ReadToEndAsync(ct)).TrimEnd('\r', '\n');
-            store.Set(parse.GetValue(key)!, text, parse.GetValue(secret));
+            if (parse.GetValue(path))
+            {
+                store.SetPath(parse.GetValue(key)!, text, parse.GetValue(secret));
+            }
+            else
+            {
+                store.Set(parse.GetValue(key)!, text, parse.GetValue(secret));
+            }
+
             return EngineExitCodes.Success;
         }));
         return command;
@@ -68,11 +80,12 @@ internal static class ConfigCommands
     {
         var key = new Argument<string>("key") { Description = "<namespace>:<name>, or <name> in the project's namespace" };
         var stack = CommonOptions.Stack();
-        var command = new Command("rm", "Remove a config value") { key, stack };
+        var path = PathOption();
+        var command = new Command("rm", "Remove a config value") { key, stack, path };
         command.SetAction((parse, ct) => CommandFailure.RunAsync(host, "config rm", () =>
         {
             var store = Store(host, parse.GetValue(stack));
-            if (!store.Remove(parse.GetValue(key)!))
+            if (!(parse.GetValue(path) ? store.RemovePath(parse.GetValue(key)!) : store.Remove(parse.GetValue(key)!)))
             {
                 host.ResolvedConsole.MarkupLine($"[yellow]{Markup.Escape(parse.GetValue(key)!)} was not set[/]");
             }
@@ -81,6 +94,9 @@ internal static class ConfigCommands
         }));
         return command;
     }
+
+    private static Option<bool> PathOption() =>
+        new("--path") { Description = "The key is a path into a structured value: a.b[0].c, a[\"b.c\"]" };
 
     private static StackConfigStore Store(ProgramHost host, string? stackOption)
     {

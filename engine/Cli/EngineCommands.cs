@@ -14,7 +14,7 @@ namespace Kubedos.Engine.Cli;
 public static class EngineCommands
 {
     /// <summary>
-    /// <c>stack</c>, <c>config</c>, <c>preview</c>, <c>up</c>, <c>refresh</c>, <c>destroy</c> and <c>graph</c>,
+    /// <c>stack</c>, <c>config</c>, <c>state</c>, <c>preview</c>, <c>up</c>, <c>refresh</c>, <c>destroy</c> and <c>graph</c>,
     /// running <paramref name="host"/>'s program with its providers.
     /// </summary>
     public static IReadOnlyList<Command> Build(ProgramHost host)
@@ -24,6 +24,7 @@ public static class EngineCommands
         [
             StackCommands.Create(host),
             ConfigCommands.Create(host),
+            StateCommands.Create(host),
             OperationCommands.Preview(host),
             OperationCommands.Up(host),
             OperationCommands.Refresh(host),

@@ -27,6 +27,9 @@ public static class EngineExitCodes
     /// <summary>The stack's state is missing or unusable (unknown stack, unreadable checkpoint, bad import).</summary>
     public const int StateError = 7;
 
+    /// <summary><c>--expect-no-changes</c> was given and there were changes (drift, for refresh); nothing was changed unless they appeared after the preview.</summary>
+    public const int UnexpectedChanges = 8;
+
     /// <summary>An unexpected error inside kubedos (a bug); the details go to stderr.</summary>
     public const int InternalError = 70;
 

@@ -13,12 +13,13 @@ internal static class OperationCommands
         var json = CommonOptions.Json();
         var diff = CommonOptions.Diff();
         var policyConfig = CommonOptions.PolicyConfig();
-        var command = new Command("preview", "Show what up would change, with property-level diffs; changes nothing") { stack, json, diff, policyConfig };
+        var expectNoChanges = ExpectNoChanges("proposed by this preview");
+        var command = new Command("preview", "Show what up would change, with property-level diffs; changes nothing") { stack, json, diff, policyConfig, expectNoChanges };
         command.SetAction((parse, ct) => CommandFailure.RunAsync(host, "preview", () =>
         {
             var session = new EngineSession(host, parse.GetValue(stack), parse.GetValue(policyConfig));
             var run = new OperationRun(session, parse.GetValue(json), parse.GetValue(diff));
-            return run.ExecuteAsync(null, (s, onEvent, token) => s.PreviewAsync(new UpdateOptions { OnEvent = onEvent }, token), ct);
+            return run.ExecuteAsync(null, (s, onEvent, token) => s.PreviewAsync(new UpdateOptions { OnEvent = onEvent, ExpectNoChanges = parse.GetValue(expectNoChanges) }, token), ct);
         }));
         return command;
     }
@@ -41,7 +42,11 @@ internal static class OperationCommands
             }
         });
         var policyConfig = CommonOptions.PolicyConfig();
-        var command = new Command("up", "Create or update the stack's resources to match the program") { stack, yes, target, targetDependents, replace, parallel, json, diff, policyConfig };
+        var expectNoChanges = ExpectNoChanges("proposed by this update (nothing is changed then)");
+        var command = new Command("up", "Create or update the stack's resources to match the program")
+        {
+            stack, yes, target, targetDependents, replace, parallel, json, diff, policyConfig, expectNoChanges,
+        };
         command.SetAction((parse, ct) => CommandFailure.RunAsync(host, "up", () =>
         {
             var session = new EngineSession(host, parse.GetValue(stack), parse.GetValue(policyConfig));
@@ -51,6 +56,7 @@ internal static class OperationCommands
                 TargetDependents = parse.GetValue(targetDependents),
                 Replace = parse.GetValue(replace) ?? [],
                 Parallel = parse.GetValue(parallel),
+                ExpectNoChanges = parse.GetValue(expectNoChanges),
             };
             var run = new OperationRun(session, parse.GetValue(json), parse.GetValue(diff));
             return run.ExecuteAsync(
@@ -68,19 +74,21 @@ internal static class OperationCommands
         var diff = CommonOptions.Diff();
         var yes = CommonOptions.Yes();
         var previewOnly = new Option<bool>("--preview-only") { Description = "Report drift without writing the state" };
-        var command = new Command("refresh", "Read every resource through its provider and record what is real, reporting drift") { stack, yes, previewOnly, json, diff };
+        var expectNoChanges = ExpectNoChanges("found by this refresh (drift; nothing is written then)");
+        var command = new Command("refresh", "Read every resource through its provider and record what is real, reporting drift") { stack, yes, previewOnly, json, diff, expectNoChanges };
         command.SetAction((parse, ct) => CommandFailure.RunAsync(host, "refresh", () =>
         {
             var session = new EngineSession(host, parse.GetValue(stack));
             var run = new OperationRun(session, parse.GetValue(json), parse.GetValue(diff));
+            var options = new RefreshOptions { ExpectNoChanges = parse.GetValue(expectNoChanges) };
             if (parse.GetValue(previewOnly))
             {
-                return run.ExecuteAsync(null, (s, onEvent, token) => s.RefreshAsync(new RefreshOptions { PreviewOnly = true, OnEvent = onEvent }, token), ct);
+                return run.ExecuteAsync(null, (s, onEvent, token) => s.RefreshAsync(options with { PreviewOnly = true, OnEvent = onEvent }, token), ct);
             }
 
             return run.ExecuteAsync(
-                new Confirmation(parse.GetValue(yes), "Do you want to perform this refresh?", (s, onEvent, token) => s.RefreshAsync(new RefreshOptions { PreviewOnly = true, OnEvent = onEvent }, token)),
-                (s, onEvent, token) => s.RefreshAsync(new RefreshOptions { OnEvent = onEvent }, token),
+                new Confirmation(parse.GetValue(yes), "Do you want to perform this refresh?", (s, onEvent, token) => s.RefreshAsync(options with { PreviewOnly = true, OnEvent = onEvent }, token)),
+                (s, onEvent, token) => s.RefreshAsync(options with { OnEvent = onEvent }, token),
                 ct);
         }));
         return command;
@@ -108,6 +116,9 @@ internal static class OperationCommands
         }));
         return command;
     }
+
+    private static Option<bool> ExpectNoChanges(string what) =>
+        new("--expect-no-changes") { Description = $"Return an error (exit code 8) if any changes are {what}" };
 
     /// <summary>How a destructive verb is confirmed: with <c>--yes</c>, or by a person after seeing its preview.</summary>
     internal sealed record Confirmation(bool Yes, string Question, Func<WorkspaceStack, Action<EngineEvent>, CancellationToken, Task<UpdateResult>> PreviewAsync);

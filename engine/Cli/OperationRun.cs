@@ -92,6 +92,15 @@ internal sealed class OperationRun
 
             throw;
         }
+        catch (UnexpectedChangesException unexpected)
+        {
+            if (!json)
+            {
+                view.WriteEpilogue(unexpected.Result?.Summary);
+            }
+
+            throw;
+        }
 
         if (!json)
         {

@@ -5,12 +5,12 @@ using Spectre.Console;
 
 namespace Kubedos.Engine.Cli;
 
-/// <summary><c>stack init|ls|select|rm|output|export|import|unlock</c>.</summary>
+/// <summary><c>stack init|ls|select|rm|output|export|import|unlock</c>; <c>history</c> and <c>rename</c> live in their own files.</summary>
 internal static class StackCommands
 {
     internal static Command Create(ProgramHost host)
     {
-        var command = new Command("stack", "Manage stacks: create, list, select, remove, outputs, export/import, unlock");
+        var command = new Command("stack", "Manage stacks: create, list, select, remove, rename, outputs, history, export/import, unlock");
         command.Subcommands.Add(Init(host));
         command.Subcommands.Add(List(host));
         command.Subcommands.Add(Select(host));
@@ -19,6 +19,8 @@ internal static class StackCommands
         command.Subcommands.Add(Export(host));
         command.Subcommands.Add(Import(host));
         command.Subcommands.Add(Unlock(host));
+        command.Subcommands.Add(HistoryCommand.Create(host));
+        command.Subcommands.Add(StackRenameCommand.Create(host));
         return command;
     }
 

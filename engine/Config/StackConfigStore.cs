@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
 using Kubedos.Engine.Secrets;
 using Kubedos.Engine.State;
 
@@ -94,6 +96,100 @@ public sealed class StackConfigStore
         return true;
     }
 
+    /// <summary>
+    /// Sets the value at <paramref name="path"/> (Pulumi's <c>config set --path</c>) inside its key's object or list, creating
+    /// them as needed; like Pulumi, <c>true</c>/<c>false</c> and integers are stored as such, and <paramref name="secret"/> stores
+    /// a <c>secure:</c> leaf.
+    /// </summary>
+    /// <remarks>Read, change and write happen under the file's lock, as for <see cref="Set"/>.</remarks>
+    /// <exception cref="ConfigException">The path does not fit the value there, the key holds a single value, or the leaf is secret and <paramref name="secret"/> is not set.</exception>
+    public void SetPath(string path, string value, bool secret)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var parsed = ConfigPath.Parse(path, Project.Name);
+        if (parsed.Segments.IsEmpty)
+        {
+            Set(parsed.Key.ToString(), value, secret);
+            return;
+        }
+
+        using var held = Lock();
+        var file = Load();
+        var root = StructuredRoot(file, parsed);
+        if (!secret && parsed.TryGet(root, out var current) && ConfigValue.IsSecureObject(current))
+        {
+            throw new ConfigException(Path, file.LineOf(parsed.Key), parsed.Text, "the current value is secret: use --secret to change it, or remove it first to store plaintext");
+        }
+
+        JsonNode? leaf;
+        if (secret)
+        {
+            var (opened, secrets) = OpenSecrets(file);
+            file = opened;
+            leaf = new JsonObject { ["secure"] = secrets.Encrypt(value) };
+        }
+        else
+        {
+            leaf = value switch
+            {
+                "true" => JsonValue.Create(true),
+                "false" => JsonValue.Create(false),
+                _ when long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) => JsonValue.Create(number),
+                _ => JsonValue.Create(value),
+            };
+        }
+
+        file.Set(parsed.Key, ConfigValue.Structured(parsed.Set(root, leaf))).Save(Path);
+    }
+
+    /// <summary>The value at <paramref name="path"/> (Pulumi's <c>config get --path</c>), decrypted; JSON for an object or list; null when unset.</summary>
+    public ResolvedConfigValue? GetPath(string path)
+    {
+        var parsed = ConfigPath.Parse(path, Project.Name);
+        var whole = Get(parsed.Key.ToString());
+        if (parsed.Segments.IsEmpty || whole is null)
+        {
+            return whole;
+        }
+
+        if (!whole.IsStructured || !parsed.TryGet(JsonNode.Parse(whole.Text), out var value))
+        {
+            return null;
+        }
+
+        return value switch
+        {
+            JsonObject or JsonArray => new ResolvedConfigValue(value.ToJsonString(), whole.Secret, true),
+            JsonValue text when text.TryGetValue<string>(out var s) => new ResolvedConfigValue(s, whole.Secret, false),
+            _ => new ResolvedConfigValue(value?.ToJsonString() ?? "null", whole.Secret, false),
+        };
+    }
+
+    /// <summary>Removes the value at <paramref name="path"/> (Pulumi's <c>config rm --path</c>); false when it was not set.</summary>
+    public bool RemovePath(string path)
+    {
+        var parsed = ConfigPath.Parse(path, Project.Name);
+        if (parsed.Segments.IsEmpty)
+        {
+            return Remove(parsed.Key.ToString());
+        }
+
+        using var held = Lock();
+        var file = Load();
+        if (file.Get(parsed.Key) is not { IsStructured: true } value)
+        {
+            return false;
+        }
+
+        var (root, removed) = parsed.Remove(value.ToJson());
+        if (removed)
+        {
+            file.Set(parsed.Key, ConfigValue.Structured(root!)).Save(Path);
+        }
+
+        return removed;
+    }
+
     /// <summary>The stack's effective config, decrypted (the passphrase is needed only when a value is secure).</summary>
     public StackConfig Resolve()
     {
@@ -127,6 +223,14 @@ public sealed class StackConfigStore
     }
 
     /// <summary>The provider for <paramref name="file"/>'s salt, or a new salt in the returned copy (which the caller saves, under the lock).</summary>
+
+    private JsonNode? StructuredRoot(StackConfigFile file, ConfigPath path) => file.Get(path.Key) switch
+    {
+        null => null,
+        { IsStructured: true } value => value.ToJson(),
+        _ => throw new ConfigException(Path, file.LineOf(path.Key), path.Key.ToString(), $"holds a single value, not an object or list, so '{path.Text}' cannot go into it: remove it first"),
+    };
+
     private (StackConfigFile File, PassphraseSecretsProvider Secrets) OpenSecrets(StackConfigFile file)
     {
         if (file.EncryptionSalt is { } salt)

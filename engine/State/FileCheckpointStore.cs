@@ -87,6 +87,37 @@ internal sealed class FileCheckpointStore
         }
     }
 
+    /// <summary>
+    /// Moves <paramref name="stack"/>'s state and history to <paramref name="newStack"/>, with <paramref name="renamed"/> as its
+    /// checkpoint; the new stack file is written before the old one goes, so a crash leaves at least one whole copy.
+    /// </summary>
+    /// <exception cref="StateException">The new name is invalid or already taken.</exception>
+    public void Rename(string project, string stack, string newStack, Checkpoint renamed, CheckpointJson json)
+    {
+        ValidateStackName(newStack);
+        if (Exists(project, newStack))
+        {
+            throw new StateException($"a stack named '{newStack}' already exists in {Root}");
+        }
+
+        WriteSnapshot(project, newStack, renamed, json);
+        var history = HistoryDir(project, stack);
+        if (Directory.Exists(history))
+        {
+            var target = HistoryDir(project, newStack);
+            Directory.CreateDirectory(target);
+            foreach (var file in Directory.EnumerateFiles(history, "*.history.json"))
+            {
+                File.Move(file, Path.Combine(target, Path.GetFileName(file)));
+            }
+
+            Directory.Delete(history, recursive: true);
+        }
+
+        File.Delete(JournalFile(project, stack));
+        File.Delete(StackFile(project, stack));
+    }
+
     /// <summary>The stack's checkpoint: the snapshot with the journal replayed; with <paramref name="compact"/> the result is folded back to disk.</summary>
     /// <exception cref="CheckpointIntegrityException">The checkpoint is damaged or foreign (a dangling or cyclic parent, a duplicate URN, ...); names the URN and the rule.</exception>
     public Checkpoint Load(string project, string stack, CheckpointJson json, bool compact)
