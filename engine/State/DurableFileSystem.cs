@@ -9,7 +9,7 @@ namespace Kubedos.Engine.State;
 /// <see cref="UnauthorizedAccessException"/>), so a directory is fsync'd through libc. Windows has
 /// no directory fsync (NTFS journals its metadata), so there it does nothing.
 /// </remarks>
-internal sealed class DurableFileSystem : IDurableFileSystem
+public sealed class DurableFileSystem : IDurableFileSystem
 {
     private DurableFileSystem()
     {

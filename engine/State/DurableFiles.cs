@@ -1,7 +1,7 @@
 namespace Kubedos.Engine.State;
 
 /// <summary>Atomic, durable publishing of whole files over <see cref="IDurableFileSystem"/>: temp file, fsync, rename, fsync of the directory.</summary>
-internal static class DurableFiles
+public static class DurableFiles
 {
     /// <summary>Replaces <paramref name="path"/> with <paramref name="bytes"/>: a reader sees the old file or the new one, and after a power cut so does the disk.</summary>
     public static void WriteAtomically(this IDurableFileSystem files, string path, ReadOnlySpan<byte> bytes) =>

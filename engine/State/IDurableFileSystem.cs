@@ -6,7 +6,7 @@ namespace Kubedos.Engine.State;
 /// change (a truncated journal) and lose the rename. <see cref="DurableFiles"/> composes these into
 /// "write atomically" and "create exclusively"; a backend that is not a file system has no use for it.
 /// </remarks>
-internal interface IDurableFileSystem
+public interface IDurableFileSystem
 {
     /// <summary>Creates or overwrites <paramref name="path"/> with <paramref name="bytes"/> (not yet flushed).</summary>
     void WriteFile(string path, ReadOnlySpan<byte> bytes);
