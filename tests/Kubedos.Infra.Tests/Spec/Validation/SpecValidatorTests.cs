@@ -226,7 +226,9 @@ public sealed class SpecValidatorTests
             },
         };
 
-        var failed = SpecRules.All.Where(r => r.Evaluate(broken).Any()).Select(r => r.Id).Order();
+        // The proxmox stack is refused as a whole (unsupported fields and gates): only what the newlines add counts.
+        var before = SpecRules.All.Where(r => r.Evaluate(document).Any()).Select(r => r.Id).ToHashSet();
+        var failed = SpecRules.All.Where(r => r.Evaluate(broken).Any()).Select(r => r.Id).Where(id => !before.Contains(id)).Order();
 
         Assert.Equal(["cluster-name-dns1123", "ssh-allow-users", "version-pinned"], failed);
     }
