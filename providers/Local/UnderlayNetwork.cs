@@ -18,14 +18,22 @@ internal sealed class UnderlayNetwork(ICommandRunner runner)
     private readonly FallbackRoutes routes = new(runner);
     private readonly ForwardGuard guard = new(runner);
 
-    public async Task<Underlay> EnsureAsync(UnderlaySpec spec, CancellationToken cancellationToken)
+    /// <summary>The read-only checks of <see cref="EnsureAsync"/>: an IPv4 underlay, and no CIDR overlapping the host's or another lab's.</summary>
+    public async Task CheckAsync(UnderlaySpec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var names = LabNames.For(spec.Stack);
         var cidr = spec.Cidr ?? names.DefaultUnderlay;
         CheckUnderlayCidr(cidr);
-        var fallback = new[] { cidr }.Concat(spec.FallbackCidrs).Distinct().ToArray();
-        await CheckNoOverlapAsync(fallback, names, cancellationToken);
+        await CheckNoOverlapAsync(Fallback(spec, cidr), names, cancellationToken);
+    }
+
+    public async Task<Underlay> EnsureAsync(UnderlaySpec spec, CancellationToken cancellationToken)
+    {
+        await CheckAsync(spec, cancellationToken);
+        var names = LabNames.For(spec.Stack);
+        var cidr = spec.Cidr ?? names.DefaultUnderlay;
+        var fallback = Fallback(spec, cidr);
 
         await routes.EnsureAsync(fallback, names.FallbackMetric, cancellationToken);
         await guard.EnsureAsync(names, cancellationToken);
@@ -89,6 +97,8 @@ internal sealed class UnderlayNetwork(ICommandRunner runner)
         await routes.RemoveAllAsync(names.FallbackMetric, cancellationToken);
         await guard.RemoveAsync(names, cancellationToken);
     }
+
+    private static IPNetwork[] Fallback(UnderlaySpec spec, IPNetwork cidr) => new[] { cidr }.Concat(spec.FallbackCidrs).Distinct().ToArray();
 
     private static void CheckUnderlayCidr(IPNetwork cidr)
     {
