@@ -24,9 +24,9 @@ public sealed class PolicyCheckLab01Tests
             Environment = name => name == "KUBEDOS_CONFIG_PASSPHRASE" ? LabProject.Passphrase : null,
         };
 
-        var exit = await PolicyCheckCommand.RunAsync(host, "lab-01", PolicyCheckFormat.Text, output: null, configFile: null, CancellationToken.None);
+        var exit = await PolicyCheckCommand.RunAsync(host, project.Stack, PolicyCheckFormat.Text, output: null, configFile: null, CancellationToken.None);
 
         Assert.True(exit == PolicyCheckCommand.Passed, $"{output}\n{error}");
-        Assert.Contains("policy check of lab-01: 0 mandatory, 0 advisory violation(s) over 9 policies; passed", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"policy check of {project.Stack}: 0 mandatory, 0 advisory violation(s) over 9 policies; passed", output.ToString(), StringComparison.Ordinal);
     }
 }

@@ -20,7 +20,8 @@ namespace Kubedos.Infra.Tests.Policies;
 [Collection(nameof(LabCollection))]
 public sealed class DestructionBoundaryLabTests : IAsyncLifetime
 {
-    private const string Stack = "pgate";
+    // A stack name of this test run only (LabProject.StackName): never a lab of the checkout's.
+    private static readonly string Stack = LabProject.StackName("pgate");
     private const string Underlay = "10.250.77.0/24";
 
     private readonly string directory = Directory.CreateTempSubdirectory("kubedos-pgate-").FullName;
