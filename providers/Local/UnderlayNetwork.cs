@@ -80,7 +80,7 @@ internal sealed class UnderlayNetwork(ICommandRunner runner)
 
         var address = IPAddress.Parse(info.GetProperty("local").GetString()!);
         var cidr = Ipv4.NetworkOf(address, info.GetProperty("prefixlen").GetInt32());
-        var fallback = await routes.ListAsync(names.FallbackMetric, cancellationToken);
+        var fallback = Canonical(cidr, await routes.ListAsync(names.FallbackMetric, cancellationToken));
         return new Underlay(stack, names.SwitchNamespace, cidr, names.OperatorInterface, address, fallback, names.FallbackMetric);
     }
 
@@ -98,7 +98,14 @@ internal sealed class UnderlayNetwork(ICommandRunner runner)
         await guard.RemoveAsync(names, cancellationToken);
     }
 
-    private static IPNetwork[] Fallback(UnderlaySpec spec, IPNetwork cidr) => new[] { cidr }.Concat(spec.FallbackCidrs).Distinct().ToArray();
+    private static IPNetwork[] Fallback(UnderlaySpec spec, IPNetwork cidr) => Canonical(cidr, spec.FallbackCidrs);
+
+    // The underlay first, then the planes in address order: what was made and what is read back (in the host's route
+    // order) compare equal, so a refresh reports no drift for an underlay nobody touched.
+    private static IPNetwork[] Canonical(IPNetwork underlay, IEnumerable<IPNetwork> others) =>
+        [underlay, .. others.Where(c => c != underlay).Distinct()
+            .OrderBy(c => c.BaseAddress.GetAddressBytes(), Comparer<byte[]>.Create((a, b) => a.AsSpan().SequenceCompareTo(b)))
+            .ThenBy(c => c.PrefixLength)];
 
     private static void CheckUnderlayCidr(IPNetwork cidr)
     {

@@ -111,4 +111,31 @@ public sealed class UnderlayNetworkTests
         await Assert.ThrowsAsync<ArgumentException>(() => new UnderlayNetwork(runner).EnsureAsync(
             new UnderlaySpec("lab-01", IPNetwork.Parse("fd00::/64"), [], Owner), CancellationToken.None));
     }
+
+    [Fact]
+    public async Task FindAsync_RoutesListedInHostOrder_ReportsTheFallbackCidrsAsEnsureDid()
+    {
+        var names = LabNames.For("lab-01");
+        var metric = names.FallbackMetric;
+        var routes = $"[{{\"type\":\"unreachable\",\"dst\":\"10.60.2.0/24\",\"metric\":{metric}}},{{\"type\":\"unreachable\",\"dst\":\"10.60.1.0/24\",\"metric\":{metric}}},"
+            + $"{{\"type\":\"unreachable\",\"dst\":\"10.250.7.0/24\",\"metric\":{metric}}}]";
+        var runner = new FakeCommandRunner(command => command.ToString() switch
+        {
+            "ip -j netns list" => new CommandResult(0, $"[{{\"name\":\"{names.SwitchNamespace}\"}}]", string.Empty),
+            "ip -j -4 route show type unreachable" => new CommandResult(0, routes, string.Empty),
+            "ip -j -6 route show type unreachable" => new CommandResult(0, "[]", string.Empty),
+            var line when line.StartsWith("ip -j -4 addr show dev", StringComparison.Ordinal) =>
+                new CommandResult(0, "[{\"addr_info\":[{\"local\":\"10.250.7.254\",\"prefixlen\":24}]}]", string.Empty),
+            var line when line.StartsWith("nft list", StringComparison.Ordinal) => new CommandResult(1, string.Empty, "No such file or directory"),
+            _ => null,
+        });
+        var network = new UnderlayNetwork(runner);
+
+        var made = await network.EnsureAsync(
+            new UnderlaySpec("lab-01", IPNetwork.Parse("10.250.7.0/24"), [IPNetwork.Parse("10.60.2.0/24"), Plane], Owner), CancellationToken.None);
+        var found = await network.FindAsync("lab-01", CancellationToken.None);
+
+        Assert.Equal([IPNetwork.Parse("10.250.7.0/24"), Plane, IPNetwork.Parse("10.60.2.0/24")], found!.FallbackCidrs);
+        Assert.Equal(made.FallbackCidrs, found.FallbackCidrs);
+    }
 }
