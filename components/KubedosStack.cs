@@ -27,7 +27,7 @@ public sealed class KubedosStack : Stack
 {
     public KubedosStack()
     {
-        var projectDirectory = ProjectDirectory();
+        var projectDirectory = ProjectDirectory;
         var specPath = Path.GetFullPath(RequireConfig("spec"), projectDirectory);
         var loaded = SpecValidator.ValidateFile(specPath);
         if (!loaded.Succeeded)
@@ -43,7 +43,7 @@ public sealed class KubedosStack : Stack
 
         // Trust is its own branch of the DAG (spec -> Trust); Enrollment joins it to the planes.
         var trust = new ClusterTrust("trust", cluster, TrustMaterial.FromConfig(this, projectDirectory), outDirectory);
-        var substrate = new Substrate.Substrate("substrate", cluster);
+        var substrate = new Substrate.Substrate("substrate", cluster, projectDirectory);
         var firstboot = new Firstboot.Firstboot("firstboot", cluster, substrate.Nodes, rendered, new ResourceOptions { DependsOn = [substrate] });
         var planes = new PlaneSet("planes", cluster, firstboot.Nodes, rendered, new ResourceOptions { DependsOn = [firstboot] });
         var planeKeys = planes.PublicKeys.Apply(keys => Firstboot.Firstboot.Sha256(string.Join('\n', keys.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key}={k.Value}"))));
@@ -99,19 +99,5 @@ public sealed class KubedosStack : Stack
         }
 
         return result;
-    }
-
-    // The project directory is the nearest one holding Pulumi.yaml, as the CLI runs anywhere inside it.
-    private static string ProjectDirectory()
-    {
-        for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Pulumi.yaml")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        return Directory.GetCurrentDirectory();
     }
 }

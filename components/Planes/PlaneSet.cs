@@ -112,6 +112,7 @@ internal sealed class PlaneSet : ComponentResource
             Address = $"{control.OperatorAddress}/{control.Cidr.PrefixLength.ToString(CultureInfo.InvariantCulture)}",
             PrivateKey = operatorKey.PrivateKey,
             Peers = operatorPeers,
+            LabOwner = nodes[0].Substrate.LabOwner,
         }, here with { DependsOn = [.. here.DependsOn, .. ready] });
         ready.Add(Operator);
         Ready = ready;

@@ -13,7 +13,7 @@ internal sealed class LocalBootstrapChannel(string nodeName, NodeResource node) 
     public BootstrapFile WriteFile(string name, string path, Input<string> content, string mode, ResourceOptions options)
     {
         var file = new NodeFileResource(
-            $"{NodeName}-{name}", new NodeFileResourceArgs { Node = node.NodeName, Path = path, Content = content, Mode = mode }, options);
+            $"{NodeName}-{name}", new NodeFileResourceArgs { Node = node.NodeName, Path = path, Content = content, Mode = mode, LabOwner = node.LabOwner }, options);
         return new BootstrapFile(file, file.Sha256);
     }
 
@@ -27,6 +27,7 @@ internal sealed class LocalBootstrapChannel(string nodeName, NodeResource node) 
             Source = payload.SourceDirectory,
             Files = [.. payload.Files.Select(f => (Input<string>)f)],
             Digest = payload.Digest,
+            LabOwner = node.LabOwner,
         }, options);
         return new BootstrapPayload(installed, installed.Digest);
     }
@@ -34,15 +35,15 @@ internal sealed class LocalBootstrapChannel(string nodeName, NodeResource node) 
     public BootstrapCommand Run(string name, IReadOnlyList<Input<string>> argv, IReadOnlyList<Input<string>> triggers, ResourceOptions options)
     {
         var command = new NodeCommandResource(
-            $"{NodeName}-{name}", new NodeCommandResourceArgs { Node = node.NodeName, Create = argv, Triggers = triggers }, options);
+            $"{NodeName}-{name}", new NodeCommandResourceArgs { Node = node.NodeName, Create = argv, Triggers = triggers, LabOwner = node.LabOwner }, options);
         return new BootstrapCommand(command, command.Stdout);
     }
 
     public Resource Serve(string name, IReadOnlyList<Input<string>> argv, IReadOnlyList<Input<string>> triggers, ResourceOptions options) =>
         new NodeProcessResource(
-            $"{NodeName}-{name}", new NodeProcessResourceArgs { Node = node.NodeName, Name = name, Command = argv, Triggers = triggers }, options);
+            $"{NodeName}-{name}", new NodeProcessResourceArgs { Node = node.NodeName, Name = name, Command = argv, Triggers = triggers, LabOwner = node.LabOwner }, options);
 
     public Resource WireGuardInterface(string interfaceName, ResourceOptions options) =>
         new WireGuardInterfaceResource(
-            $"{NodeName}-{interfaceName}", new WireGuardInterfaceResourceArgs { Node = node.NodeName, Name = interfaceName }, options);
+            $"{NodeName}-{interfaceName}", new WireGuardInterfaceResourceArgs { Node = node.NodeName, Name = interfaceName, LabOwner = node.LabOwner }, options);
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Kubedos.Engine.Model;
 using Kubedos.Providers.Local;
+using Kubedos.Providers.Random;
 using Kubedos.Spec.Model;
 using Kubedos.Spec.Normalisation;
 
@@ -14,14 +15,18 @@ internal sealed class Substrate : ComponentResource
 {
     public const string TypeToken = "kubedos:components:Substrate";
 
-    public Substrate(string name, NormalisedCluster cluster, ResourceOptions? options = null)
+    /// <param name="name">The component's name.</param>
+    /// <param name="cluster">The normalised spec.</param>
+    /// <param name="projectDirectory">The project directory of the state being deployed (recorded as the lab's owner).</param>
+    /// <param name="options">Resource options.</param>
+    public Substrate(string name, NormalisedCluster cluster, string projectDirectory, ResourceOptions? options = null)
         : base(TypeToken, name, options)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         var substrate = cluster.Document.Spec.Substrate;
         Nodes = substrate.Type switch
         {
-            SubstrateType.Local => BuildLocal(cluster, substrate.Local ?? new LocalSubstrate()),
+            SubstrateType.Local => BuildLocal(cluster, substrate.Local ?? new LocalSubstrate(), projectDirectory),
             var other => throw new UnsupportedSubstrateException(SpecName(other)),
         };
         RegisterOutputs(new Dictionary<string, object?>
@@ -56,17 +61,22 @@ internal sealed class Substrate : ComponentResource
         _ => type.ToString().ToLowerInvariant(),
     };
 
-    private List<SubstrateNode> BuildLocal(NormalisedCluster cluster, LocalSubstrate local)
+    private List<SubstrateNode> BuildLocal(NormalisedCluster cluster, LocalSubstrate local, string projectDirectory)
     {
         if (!Ipv4Cidr.TryParse(local.UnderlayCidr, out var cidr, out var error))
         {
             throw new InvalidOperationException($"spec.substrate.local.underlayCidr: {error}");
         }
 
+        // Lab names derive from the stack name alone: an id kept in this state tells this state's lab from another
+        // state's lab of the same stack name (a checkout's and a test's), so neither adopts or removes the other's.
+        var owner = new RandomId("lab-owner", new RandomIdArgs { ByteLength = 8 }, new ResourceOptions { Parent = this });
         var underlay = new UnderlayResource("underlay", new UnderlayResourceArgs
         {
             Cidr = cidr.ToString(),
             FallbackCidrs = [.. cluster.Planes.Select(p => (Input<string>)p.Cidr.ToString())],
+            LabOwner = owner.Hex,
+            LabOwnerProject = projectDirectory,
         }, new ResourceOptions { Parent = this });
 
         var nodes = new List<SubstrateNode>();
@@ -78,8 +88,9 @@ internal sealed class Substrate : ComponentResource
                 Name = node.Name,
                 Address = address,
                 UnderlayCidr = underlay.Cidr,
+                LabOwner = underlay.LabOwner,
             }, new ResourceOptions { Parent = this });
-            nodes.Add(new SubstrateNode(node, address, new LocalBootstrapChannel(node.Name, resource)));
+            nodes.Add(new SubstrateNode(node, address, new LocalBootstrapChannel(node.Name, resource), underlay.LabOwner));
         }
 
         return nodes;

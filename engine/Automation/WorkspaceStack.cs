@@ -264,7 +264,8 @@ public sealed class WorkspaceStack
             [.. replace],
             parallel is > 0 ? parallel.Value : 4 * Environment.ProcessorCount,
             config,
-            options.Time);
+            options.Time,
+            options.WorkDir);
         var program = options.Program;
         var spec = new OperationSpec(
             kind,

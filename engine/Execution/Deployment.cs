@@ -30,6 +30,8 @@ internal sealed class Deployment : IResourceMonitor
 
     public string StackName => _run.Settings.Stack;
 
+    public string ProjectDirectory => Path.GetFullPath(_run.Settings.WorkDir ?? Directory.GetCurrentDirectory());
+
     public Resource? Root { get; private set; }
 
     public IReadOnlyDictionary<string, string> Config => _run.Settings.Config;

@@ -4,7 +4,7 @@ using Kubedos.Engine.Providers;
 
 namespace Kubedos.Engine.Execution;
 
-/// <summary>What one operation runs with.</summary>
+/// <summary>What one operation runs with; <c>WorkDir</c> is the project directory the program sees (null: the process's).</summary>
 internal sealed record DeploymentSettings(
     string Project,
     string Stack,
@@ -14,4 +14,5 @@ internal sealed record DeploymentSettings(
     ImmutableHashSet<string> Replace,
     int Parallel,
     IReadOnlyDictionary<string, string> Config,
-    TimeProvider Time);
+    TimeProvider Time,
+    string? WorkDir = null);

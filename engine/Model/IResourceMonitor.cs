@@ -7,6 +7,9 @@ internal interface IResourceMonitor
 
     string StackName { get; }
 
+    /// <summary>The project directory (the workspace's, which holds Pulumi.yaml), absolute.</summary>
+    string ProjectDirectory { get; }
+
     /// <summary>The root stack resource, the default parent; null until it registers.</summary>
     Resource? Root { get; }
 

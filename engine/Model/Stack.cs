@@ -18,6 +18,9 @@ public class Stack : ComponentResource
     /// <summary>The stack's name (<c>dev</c>, <c>lab-01</c>).</summary>
     public string StackName => Monitor.StackName;
 
+    /// <summary>The project directory, which holds Pulumi.yaml: relative paths in config resolve against it, not the process's directory.</summary>
+    public string ProjectDirectory => Monitor.ProjectDirectory;
+
     /// <summary>The project's name.</summary>
     public string ProjectName => Monitor.Project;
 

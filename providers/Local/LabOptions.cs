@@ -14,6 +14,9 @@ public sealed record LabOptions(string LabRoot)
     public string NodeDirectory(string stack, string node) =>
         Path.Combine(LabRoot, LabNames.CheckName(stack, "stack"), LabNames.CheckName(node, "node"));
 
+    /// <summary>The owner file of a stack's lab: which state made it (see <see cref="LabOwnerRecord"/>).</summary>
+    public string OwnerFile(string stack) => Path.Combine(StackDirectory(stack), "owner.json");
+
     /// <summary>The directory holding a stack's nodes.</summary>
     public string StackDirectory(string stack) => Path.Combine(LabRoot, LabNames.CheckName(stack, "stack"));
 }

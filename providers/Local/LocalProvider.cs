@@ -23,7 +23,7 @@ public static class LocalProvider
             new NodeCommandHandler(lab),
             new NodeProcessHandler(lab),
             new WireGuardInterfaceHandler(lab),
-            new OperatorWireGuardHandler(lab.Runner));
+            new OperatorWireGuardHandler(lab));
     }
 
     /// <summary>The package for the real host lab under <see cref="LabOptions.DefaultLabRoot"/>.</summary>

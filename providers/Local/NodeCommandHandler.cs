@@ -10,13 +10,15 @@ namespace Kubedos.Providers.Local;
 /// <param name="Environment">Variables for both commands.</param>
 /// <param name="Triggers">Values whose change re-runs the command (e.g. the hash of a file it reads).</param>
 /// <param name="Stack">The lab's stack; null takes the URN's stack.</param>
+/// <param name="LabOwner">The id of the state that owns the lab (the node's <c>labOwner</c>); required, null only in a state recorded before lab owners.</param>
 internal sealed record NodeCommandInputs(
     string Node,
     IReadOnlyList<string> Create,
     IReadOnlyList<string>? Delete = null,
     IReadOnlyDictionary<string, string>? Environment = null,
     IReadOnlyList<string>? Triggers = null,
-    string? Stack = null);
+    string? Stack = null,
+    string? LabOwner = null);
 
 /// <summary>Outputs of <c>local:lab:Command</c>: what the create command printed.</summary>
 internal sealed record NodeCommandOutputs(string Stack, string Node, string Stdout, string Stderr);
@@ -40,17 +42,19 @@ internal sealed class NodeCommandHandler(LocalLab lab) : ResourceHandler<NodeCom
             yield return new CheckFailure("delete", "needs at least the program to run (or leave it out)");
         }
 
-        foreach (var failure in LabFailures.NodeAndStack(inputs.Node, inputs.Stack))
+        foreach (var failure in LabFailures.NodeAndStack(inputs.Node, inputs.Stack, inputs.LabOwner))
         {
             yield return failure;
         }
     }
 
+    protected override DiffResponse Diff(DiffRequest request) => base.Diff(LabFailures.OwnerFirstRecorded(request));
+
     protected override Task<LiveResource<NodeCommandOutputs>> CreateAsync(Urn urn, NodeCommandInputs inputs, CancellationToken cancellationToken) =>
         LabFailures.GuardAsync(urn, "create", async () =>
         {
             var stack = LabFailures.StackOf(urn, inputs.Stack);
-            var node = await LabFailures.NodeAsync(lab, urn, stack, inputs.Node, cancellationToken);
+            var node = await LabFailures.NodeAsync(lab, urn, stack, inputs.Node, inputs.LabOwner, cancellationToken);
             var result = await node.ExecAsync(Command(inputs.Create, inputs), cancellationToken);
             if (!result.Succeeded)
             {
@@ -66,14 +70,14 @@ internal sealed class NodeCommandHandler(LocalLab lab) : ResourceHandler<NodeCom
     protected override Task<LiveResource<NodeCommandOutputs>?> ReadAsync(
         Urn urn, string? id, NodeCommandInputs inputs, NodeCommandOutputs? outputs, CancellationToken cancellationToken) =>
         LabFailures.GuardAsync(urn, null, async () =>
-            id is null || outputs is null || await lab.FindNodeAsync(outputs.Stack, outputs.Node, cancellationToken) is null
+            id is null || outputs is null || await lab.FindOwnedNodeAsync(outputs.Stack, outputs.Node, inputs.LabOwner, cancellationToken) is null
                 ? null
                 : new LiveResource<NodeCommandOutputs>(id, outputs));
 
     protected override Task DeleteAsync(Urn urn, string id, NodeCommandInputs inputs, NodeCommandOutputs outputs, CancellationToken cancellationToken) =>
         LabFailures.GuardAsync(urn, "delete", async () =>
         {
-            if (inputs.Delete is { } undo && await lab.FindNodeAsync(outputs.Stack, outputs.Node, cancellationToken) is { } node)
+            if (inputs.Delete is { } undo && await lab.FindOwnedNodeAsync(outputs.Stack, outputs.Node, inputs.LabOwner, cancellationToken) is { } node)
             {
                 await node.ExecCheckedAsync(Command(undo, inputs), cancellationToken);
             }

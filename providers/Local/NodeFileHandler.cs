@@ -12,13 +12,15 @@ namespace Kubedos.Providers.Local;
 /// <param name="Mode">Octal permissions, e.g. 0600.</param>
 /// <param name="Owner">The file's owner on the node, <c>user</c> or <c>user:group</c>; null keeps root.</param>
 /// <param name="Stack">The lab's stack; null takes the URN's stack.</param>
+/// <param name="LabOwner">The id of the state that owns the lab (the node's <c>labOwner</c>); required, null only in a state recorded before lab owners.</param>
 internal sealed record NodeFileInputs(
     [property: ReplaceOnChange("the file belongs to its node")] string Node,
     [property: ReplaceOnChange("a file at another path is another file")] string Path,
     string Content,
     string Mode = "0644",
     string? Owner = null,
-    [property: ReplaceOnChange("the file belongs to its stack's node")] string? Stack = null);
+    [property: ReplaceOnChange("the file belongs to its stack's node")] string? Stack = null,
+    string? LabOwner = null);
 
 /// <summary>Outputs of <c>local:lab:File</c>; the content itself is not repeated.</summary>
 internal sealed record NodeFileOutputs(string Stack, string Node, string Path, string Mode, string Sha256);
@@ -47,11 +49,13 @@ internal sealed class NodeFileHandler(LocalLab lab) : ResourceHandler<NodeFileIn
             yield return new CheckFailure("owner", $"'{inputs.Owner}' must be user or user:group");
         }
 
-        foreach (var failure in LabFailures.NodeAndStack(inputs.Node, inputs.Stack))
+        foreach (var failure in LabFailures.NodeAndStack(inputs.Node, inputs.Stack, inputs.LabOwner))
         {
             yield return failure;
         }
     }
+
+    protected override DiffResponse Diff(DiffRequest request) => base.Diff(LabFailures.OwnerFirstRecorded(request));
 
     protected override async Task<LiveResource<NodeFileOutputs>> CreateAsync(Urn urn, NodeFileInputs inputs, CancellationToken cancellationToken)
     {
@@ -68,7 +72,7 @@ internal sealed class NodeFileHandler(LocalLab lab) : ResourceHandler<NodeFileIn
         LabFailures.GuardAsync(urn, null, async () =>
         {
             var stack = LabFailures.StackOf(urn, inputs.Stack);
-            var node = await lab.FindNodeAsync(stack, inputs.Node, cancellationToken);
+            var node = await lab.FindOwnedNodeAsync(stack, inputs.Node, inputs.LabOwner, cancellationToken);
             var content = node is null ? null : await node.ReadFileAsync(inputs.Path, cancellationToken);
             return content is null
                 ? null
@@ -79,8 +83,8 @@ internal sealed class NodeFileHandler(LocalLab lab) : ResourceHandler<NodeFileIn
     protected override Task DeleteAsync(Urn urn, string id, NodeFileInputs inputs, NodeFileOutputs outputs, CancellationToken cancellationToken) =>
         LabFailures.GuardAsync(urn, null, async () =>
         {
-            // A file on a node that is already gone went with it.
-            if (await lab.FindNodeAsync(outputs.Stack, outputs.Node, cancellationToken) is { } node)
+            // A file on a node that is already gone went with it; a node of another state's lab is not touched.
+            if (await lab.FindOwnedNodeAsync(outputs.Stack, outputs.Node, inputs.LabOwner, cancellationToken) is { } node)
             {
                 await node.ExecCheckedAsync(cancellationToken, "rm", "-f", outputs.Path);
             }
@@ -92,7 +96,7 @@ internal sealed class NodeFileHandler(LocalLab lab) : ResourceHandler<NodeFileIn
         LabFailures.GuardAsync(urn, "path", async () =>
         {
             var stack = LabFailures.StackOf(urn, inputs.Stack);
-            var node = await LabFailures.NodeAsync(lab, urn, stack, inputs.Node, cancellationToken);
+            var node = await LabFailures.NodeAsync(lab, urn, stack, inputs.Node, inputs.LabOwner, cancellationToken);
             await node.WriteFileAsync(inputs.Path, Encoding.UTF8.GetBytes(inputs.Content), inputs.Mode, inputs.Owner, cancellationToken);
             return new NodeFileOutputs(stack, inputs.Node, inputs.Path, inputs.Mode, Hash(inputs.Content));
         });

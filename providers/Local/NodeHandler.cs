@@ -8,11 +8,13 @@ namespace Kubedos.Providers.Local;
 /// <param name="Address">The node's underlay address.</param>
 /// <param name="UnderlayCidr">The underlay's CIDR (the <c>cidr</c> output of <c>local:lab:Underlay</c>).</param>
 /// <param name="Stack">The lab's stack; null takes the URN's stack.</param>
+/// <param name="LabOwner">The id of the state that owns the lab (the underlay's <c>labOwner</c>); required, null only in a state recorded before lab owners.</param>
 internal sealed record NodeInputs(
     [property: ReplaceOnChange("a node's names and state derive from its name")] string Name,
     string Address,
     string UnderlayCidr,
-    [property: ReplaceOnChange("a node's names derive from its stack")] string? Stack = null);
+    [property: ReplaceOnChange("a node's names derive from its stack")] string? Stack = null,
+    string? LabOwner = null);
 
 /// <summary>Outputs of <c>local:lab:Node</c>: everything later stages need to reach the node.</summary>
 internal sealed record NodeOutputs(
@@ -24,7 +26,8 @@ internal sealed record NodeOutputs(
     string UnderlayCidr,
     string Interface,
     string StateDirectory,
-    int HolderPid);
+    int HolderPid,
+    string? LabOwner = null);
 
 /// <summary><c>local:lab:Node</c>: a network namespace with its own hostname and private mounts, on the underlay.</summary>
 internal sealed class NodeHandler(LocalLab lab) : ResourceHandler<NodeInputs, NodeOutputs>
@@ -35,7 +38,7 @@ internal sealed class NodeHandler(LocalLab lab) : ResourceHandler<NodeInputs, No
 
     protected override IEnumerable<CheckFailure> Validate(NodeInputs inputs)
     {
-        foreach (var failure in LabFailures.Label("name", inputs.Name).Concat(LabFailures.Label("stack", inputs.Stack)))
+        foreach (var failure in LabFailures.Label("name", inputs.Name).Concat(LabFailures.Label("stack", inputs.Stack)).Concat(LabFailures.Owner(inputs.LabOwner)))
         {
             yield return failure;
         }
@@ -73,26 +76,28 @@ internal sealed class NodeHandler(LocalLab lab) : ResourceHandler<NodeInputs, No
         Urn urn, string? id, NodeInputs inputs, NodeOutputs? outputs, CancellationToken cancellationToken) =>
         LabFailures.GuardAsync(urn, null, async () =>
         {
-            var node = await lab.FindNodeAsync(outputs?.Stack ?? LabFailures.StackOf(urn, inputs.Stack), inputs.Name, cancellationToken);
-            return node is null ? null : new LiveResource<NodeOutputs>(node.Namespace, ToOutputs(node, inputs.UnderlayCidr));
+            // A node of another state's lab is not this resource: it reads as gone.
+            var node = await lab.FindOwnedNodeAsync(outputs?.Stack ?? LabFailures.StackOf(urn, inputs.Stack), inputs.Name, inputs.LabOwner, cancellationToken);
+            return node is null ? null : new LiveResource<NodeOutputs>(node.Namespace, ToOutputs(node, inputs.UnderlayCidr, inputs.LabOwner));
         });
 
     protected override Task DeleteAsync(Urn urn, string id, NodeInputs inputs, NodeOutputs outputs, CancellationToken cancellationToken) =>
         LabFailures.GuardAsync(urn, null, async () =>
         {
-            await lab.RemoveNodeAsync(outputs.Stack, outputs.Name, cancellationToken);
+            await lab.RemoveNodeAsync(outputs.Stack, outputs.Name, inputs.LabOwner, cancellationToken);
             return true;
         });
 
     private Task<NodeOutputs> EnsureAsync(Urn urn, NodeInputs inputs, CancellationToken cancellationToken) =>
         LabFailures.GuardAsync(urn, "address", async () =>
         {
-            var spec = new NodeSpec(
-                LabFailures.StackOf(urn, inputs.Stack), inputs.Name, Ipv4.ParseAddress(inputs.Address), Ipv4.ParseNetwork(inputs.UnderlayCidr));
-            return ToOutputs(await lab.EnsureNodeAsync(spec, cancellationToken), inputs.UnderlayCidr);
+            var stack = LabFailures.StackOf(urn, inputs.Stack);
+            var owner = inputs.LabOwner ?? throw new ProviderException(urn, "labOwner", "the node needs the id of the state that owns its lab");
+            var spec = new NodeSpec(stack, inputs.Name, Ipv4.ParseAddress(inputs.Address), Ipv4.ParseNetwork(inputs.UnderlayCidr), owner);
+            return ToOutputs(await lab.EnsureNodeAsync(spec, cancellationToken), inputs.UnderlayCidr, owner);
         });
 
-    private static NodeOutputs ToOutputs(LabNode node, string underlayCidr) => new(
+    private static NodeOutputs ToOutputs(LabNode node, string underlayCidr, string? owner) => new(
         node.Stack,
         node.Name,
         node.Name,
@@ -101,5 +106,6 @@ internal sealed class NodeHandler(LocalLab lab) : ResourceHandler<NodeInputs, No
         underlayCidr,
         LabNames.NodeInterface,
         node.StateDirectory,
-        node.Holder.Pid);
+        node.Holder.Pid,
+        owner);
 }

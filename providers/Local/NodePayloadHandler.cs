@@ -12,13 +12,15 @@ namespace Kubedos.Providers.Local;
 /// <param name="Files">The files, relative to <paramref name="Source"/>.</param>
 /// <param name="Digest">The digest the program read (<see cref="NodePayload.Digest"/>); a source that changed since is refused.</param>
 /// <param name="Stack">The lab's stack; null takes the URN's stack.</param>
+/// <param name="LabOwner">The id of the state that owns the lab (the node's <c>labOwner</c>); required, null only in a state recorded before lab owners.</param>
 internal sealed record NodePayloadInputs(
     [property: ReplaceOnChange("the payload belongs to its node")] string Node,
     [property: ReplaceOnChange("a payload in another directory is another payload")] string Directory,
     string Source,
     IReadOnlyList<string> Files,
     string Digest,
-    [property: ReplaceOnChange("the payload belongs to its stack's node")] string? Stack = null);
+    [property: ReplaceOnChange("the payload belongs to its stack's node")] string? Stack = null,
+    string? LabOwner = null);
 
 /// <summary>Outputs of <c>local:lab:Payload</c>: where it is and the digest of what the node holds.</summary>
 internal sealed record NodePayloadOutputs(string Stack, string Node, string Directory, string Digest);
@@ -73,11 +75,13 @@ internal sealed class NodePayloadHandler(LocalLab lab) : ResourceHandler<NodePay
             yield return new CheckFailure("digest", $"'{inputs.Digest}' must be a lower-case hex SHA-256");
         }
 
-        foreach (var failure in LabFailures.NodeAndStack(inputs.Node, inputs.Stack))
+        foreach (var failure in LabFailures.NodeAndStack(inputs.Node, inputs.Stack, inputs.LabOwner))
         {
             yield return failure;
         }
     }
+
+    protected override DiffResponse Diff(DiffRequest request) => base.Diff(LabFailures.OwnerFirstRecorded(request));
 
     protected override async Task<LiveResource<NodePayloadOutputs>> CreateAsync(Urn urn, NodePayloadInputs inputs, CancellationToken cancellationToken)
     {
@@ -94,7 +98,7 @@ internal sealed class NodePayloadHandler(LocalLab lab) : ResourceHandler<NodePay
         LabFailures.GuardAsync(urn, null, async () =>
         {
             var stack = LabFailures.StackOf(urn, inputs.Stack);
-            var node = await lab.FindNodeAsync(stack, inputs.Node, cancellationToken);
+            var node = await lab.FindOwnedNodeAsync(stack, inputs.Node, inputs.LabOwner, cancellationToken);
             if (node is null)
             {
                 return null;
@@ -122,8 +126,8 @@ internal sealed class NodePayloadHandler(LocalLab lab) : ResourceHandler<NodePay
     protected override Task DeleteAsync(Urn urn, string id, NodePayloadInputs inputs, NodePayloadOutputs outputs, CancellationToken cancellationToken) =>
         LabFailures.GuardAsync(urn, null, async () =>
         {
-            // A payload on a node that is already gone went with it.
-            if (await lab.FindNodeAsync(outputs.Stack, outputs.Node, cancellationToken) is { } node)
+            // A payload on a node that is already gone went with it; a node of another state's lab is not touched.
+            if (await lab.FindOwnedNodeAsync(outputs.Stack, outputs.Node, inputs.LabOwner, cancellationToken) is { } node)
             {
                 await node.ExecCheckedAsync(cancellationToken, "rm", "-rf", "--", outputs.Directory);
             }
@@ -142,7 +146,7 @@ internal sealed class NodePayloadHandler(LocalLab lab) : ResourceHandler<NodePay
             }
 
             var stack = LabFailures.StackOf(urn, inputs.Stack);
-            var node = await LabFailures.NodeAsync(lab, urn, stack, inputs.Node, cancellationToken);
+            var node = await LabFailures.NodeAsync(lab, urn, stack, inputs.Node, inputs.LabOwner, cancellationToken);
             await node.UnpackAsync(inputs.Directory, archive, cancellationToken);
             return new NodePayloadOutputs(stack, inputs.Node, inputs.Directory, payload.Digest);
         });

@@ -22,4 +22,7 @@ public sealed class NodePayloadResourceArgs : ResourceArgs
 
     /// <summary>The lab's stack; null takes the URN's stack.</summary>
     public Input<string>? Stack { get; init; }
+
+    /// <summary>The id of the state that owns the lab (the node's <c>labOwner</c> output); required: another state's node is refused.</summary>
+    public Input<string>? LabOwner { get; init; }
 }

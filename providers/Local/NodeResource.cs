@@ -48,4 +48,8 @@ public sealed class NodeResource : CustomResource
     /// <summary>The PID of the process holding the node's namespaces.</summary>
     [Output("holderPid")]
     public Output<int> HolderPid { get; private set; } = null!;
+
+    /// <summary>The id of the state that owns the node's lab.</summary>
+    [Output("labOwner")]
+    public Output<string> LabOwner { get; private set; } = null!;
 }

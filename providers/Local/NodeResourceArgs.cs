@@ -16,4 +16,7 @@ public sealed class NodeResourceArgs : ResourceArgs
 
     /// <summary>The lab's stack; null takes the URN's stack.</summary>
     public Input<string>? Stack { get; init; }
+
+    /// <summary>The id of the state that owns the lab (the underlay's <c>labOwner</c>); required: another state's lab is refused.</summary>
+    public Input<string>? LabOwner { get; init; }
 }

@@ -7,4 +7,5 @@ namespace Kubedos.Providers.Local;
 /// <param name="Name">The node name, also its hostname.</param>
 /// <param name="Address">The node's underlay address.</param>
 /// <param name="UnderlayCidr">The underlay the address belongs to (for its prefix length).</param>
-public sealed record NodeSpec(string Stack, string Name, IPAddress Address, IPNetwork UnderlayCidr);
+/// <param name="Owner">The id of the state making the node; creating refuses unless it owns the stack's lab (null only for a node found on the host).</param>
+public sealed record NodeSpec(string Stack, string Name, IPAddress Address, IPNetwork UnderlayCidr, string? Owner = null);

@@ -12,11 +12,13 @@ internal sealed record OperatorPeerInputs(string PublicKey, string Endpoint, IRe
 /// <param name="PrivateKey">The operator's wg private key (pass a secret output).</param>
 /// <param name="Peers">Every node of the plane.</param>
 /// <param name="Stack">The lab's stack; null takes the URN's stack.</param>
+/// <param name="LabOwner">The id of the state that owns the lab (the underlay's <c>labOwner</c>); required, null only in a state recorded before lab owners.</param>
 internal sealed record OperatorWireGuardInputs(
     string Address,
     string PrivateKey,
     IReadOnlyList<OperatorPeerInputs> Peers,
-    [property: ReplaceOnChange("the interface name derives from the stack")] string? Stack = null);
+    [property: ReplaceOnChange("the interface name derives from the stack")] string? Stack = null,
+    string? LabOwner = null);
 
 /// <summary>Outputs of <c>local:lab:OperatorWireGuard</c>.</summary>
 internal sealed record OperatorWireGuardOutputs(string Stack, string Name, string Address, string Implementation);
@@ -27,8 +29,10 @@ internal sealed record OperatorWireGuardOutputs(string Stack, string Name, strin
 /// workstation would. Kernel WireGuard where present, a <c>wireguard-go</c> daemon otherwise; deleting
 /// the link ends the daemon and its socket.
 /// </summary>
-internal sealed class OperatorWireGuardHandler(ICommandRunner runner) : ResourceHandler<OperatorWireGuardInputs, OperatorWireGuardOutputs>
+internal sealed class OperatorWireGuardHandler(LocalLab lab) : ResourceHandler<OperatorWireGuardInputs, OperatorWireGuardOutputs>
 {
+    private readonly ICommandRunner runner = lab.Runner;
+
     public override string Type => "local:lab:OperatorWireGuard";
 
     protected override bool UpdatesInPlace => true;
@@ -42,11 +46,13 @@ internal sealed class OperatorWireGuardHandler(ICommandRunner runner) : Resource
             yield return new CheckFailure("address", $"'{inputs.Address}' must be a canonical IPv4 address with its prefix, e.g. 10.101.0.254/24");
         }
 
-        foreach (var failure in LabFailures.Label("stack", inputs.Stack))
+        foreach (var failure in LabFailures.Label("stack", inputs.Stack).Concat(LabFailures.Owner(inputs.LabOwner)))
         {
             yield return failure;
         }
     }
+
+    protected override DiffResponse Diff(DiffRequest request) => base.Diff(LabFailures.OwnerFirstRecorded(request));
 
     protected override async Task<LiveResource<OperatorWireGuardOutputs>> CreateAsync(Urn urn, OperatorWireGuardInputs inputs, CancellationToken cancellationToken)
     {
@@ -64,7 +70,9 @@ internal sealed class OperatorWireGuardHandler(ICommandRunner runner) : Resource
         {
             var stack = outputs?.Stack ?? LabFailures.StackOf(urn, inputs.Stack);
             var name = InterfaceName(stack);
-            return await ExistsAsync(name, cancellationToken)
+
+            // The operator link of another state's lab is not this resource: it reads as gone.
+            return await lab.FindUnderlayAsync(stack, inputs.LabOwner, cancellationToken) is not null && await ExistsAsync(name, cancellationToken)
                 ? new LiveResource<OperatorWireGuardOutputs>(name, outputs ?? new OperatorWireGuardOutputs(stack, name, inputs.Address, "unknown"))
                 : null;
         });
@@ -72,6 +80,12 @@ internal sealed class OperatorWireGuardHandler(ICommandRunner runner) : Resource
     protected override Task DeleteAsync(Urn urn, string id, OperatorWireGuardInputs inputs, OperatorWireGuardOutputs outputs, CancellationToken cancellationToken) =>
         LabFailures.GuardAsync(urn, null, async () =>
         {
+            if (!await lab.OwnsAsync(outputs.Stack, inputs.LabOwner, cancellationToken))
+            {
+                // The link of another state's lab with this stack name is not this resource: it is left alone.
+                return true;
+            }
+
             if (await ExistsAsync(outputs.Name, cancellationToken))
             {
                 await runner.RunCheckedAsync(cancellationToken, "ip", "link", "del", outputs.Name);
@@ -96,6 +110,7 @@ internal sealed class OperatorWireGuardHandler(ICommandRunner runner) : Resource
         LabFailures.GuardAsync(urn, "address", async () =>
         {
             var stack = LabFailures.StackOf(urn, inputs.Stack);
+            await lab.RequireOwnerAsync(stack, inputs.LabOwner ?? throw new ProviderException(urn, "labOwner", "the operator link needs the id of the state that owns its lab"), $"operator link of stack {stack}", cancellationToken);
             var name = InterfaceName(stack);
             var implementation = "Kernel";
             if (!await ExistsAsync(name, cancellationToken)

@@ -18,14 +18,22 @@ internal sealed class UnderlayNetwork(ICommandRunner runner)
     private readonly FallbackRoutes routes = new(runner);
     private readonly ForwardGuard guard = new(runner);
 
-    public async Task<Underlay> EnsureAsync(UnderlaySpec spec, CancellationToken cancellationToken)
+    /// <summary>The read-only checks of <see cref="EnsureAsync"/>: an IPv4 underlay, and no CIDR overlapping the host's or another lab's.</summary>
+    public async Task CheckAsync(UnderlaySpec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var names = LabNames.For(spec.Stack);
         var cidr = spec.Cidr ?? names.DefaultUnderlay;
         CheckUnderlayCidr(cidr);
-        var fallback = new[] { cidr }.Concat(spec.FallbackCidrs).Distinct().ToArray();
-        await CheckNoOverlapAsync(fallback, names, cancellationToken);
+        await CheckNoOverlapAsync(Fallback(spec, cidr), names, cancellationToken);
+    }
+
+    public async Task<Underlay> EnsureAsync(UnderlaySpec spec, CancellationToken cancellationToken)
+    {
+        await CheckAsync(spec, cancellationToken);
+        var names = LabNames.For(spec.Stack);
+        var cidr = spec.Cidr ?? names.DefaultUnderlay;
+        var fallback = Fallback(spec, cidr);
 
         await routes.EnsureAsync(fallback, names.FallbackMetric, cancellationToken);
         await guard.EnsureAsync(names, cancellationToken);
@@ -72,7 +80,7 @@ internal sealed class UnderlayNetwork(ICommandRunner runner)
 
         var address = IPAddress.Parse(info.GetProperty("local").GetString()!);
         var cidr = Ipv4.NetworkOf(address, info.GetProperty("prefixlen").GetInt32());
-        var fallback = await routes.ListAsync(names.FallbackMetric, cancellationToken);
+        var fallback = Canonical(cidr, await routes.ListAsync(names.FallbackMetric, cancellationToken));
         return new Underlay(stack, names.SwitchNamespace, cidr, names.OperatorInterface, address, fallback, names.FallbackMetric);
     }
 
@@ -89,6 +97,15 @@ internal sealed class UnderlayNetwork(ICommandRunner runner)
         await routes.RemoveAllAsync(names.FallbackMetric, cancellationToken);
         await guard.RemoveAsync(names, cancellationToken);
     }
+
+    private static IPNetwork[] Fallback(UnderlaySpec spec, IPNetwork cidr) => Canonical(cidr, spec.FallbackCidrs);
+
+    // The underlay first, then the planes in address order: what was made and what is read back (in the host's route
+    // order) compare equal, so a refresh reports no drift for an underlay nobody touched.
+    private static IPNetwork[] Canonical(IPNetwork underlay, IEnumerable<IPNetwork> others) =>
+        [underlay, .. others.Where(c => c != underlay).Distinct()
+            .OrderBy(c => c.BaseAddress.GetAddressBytes(), Comparer<byte[]>.Create((a, b) => a.AsSpan().SequenceCompareTo(b)))
+            .ThenBy(c => c.PrefixLength)];
 
     private static void CheckUnderlayCidr(IPNetwork cidr)
     {

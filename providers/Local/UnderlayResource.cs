@@ -38,4 +38,8 @@ public sealed class UnderlayResource : CustomResource
     /// <summary>The metric of the stack's fallback routes.</summary>
     [Output("fallbackMetric")]
     public Output<int> FallbackMetric { get; private set; } = null!;
+
+    /// <summary>The id of the state that owns the lab.</summary>
+    [Output("labOwner")]
+    public Output<string> LabOwner { get; private set; } = null!;
 }

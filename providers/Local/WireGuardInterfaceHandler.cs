@@ -7,7 +7,8 @@ namespace Kubedos.Providers.Local;
 /// <param name="Node">The node (its name) the interface lives on.</param>
 /// <param name="Name">The interface name, e.g. wg1.</param>
 /// <param name="Stack">The lab's stack; null takes the URN's stack.</param>
-internal sealed record WireGuardInterfaceInputs(string Node, string Name, string? Stack = null);
+/// <param name="LabOwner">The id of the state that owns the lab (the node's <c>labOwner</c>); required, null only in a state recorded before lab owners.</param>
+internal sealed record WireGuardInterfaceInputs(string Node, string Name, string? Stack = null, string? LabOwner = null);
 
 /// <summary>Outputs of <c>local:lab:WireGuardInterface</c>; <c>implementation</c> is Kernel or Userspace.</summary>
 internal sealed record WireGuardInterfaceOutputs(string Stack, string Node, string Name, string Implementation);
@@ -27,21 +28,21 @@ internal sealed class WireGuardInterfaceHandler(LocalLab lab) : ResourceHandler<
             yield return new CheckFailure("name", $"'{inputs.Name}' must be a lowercase interface name of at most 15 characters");
         }
 
-        foreach (var failure in LabFailures.NodeAndStack(inputs.Node, inputs.Stack))
+        foreach (var failure in LabFailures.NodeAndStack(inputs.Node, inputs.Stack, inputs.LabOwner))
         {
             yield return failure;
         }
     }
 
     // Old and new would compete for the interface name.
-    protected override DiffResponse Diff(DiffRequest request) => LabFailures.DeleteFirst(base.Diff(request));
+    protected override DiffResponse Diff(DiffRequest request) => LabFailures.DeleteFirst(base.Diff(LabFailures.OwnerFirstRecorded(request)));
 
     protected override Task<LiveResource<WireGuardInterfaceOutputs>> CreateAsync(
         Urn urn, WireGuardInterfaceInputs inputs, CancellationToken cancellationToken) =>
         LabFailures.GuardAsync(urn, "name", async () =>
         {
             var stack = LabFailures.StackOf(urn, inputs.Stack);
-            var node = await LabFailures.NodeAsync(lab, urn, stack, inputs.Node, cancellationToken);
+            var node = await LabFailures.NodeAsync(lab, urn, stack, inputs.Node, inputs.LabOwner, cancellationToken);
             var implementation = await WireGuardInterface.EnsureAsync(node, inputs.Name, cancellationToken);
             return Live(stack, inputs, implementation);
         });
@@ -51,7 +52,7 @@ internal sealed class WireGuardInterfaceHandler(LocalLab lab) : ResourceHandler<
         LabFailures.GuardAsync(urn, null, async () =>
         {
             var stack = outputs?.Stack ?? LabFailures.StackOf(urn, inputs.Stack);
-            var node = await lab.FindNodeAsync(stack, inputs.Node, cancellationToken);
+            var node = await lab.FindOwnedNodeAsync(stack, inputs.Node, inputs.LabOwner, cancellationToken);
             var implementation = node is null ? null : await WireGuardInterface.FindAsync(node, inputs.Name, cancellationToken);
             return implementation is { } found ? Live(stack, inputs, found) : null;
         });
@@ -60,7 +61,7 @@ internal sealed class WireGuardInterfaceHandler(LocalLab lab) : ResourceHandler<
         Urn urn, string id, WireGuardInterfaceInputs inputs, WireGuardInterfaceOutputs outputs, CancellationToken cancellationToken) =>
         LabFailures.GuardAsync(urn, null, async () =>
         {
-            if (await lab.FindNodeAsync(outputs.Stack, outputs.Node, cancellationToken) is { } node)
+            if (await lab.FindOwnedNodeAsync(outputs.Stack, outputs.Node, inputs.LabOwner, cancellationToken) is { } node)
             {
                 await WireGuardInterface.RemoveAsync(node, outputs.Name, cancellationToken);
             }

@@ -75,4 +75,27 @@ public sealed class StackProgramTests : IDisposable
         var ex = await Assert.ThrowsAsync<UpdateFailedException>(() => stack.UpAsync());
         Assert.Contains("proj:missing", ex.Message, StringComparison.Ordinal);
     }
+
+    // A program run through the automation API resolves relative config paths against its workspace, not the
+    // directory the process happens to be in (a test host runs many workspaces from its bin directory).
+    [Fact]
+    public async Task InlineProgram_ProjectDirectory_IsTheWorkspacesNotTheProcesss()
+    {
+        string? seen = null;
+        var workspace = Workspace.Create(new WorkspaceOptions
+        {
+            ProjectName = "proj",
+            WorkDir = _dir,
+            Providers = ProviderRegistry.Of(new FakeProvider()),
+            Program = StackProgram.Create(s => seen = s.ProjectDirectory),
+            Config = _ => new Dictionary<string, string>(),
+            Environment = _ => null,
+        });
+        var stack = await workspace.CreateStackAsync("dev");
+
+        await stack.PreviewAsync();
+
+        Assert.Equal(Path.GetFullPath(_dir), seen);
+        Assert.NotEqual(Directory.GetCurrentDirectory(), seen);
+    }
 }

@@ -17,10 +17,10 @@ public sealed class PolicyCheckLab01Tests
     [Fact]
     public async Task Check_Lab01WithTheRealProgram_ExitsZero()
     {
-        var (exit, output) = await CheckAsync("lab-01.yaml");
+        var (exit, stack, output) = await CheckAsync("lab-01.yaml");
 
         Assert.True(exit == PolicyCheckCommand.Passed, output);
-        Assert.Contains("policy check of lab-01: 0 mandatory, 0 advisory violation(s) over 9 policies; passed", output, StringComparison.Ordinal);
+        Assert.Contains($"policy check of {stack}: 0 mandatory, 0 advisory violation(s) over 9 policies; passed", output, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -29,13 +29,13 @@ public sealed class PolicyCheckLab01Tests
     {
         var refused = RepositoryFiles.Read($"stacks/{specFile}").Contains("INTENTIONALLY REFUSED", StringComparison.Ordinal);
 
-        var (exit, output) = await CheckAsync(specFile);
+        var (exit, _, output) = await CheckAsync(specFile);
 
         // A stack refused by validate cannot be judged: the program stops at the spec, and the check fails (exit 1).
         Assert.True(exit == (refused ? PolicyCheckCommand.PreviewFailed : PolicyCheckCommand.Passed), output);
     }
 
-    private static async Task<(int Exit, string Output)> CheckAsync(string specFile)
+    private static async Task<(int Exit, string Stack, string Output)> CheckAsync(string specFile)
     {
         var stack = Path.GetFileNameWithoutExtension(specFile);
         await using var project = LabProject.Create(stack, specFile);
@@ -49,7 +49,7 @@ public sealed class PolicyCheckLab01Tests
             Environment = name => name == "KUBEDOS_CONFIG_PASSPHRASE" ? LabProject.Passphrase : null,
         };
 
-        var exit = await PolicyCheckCommand.RunAsync(host, stack, PolicyCheckFormat.Text, output: null, configFile: null, CancellationToken.None);
-        return (exit, $"{output}\n{error}");
+        var exit = await PolicyCheckCommand.RunAsync(host, project.Stack, PolicyCheckFormat.Text, output: null, configFile: null, CancellationToken.None);
+        return (exit, project.Stack, $"{output}\n{error}");
     }
 }

@@ -35,7 +35,7 @@ public sealed class LabEndToEndTests(ITestOutputHelper output)
         Assert.NotEqual(string.Empty, await lab.LeftoversAsync());
 
         // lab-01 is untouched by dev's teardown: `kubedos acceptance` runs its gates again and they pass.
-        var (exitCode, printed) = lab.RunCli("acceptance", "--stack", "lab-01");
+        var (exitCode, printed) = lab.RunCli("acceptance", "--stack", lab.Stack);
         output.WriteLine(printed);
         Assert.True(exitCode == 0, printed);
         Assert.Contains("backplane-matrix", printed, StringComparison.Ordinal);
@@ -53,11 +53,42 @@ public sealed class LabEndToEndTests(ITestOutputHelper output)
         var error = await Assert.ThrowsAsync<UpdateFailedException>(copy.UpAsync);
         output.WriteLine(error.Message);
 
-        Assert.Contains("of stack lab-02 overlaps", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"of stack {copy.Stack} overlaps", error.Message, StringComparison.Ordinal);
         Assert.Contains("another lab stack that is up", error.Message, StringComparison.Ordinal);
         Assert.Equal(string.Empty, await copy.LeftoversAsync());
-        var (exitCode, printed) = lab.RunCli("acceptance", "--stack", "lab-01");
+        var (exitCode, printed) = lab.RunCli("acceptance", "--stack", lab.Stack);
         Assert.True(exitCode == 0, printed);
+    }
+
+    // The README's two commands in order: `scripts/lab-up` brings lab-01 up from the checkout, then a test run brings up
+    // its own lab of the same stack name from a temp project. The second state must not adopt the first's lab: its up is
+    // refused naming the owner, its destroy leaves the lab alone, and the first state still owns a lab that passes its gates.
+    [LabFact("ip", "nft", "wg", "wireguard-go", "sshd", "ssh", "ssh-keygen", "nc", "ping", "useradd", "dotnet")]
+    public async Task Up_SecondStateWithTheSameStackName_IsRefusedAndTheFirstLabStaysItsOwn()
+    {
+        await using var first = LabProject.Create("lab-01", "lab-01.yaml");
+        await using var second = LabProject.Create("lab-01", "lab-01.yaml");
+        Assert.Equal(first.Stack, second.Stack);
+        var (up, _) = await first.UpAsync();
+        Assert.Equal("passed", up.Outputs["acceptance"].Value.AsString());
+
+        await second.StackAsync();
+        var (refusedExit, refused) = second.RunCli("up", "--stack", second.Stack, "--yes");
+        output.WriteLine(refused);
+        var (destroyExit, destroyed) = second.RunCli("destroy", "--stack", second.Stack, "--yes");
+        output.WriteLine(destroyed);
+
+        Assert.Equal(1, refusedExit);
+        Assert.Contains($"lab stack {first.Stack} on this host belongs to another state: project {first.Directory}", refused, StringComparison.Ordinal);
+        Assert.Contains("does not adopt it", refused, StringComparison.Ordinal);
+        Assert.True(destroyExit == 0, destroyed);
+        var preview = await (await first.StackAsync()).PreviewAsync();
+        var changed = preview.Summary.ResourceChanges.Where(kv => kv.Key != "same" && kv.Value > 0).ToList();
+        Assert.True(changed.Count == 0, $"the first state's preview changes: {string.Join(", ", changed.Select(kv => $"{kv.Key}={kv.Value}"))}");
+        var (gatesExit, gates) = first.RunCli("acceptance", "--stack", first.Stack);
+        Assert.True(gatesExit == 0, gates);
+        await first.DestroyAsync();
+        Assert.Equal(string.Empty, await first.LeftoversAsync());
     }
 
     // The policy pack refuses defaultInterPlane: allow; an operator who disables that policy gets what the spec says.
@@ -91,13 +122,13 @@ public sealed class LabEndToEndTests(ITestOutputHelper output)
     {
         await using var project = LabProject.Create("lab-01", "lab-01.yaml");
         await project.UpAsync();
-        var cp1 = await new LocalLab().FindNodeAsync("lab-01", "cp-1", CancellationToken.None) ?? throw new InvalidOperationException("cp-1 is not running");
+        var cp1 = await new LocalLab().FindNodeAsync(project.Stack, "cp-1", CancellationToken.None) ?? throw new InvalidOperationException("cp-1 is not running");
         var endpoints = (await cp1.ExecCheckedAsync(CancellationToken.None, "wg", "show", "wg1", "endpoints")).Stdout;
-        var cp2Key = endpoints.Split('\n').Select(l => l.Split('\t')).Single(f => f.Length == 2 && f[1].StartsWith("10.250.1.12:", StringComparison.Ordinal))[0];
+        var cp2Key = endpoints.Split('\n').Select(l => l.Split('\t')).Single(f => f.Length == 2 && f[1].StartsWith(LabProject.TestRanges("10.250.1.12:"), StringComparison.Ordinal))[0];
         await cp1.ExecCheckedAsync(CancellationToken.None, "wg", "set", "wg1", "peer", cp2Key, "remove");
 
         // `kubedos acceptance` runs the gates again; the failed gate fails the command and names the pair.
-        var (exitCode, printed) = project.RunCli("acceptance", "--stack", "lab-01");
+        var (exitCode, printed) = project.RunCli("acceptance", "--stack", project.Stack);
         output.WriteLine(printed);
 
         Assert.Equal(1, exitCode);
@@ -115,7 +146,7 @@ public sealed class LabEndToEndTests(ITestOutputHelper output)
         await project.StackAsync();
         var cli = LabProject.Cli;
         Assert.True(File.Exists(cli), $"{cli} is missing: build Kubedos.slnx first");
-        var start = new ProcessStartInfo("dotnet", [cli, "up", "--stack", "lab-01", "--yes"]) { WorkingDirectory = project.Directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet", [cli, "up", "--stack", project.Stack, "--yes"]) { WorkingDirectory = project.Directory, RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["KUBEDOS_CONFIG_PASSPHRASE"] = LabProject.Passphrase;
         using var child = Process.Start(start)!;
         var childOut = child.StandardOutput.ReadToEndAsync();

@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using Kubedos.Components;
 using Kubedos.Engine.Automation;
 using Kubedos.Engine.Providers;
@@ -12,11 +15,20 @@ namespace Kubedos.Infra.Tests.Lab;
 
 /// <summary>
 /// A throwaway Kubedos project for one lab stack: Pulumi.yaml with a file backend in a temp
-/// directory, the stack's config pointing at a spec in stacks/, and the built-in providers.
+/// directory, the stack's config pointing at a copy of a spec in stacks/, and the built-in providers.
 /// </summary>
-internal sealed class LabProject : IAsyncDisposable
+/// <remarks>
+/// A lab's host names derive from its stack name and its routes from its CIDRs, so a test lab never takes the
+/// checkout's: the stack is <c>t&lt;run&gt;-&lt;stack&gt;</c> (<see cref="StackName"/>) and the spec's copy moves every
+/// lab CIDR to a test range (<see cref="TestRanges"/>). The README's first command (lab-01 from the checkout) and
+/// the test suite then coexist on one machine.
+/// </remarks>
+internal sealed partial class LabProject : IAsyncDisposable
 {
     public const string Passphrase = "lab-test-passphrase";
+
+    /// <summary>This test run's prefix of stack names, random per run: "t" and 6 hex digits.</summary>
+    public static string RunId { get; } = "t" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
 
     private LabProject(string stack, string directory)
     {
@@ -30,13 +42,32 @@ internal sealed class LabProject : IAsyncDisposable
 
     public string OutDirectory => Path.Combine(Directory, "out", Stack);
 
+    /// <summary>The test run's stack for <paramref name="stack"/>: <c>t1a2b3c-lab-01</c>, never a stack of the checkout.</summary>
+    public static string StackName(string stack) => $"{RunId}-{stack}";
+
+    /// <summary>
+    /// <paramref name="text"/> with the checkout's lab ranges moved to the tests' ranges: underlays 10.250.N → 10.254.N,
+    /// planes 10.1NN → 10.2NN (lab-01's 10.250.1.0/24 and 10.101-103, dev's 10.250.2.0/24 and 10.111-113).
+    /// </summary>
+    public static string TestRanges(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var underlays = UnderlayRange().Replace(text, m => $"10.254.{m.Groups[1].Value}.");
+        return PlaneRange().Replace(underlays, m => $"10.{100 + int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)}.");
+    }
+
+    /// <summary>A project for <paramref name="stack"/> (made unique to this test run) on a test-range copy of <paramref name="specFile"/>.</summary>
     public static LabProject Create(string stack, string specFile, string acceptanceRun = "1")
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("kubedos-lab-").FullName;
-        var project = new LabProject(stack, directory);
+        var project = new LabProject(StackName(stack), directory);
+        var source = RepositoryFile(Path.Combine("stacks", specFile));
+        var copy = Path.Combine(directory, Path.GetFileName(source));
+        File.WriteAllText(copy, TestRanges(File.ReadAllText(source)));
+        specFile = copy;
         File.WriteAllText(Path.Combine(directory, "Pulumi.yaml"), "name: kubedos\nruntime: dotnet\nbackend:\n  url: file://.kubedos\n");
         project.WriteConfig(specFile, acceptanceRun);
-        project.InitOfflineRoot();
+        project.InitOfflineRoot(specFile);
         return project;
     }
 
@@ -68,14 +99,14 @@ internal sealed class LabProject : IAsyncDisposable
         }
 
         File.WriteAllText(path,
-            $"config:\n  kubedos:spec: {RepositoryFile(Path.Combine("stacks", specFile))}\n  kubedos:outDir: {Path.Combine(Directory, "out")}\n  kubedos:acceptanceRun: \"{acceptanceRun}\"\n");
+            $"config:\n  kubedos:spec: {specFile}\n  kubedos:outDir: {Path.Combine(Directory, "out")}\n  kubedos:acceptanceRun: \"{acceptanceRun}\"\n");
     }
 
     /// <summary>What an operator does once: an offline root and cluster intermediate outside the project, handed to the stack.</summary>
-    private void InitOfflineRoot()
+    private void InitOfflineRoot(string specFile)
     {
         var pki = Directory + "-pki";
-        var cluster = Stack;
+        var cluster = ClusterName().Match(File.ReadAllText(specFile)) is { Success: true } name ? name.Groups[1].Value : Stack;
         Run("pki", "init-offline-root", "--out", pki, "--cluster", cluster);
         Run("config", "set", "--stack", Stack, "kubedos:pki.rootCert", Path.Combine(pki, "root-ca.pem"));
         Run("config", "set", "--stack", Stack, "kubedos:pki.intermediateCert", Path.Combine(pki, "intermediate-ca.pem"));
@@ -176,4 +207,13 @@ internal sealed class LabProject : IAsyncDisposable
             }
         }
     }
+
+    [GeneratedRegex(@"\b10\.250\.(\d{1,3})\.", RegexOptions.CultureInvariant)]
+    private static partial Regex UnderlayRange();
+
+    [GeneratedRegex(@"\b10\.1(\d\d)\.", RegexOptions.CultureInvariant)]
+    private static partial Regex PlaneRange();
+
+    [GeneratedRegex(@"^metadata:\s*\n\s+name:\s*(\S+)", RegexOptions.CultureInvariant | RegexOptions.Multiline)]
+    private static partial Regex ClusterName();
 }

@@ -20,11 +20,15 @@ namespace Kubedos.Infra.Tests.Policies;
 [Collection(nameof(LabCollection))]
 public sealed class DestructionBoundaryLabTests : IAsyncLifetime
 {
-    private const string Stack = "pgate";
+    // A stack name of this test run only (LabProject.StackName): never a lab of the checkout's.
+    private static readonly string Stack = LabProject.StackName("pgate");
     private const string Underlay = "10.250.77.0/24";
 
     private readonly string directory = Directory.CreateTempSubdirectory("kubedos-pgate-").FullName;
     private readonly List<EngineEvent> events = [];
+
+    // The state's own lab id, as the Kubedos program keeps one in a random:index:RandomId.
+    private readonly string labOwner = "pgate-" + Guid.NewGuid().ToString("N")[..12];
     private string SpecFile => Path.Combine(directory, "lab-01.yaml");
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -105,11 +109,11 @@ public sealed class DestructionBoundaryLabTests : IAsyncLifetime
             Assert.True(loaded.Succeeded, string.Join("\n", loaded.Diagnostics));
             var spec = loaded.Document!.Spec;
             SpecFacts.Register(spec, loaded.Sources);
-            var underlay = new UnderlayResource("underlay", new UnderlayResourceArgs { Cidr = Underlay });
+            var underlay = new UnderlayResource("underlay", new UnderlayResourceArgs { Cidr = Underlay, LabOwner = labOwner, LabOwnerProject = directory });
             for (var i = 0; i < spec.Nodes.Inventory.Count; i++)
             {
                 var node = spec.Nodes.Inventory[i];
-                _ = new NodeResource(node.Name, new NodeResourceArgs { Name = node.Name, Address = $"10.250.77.{node.Index}", UnderlayCidr = underlay.Cidr }, new ResourceOptions
+                _ = new NodeResource(node.Name, new NodeResourceArgs { Name = node.Name, Address = $"10.250.77.{node.Index}", UnderlayCidr = underlay.Cidr, LabOwner = underlay.LabOwner }, new ResourceOptions
                 {
                     SourcePosition = SpecFacts.Locate(loaded.Sources, $"spec.nodes.inventory[{i}]"),
                 });

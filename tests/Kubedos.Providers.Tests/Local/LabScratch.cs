@@ -27,6 +27,9 @@ internal sealed class LabScratch : IAsyncDisposable
 
     public LabNames Names => LabNames.For(Stack);
 
+    /// <summary>The state this scratch lab belongs to (an id of its own, like a stack's state).</summary>
+    public LabOwner Owner { get; } = new("scratch-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)), "/tmp/kubedos-lab-tests");
+
     public Underlay? Underlay { get; private set; }
 
     /// <summary>A stack whose default underlay is not routed on this host right now.</summary>
@@ -47,7 +50,7 @@ internal sealed class LabScratch : IAsyncDisposable
     public async Task<Underlay> UnderlayAsync(params string[] fallbackCidrs)
     {
         Underlay = await Lab.EnsureUnderlayAsync(
-            new UnderlaySpec(Stack, null, fallbackCidrs.Select(IPNetwork.Parse).ToArray()), CancellationToken.None);
+            new UnderlaySpec(Stack, null, fallbackCidrs.Select(IPNetwork.Parse).ToArray(), Owner), CancellationToken.None);
         return Underlay;
     }
 
@@ -67,7 +70,7 @@ internal sealed class LabScratch : IAsyncDisposable
         var bytes = underlay.Cidr.BaseAddress.GetAddressBytes();
         bytes[3] = (byte)host;
         Track(name);
-        return Lab.EnsureNodeAsync(new NodeSpec(Stack, name, new IPAddress(bytes), underlay.Cidr), CancellationToken.None);
+        return Lab.EnsureNodeAsync(new NodeSpec(Stack, name, new IPAddress(bytes), underlay.Cidr, Owner.Id), CancellationToken.None);
     }
 
     public async ValueTask DisposeAsync()
@@ -75,10 +78,10 @@ internal sealed class LabScratch : IAsyncDisposable
         var errors = new List<Exception>();
         foreach (var node in nodes)
         {
-            await Try(() => Lab.RemoveNodeAsync(Stack, node, CancellationToken.None), errors);
+            await Try(() => Lab.RemoveNodeAsync(Stack, node, Owner.Id, CancellationToken.None), errors);
         }
 
-        await Try(() => Lab.RemoveUnderlayAsync(Stack, CancellationToken.None), errors);
+        await Try(() => Lab.RemoveUnderlayAsync(Stack, Owner.Id, CancellationToken.None), errors);
         if (Directory.Exists(Root))
         {
             Directory.Delete(Root, recursive: true);

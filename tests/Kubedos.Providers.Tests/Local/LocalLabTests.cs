@@ -28,6 +28,35 @@ public sealed class LocalLabTests
         Assert.Equal("n1\n", (await second.ExecCheckedAsync(None, "hostname")).Stdout);
     }
 
+    // Two states with one stack name (a checkout's lab-01 and a test's) name the same namespaces: the second never adopts,
+    // changes or removes the first's lab, in the same lab root or in another.
+    [LabFact("ip", "nft", "nsenter", "unshare", "setsid", "findmnt")]
+    public async Task EnsureUnderlayAsync_SameStackOfAnotherState_IsRefusedAndTheFirstLabKeepsRunning()
+    {
+        await using var lab = await LabScratch.CreateAsync();
+        await lab.UnderlayAsync();
+        var node = await lab.NodeAsync("n1", 1);
+        var other = new LabOwner("other-state-1", "/tmp/other-project");
+        var sameRoot = new LocalLab(new HostCommandRunner(), new LabOptions(lab.Root), TimeProvider.System);
+        var otherRoot = new LocalLab(new HostCommandRunner(), new LabOptions(lab.Root + "-other"), TimeProvider.System);
+        var spec = new UnderlaySpec(lab.Stack, null, [], other);
+
+        var refused = await Assert.ThrowsAsync<LabConflictException>(() => sameRoot.EnsureUnderlayAsync(spec, None));
+        var unowned = await Assert.ThrowsAsync<LabConflictException>(() => otherRoot.EnsureUnderlayAsync(spec, None));
+        await Assert.ThrowsAsync<LabConflictException>(() => sameRoot.EnsureNodeAsync(new NodeSpec(lab.Stack, "n1", node.Address, lab.Underlay!.Cidr, other.Id), None));
+        Assert.False(await sameRoot.RemoveNodeAsync(lab.Stack, "n1", other.Id, None));
+        Assert.False(await sameRoot.RemoveUnderlayAsync(lab.Stack, other.Id, None));
+        Assert.Null(await sameRoot.FindOwnedNodeAsync(lab.Stack, "n1", other.Id, None));
+        Assert.Null(await sameRoot.FindUnderlayAsync(lab.Stack, other.Id, None));
+
+        Assert.Contains($"lab stack {lab.Stack} on this host belongs to another state: project {lab.Owner.Project} (owner {lab.Owner.Id}", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("with no owner file", unowned.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(lab.Root + "-other"));
+        var running = await lab.Lab.FindOwnedNodeAsync(lab.Stack, "n1", lab.Owner.Id, None);
+        Assert.Equal(node.Holder, running!.Holder);
+        Assert.True((await running.ExecAsync(Ping(lab.Underlay!.OperatorAddress), None)).Succeeded);
+    }
+
     [LabFact("ip", "nft", "nsenter", "unshare", "setsid", "findmnt", "wireguard-go", "wg")]
     public async Task RemoveNodeAsync_BusyNode_LeavesNothingBehind()
     {
@@ -41,7 +70,7 @@ public sealed class LocalLabTests
         Assert.True(pids.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length >= 3, pids);
         Assert.True(Directory.Exists(node.StateDirectory));
 
-        await lab.Lab.RemoveNodeAsync(lab.Stack, "n1", None);
+        await lab.Lab.RemoveNodeAsync(lab.Stack, "n1", lab.Owner.Id, None);
 
         Assert.DoesNotContain(node.Namespace, await Host(None, "ip", "netns", "list"), StringComparison.Ordinal);
         Assert.DoesNotContain(lab.Names.NodePort("n1"), await Host(None, "ip", "-n", lab.Names.SwitchNamespace, "link"), StringComparison.Ordinal);
@@ -74,8 +103,8 @@ public sealed class LocalLabTests
         Assert.True((await nodeB.ExecAsync(Ping(b.Underlay!.OperatorAddress), None)).Succeeded);
         Assert.False((await nodeA.ExecAsync(Ping(nodeB.Address), None)).Succeeded);
 
-        await b.Lab.RemoveNodeAsync(b.Stack, "n1", None);
-        await b.Lab.RemoveUnderlayAsync(b.Stack, None);
+        await b.Lab.RemoveNodeAsync(b.Stack, "n1", b.Owner.Id, None);
+        await b.Lab.RemoveUnderlayAsync(b.Stack, b.Owner.Id, None);
 
         Assert.True((await nodeA.ExecAsync(Ping(a.Underlay.OperatorAddress), None)).Succeeded);
     }
@@ -110,8 +139,8 @@ public sealed class LocalLabTests
         Assert.False(probe.Succeeded);
         Assert.Contains("No route to host", probe.Stderr, StringComparison.Ordinal);
 
-        await lab.Lab.RemoveNodeAsync(lab.Stack, "n1", None);
-        await lab.Lab.RemoveUnderlayAsync(lab.Stack, None);
+        await lab.Lab.RemoveNodeAsync(lab.Stack, "n1", lab.Owner.Id, None);
+        await lab.Lab.RemoveUnderlayAsync(lab.Stack, lab.Owner.Id, None);
 
         Assert.DoesNotContain($"metric {metric}", await Host(None, "ip", "-4", "route", "show", "type", "unreachable"), StringComparison.Ordinal);
         Assert.DoesNotContain(lab.Names.OperatorInterface, await Host(None, "ip", "link"), StringComparison.Ordinal);
@@ -131,7 +160,7 @@ public sealed class LocalLabTests
         var b = await lab.NodeAsync("n2", 2);
 
         Assert.Equal(["n1", "n2"], await lab.Lab.ListNodesAsync(lab.Stack, None));
-        await lab.Lab.RemoveUnderlayAsync(lab.Stack, None);
+        await lab.Lab.RemoveUnderlayAsync(lab.Stack, lab.Owner.Id, None);
 
         Assert.DoesNotContain($"kd.{lab.Stack}.", await Host(None, "ip", "netns", "list"), StringComparison.Ordinal);
         Assert.False(a.Holder.IsAlive());

@@ -27,7 +27,7 @@ public sealed class LocalProviderTests
 
         var response = await package.CheckAsync(
             new CheckRequest(UrnOf("lab-01", "local:lab:Node", "cp-1"), "local:lab:Node", null,
-                PropertyMapper.ToMap(new NodeInputs("cp-1", "10.9.9.9", "10.250.7.0/24"))),
+                PropertyMapper.ToMap(new NodeInputs("cp-1", "10.9.9.9", "10.250.7.0/24", LabOwner: "state-owner-1"))),
             None);
 
         Assert.Equal("address", Assert.Single(response.Failures).Property);
@@ -64,7 +64,7 @@ public sealed class LocalProviderTests
     {
         var response = await FakePackage().CheckAsync(
             new CheckRequest(UrnOf("lab-01", "local:lab:Node", "cp-1"), "local:lab:Node", null,
-                PropertyMapper.ToMap(new NodeInputs("cp-1", "10.250.7.254", "10.250.7.0/24"))),
+                PropertyMapper.ToMap(new NodeInputs("cp-1", "10.250.7.254", "10.250.7.0/24", LabOwner: "state-owner-1"))),
             None);
 
         Assert.Contains("operator", Assert.Single(response.Failures).Reason, StringComparison.Ordinal);
@@ -79,7 +79,7 @@ public sealed class LocalProviderTests
     {
         var response = await FakePackage().CheckAsync(
             new CheckRequest(UrnOf("lab-01", "local:lab:Underlay", "underlay"), "local:lab:Underlay", null,
-                PropertyMapper.ToMap(new UnderlayInputs(cidr))),
+                PropertyMapper.ToMap(new UnderlayInputs(cidr, LabOwner: "state-owner-1", LabOwnerProject: "/work/project"))),
             None);
 
         Assert.Equal(property, Assert.Single(response.Failures).Property);
@@ -90,7 +90,7 @@ public sealed class LocalProviderTests
     {
         var response = await FakePackage().CheckAsync(
             new CheckRequest(UrnOf("lab-01", "local:lab:File", "f"), "local:lab:File", null,
-                PropertyMapper.ToMap(new NodeFileInputs("cp-1", "etc/x", "text", "rw"))),
+                PropertyMapper.ToMap(new NodeFileInputs("cp-1", "etc/x", "text", "rw", LabOwner: "state-owner-1"))),
             None);
 
         Assert.Equal(["mode", "path"], response.Failures.Select(f => f.Property).Order(StringComparer.Ordinal));
@@ -137,19 +137,20 @@ public sealed class LocalProviderTests
             var package = LocalProvider.Create(lab.Lab);
             var underlayUrn = UrnOf(lab.Stack, "local:lab:Underlay", "underlay");
 
-            var underlay = await CreateAsync(package, underlayUrn, PropertyMapper.ToMap(new UnderlayInputs(FallbackCidrs: ["10.63.0.0/24"])));
+            var underlayInputs = PropertyMapper.ToMap(new UnderlayInputs(FallbackCidrs: ["10.63.0.0/24"], LabOwner: lab.Owner.Id, LabOwnerProject: lab.Owner.Project));
+            var underlay = await CreateAsync(package, underlayUrn, underlayInputs);
             var cidr = underlay.Outputs["cidr"].AsString();
-            var nodeInputs = PropertyMapper.ToMap(new NodeInputs("n1", cidr.Replace(".0/24", ".1", StringComparison.Ordinal), cidr));
+            var nodeInputs = PropertyMapper.ToMap(new NodeInputs("n1", cidr.Replace(".0/24", ".1", StringComparison.Ordinal), cidr, LabOwner: lab.Owner.Id));
             var nodeUrn = UrnOf(lab.Stack, "local:lab:Node", "n1");
             var node = await CreateAsync(package, nodeUrn, nodeInputs);
             var again = await CreateAsync(package, nodeUrn, nodeInputs);
             var fileUrn = UrnOf(lab.Stack, "local:lab:File", "motd");
-            var fileInputs = PropertyMapper.ToMap(new NodeFileInputs("n1", "/etc/kubedos/motd", "hello\n", "0600"));
+            var fileInputs = PropertyMapper.ToMap(new NodeFileInputs("n1", "/etc/kubedos/motd", "hello\n", "0600", LabOwner: lab.Owner.Id));
             var file = await CreateAsync(package, fileUrn, fileInputs);
             var commandUrn = UrnOf(lab.Stack, "local:lab:Command", "read-motd");
-            var command = await CreateAsync(package, commandUrn, PropertyMapper.ToMap(new NodeCommandInputs("n1", ["cat", "/etc/kubedos/motd"])));
+            var command = await CreateAsync(package, commandUrn, PropertyMapper.ToMap(new NodeCommandInputs("n1", ["cat", "/etc/kubedos/motd"], LabOwner: lab.Owner.Id)));
             var processUrn = UrnOf(lab.Stack, "local:lab:Process", "listener");
-            var processInputs = PropertyMapper.ToMap(new NodeProcessInputs("n1", "listener", ["nc", "-lk", "7000"]));
+            var processInputs = PropertyMapper.ToMap(new NodeProcessInputs("n1", "listener", ["nc", "-lk", "7000"], LabOwner: lab.Owner.Id));
             var process = await CreateAsync(package, processUrn, processInputs);
             var pid = (int)process.Outputs["pid"].AsNumber();
 
@@ -168,9 +169,9 @@ public sealed class LocalProviderTests
             Assert.Null((await package.ReadAsync(new ReadRequest(fileUrn, "local:lab:File", file.Id, fileInputs, file.Outputs), None)).Id);
             await package.DeleteAsync(new DeleteRequest(nodeUrn, "local:lab:Node", node.Id, nodeInputs, node.Outputs), None);
             Assert.Null((await package.ReadAsync(new ReadRequest(nodeUrn, "local:lab:Node", node.Id, nodeInputs, node.Outputs), None)).Id);
-            await package.DeleteAsync(new DeleteRequest(underlayUrn, "local:lab:Underlay", underlay.Id, PropertyMap.Empty, underlay.Outputs), None);
+            await package.DeleteAsync(new DeleteRequest(underlayUrn, "local:lab:Underlay", underlay.Id, underlayInputs, underlay.Outputs), None);
 
-            Assert.Null((await package.ReadAsync(new ReadRequest(underlayUrn, "local:lab:Underlay", underlay.Id, PropertyMap.Empty, underlay.Outputs), None)).Id);
+            Assert.Null((await package.ReadAsync(new ReadRequest(underlayUrn, "local:lab:Underlay", underlay.Id, underlayInputs, underlay.Outputs), None)).Id);
             Assert.DoesNotContain($"kd.{lab.Stack}.", await LocalLabTests.Host(None, "ip", "netns", "list"), StringComparison.Ordinal);
             Assert.DoesNotContain("10.63.0.0/24", await LocalLabTests.Host(None, "ip", "route", "show", "type", "unreachable"), StringComparison.Ordinal);
         }
@@ -185,7 +186,7 @@ public sealed class LocalProviderTests
             var urn = UrnOf(lab.Stack, "local:lab:Command", "fails");
 
             var error = await Assert.ThrowsAsync<ProviderException>(() => CreateAsync(
-                package, urn, PropertyMapper.ToMap(new NodeCommandInputs("n1", ["sh", "-c", "echo broken >&2; exit 4"]))));
+                package, urn, PropertyMapper.ToMap(new NodeCommandInputs("n1", ["sh", "-c", "echo broken >&2; exit 4"], LabOwner: lab.Owner.Id))));
 
             Assert.Equal("create", error.Property);
             Assert.Contains("exited with 4: broken", error.Message, StringComparison.Ordinal);

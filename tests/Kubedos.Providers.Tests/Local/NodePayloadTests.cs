@@ -92,7 +92,7 @@ public sealed class NodePayloadTests : IDisposable
         var check = await package.CheckAsync(
             new CheckRequest(urn, "local:lab:Payload", null, PropertyMapper.ToMap(new NodePayloadInputs("cp-1", "relative/dir", "also-relative", ["../x"], "not-a-digest"))), None);
 
-        Assert.Equal(["digest", "directory", "files", "source"], check.Failures.Select(f => f.Property).Order(StringComparer.Ordinal));
+        Assert.Equal(["digest", "directory", "files", "labOwner", "source"], check.Failures.Select(f => f.Property).Order(StringComparer.Ordinal));
     }
 
     [Collection(LabCollection.Name)]
@@ -109,7 +109,7 @@ public sealed class NodePayloadTests : IDisposable
             var package = LocalProvider.Create(lab.Lab);
             var urn = Urn.Create(lab.Stack, "kubedos", string.Empty, "local:lab:Payload", "agent");
             var payload = NodePayload.Read(files.source, Files);
-            var inputs = PropertyMapper.ToMap(new NodePayloadInputs("n1", "/var/lib/kubedos/agent", files.source, Files, payload.Digest));
+            var inputs = PropertyMapper.ToMap(new NodePayloadInputs("n1", "/var/lib/kubedos/agent", files.source, Files, payload.Digest, LabOwner: lab.Owner.Id));
             var checkedInputs = (await package.CheckAsync(new CheckRequest(urn, urn.Type, null, inputs), None)).Inputs;
 
             var created = await package.CreateAsync(new CreateRequest(urn, urn.Type, checkedInputs, Preview: false), None);

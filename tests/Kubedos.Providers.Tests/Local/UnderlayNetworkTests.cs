@@ -6,6 +6,7 @@ namespace Kubedos.Providers.Tests.Local;
 public sealed class UnderlayNetworkTests
 {
     private static readonly IPNetwork Plane = IPNetwork.Parse("10.60.1.0/24");
+    private static readonly LabOwner Owner = new("test-owner-1", "/tmp/kubedos-test");
 
     [Fact]
     public async Task EnsureAsync_FromNothing_InstallsFallbackRoutesBeforeAnythingElse()
@@ -16,7 +17,7 @@ public sealed class UnderlayNetworkTests
             : null);
 
         var underlay = await new UnderlayNetwork(runner).EnsureAsync(
-            new UnderlaySpec("lab-01", IPNetwork.Parse("10.250.7.0/24"), [Plane]), CancellationToken.None);
+            new UnderlaySpec("lab-01", IPNetwork.Parse("10.250.7.0/24"), [Plane], Owner), CancellationToken.None);
 
         var metric = names.FallbackMetric.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var firstRoute = runner.IndexOf("ip -4 route add unreachable 10.250.7.0/24 metric " + metric);
@@ -62,7 +63,7 @@ public sealed class UnderlayNetworkTests
             : null);
 
         var error = await Assert.ThrowsAsync<LabConflictException>(() => new UnderlayNetwork(runner).EnsureAsync(
-            new UnderlaySpec("lab-01", IPNetwork.Parse("10.250.7.0/24"), []), CancellationToken.None));
+            new UnderlaySpec("lab-01", IPNetwork.Parse("10.250.7.0/24"), [], Owner), CancellationToken.None));
 
         Assert.Contains("vpn0", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(runner.CommandLines, l => l.Contains(" add ", StringComparison.Ordinal));
@@ -77,7 +78,7 @@ public sealed class UnderlayNetworkTests
             : null);
 
         var error = await Assert.ThrowsAsync<LabConflictException>(() => new UnderlayNetwork(runner).EnsureAsync(
-            new UnderlaySpec("lab-01", IPNetwork.Parse("10.250.7.0/24"), [Plane]), CancellationToken.None));
+            new UnderlaySpec("lab-01", IPNetwork.Parse("10.250.7.0/24"), [Plane], Owner), CancellationToken.None));
 
         Assert.Contains("plane 10.60.1.0/24 of stack lab-01 overlaps 10.60.1.0/24 of another lab stack", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(runner.CommandLines, l => l.Contains(" add ", StringComparison.Ordinal));
@@ -97,7 +98,7 @@ public sealed class UnderlayNetworkTests
             : command.Program == "nft" && command.Arguments[0] == "list" ? new CommandResult(1, string.Empty, "No such file or directory") : null);
 
         var underlay = await new UnderlayNetwork(runner).EnsureAsync(
-            new UnderlaySpec("lab-01", IPNetwork.Parse("10.250.7.0/24"), [Plane]), CancellationToken.None);
+            new UnderlaySpec("lab-01", IPNetwork.Parse("10.250.7.0/24"), [Plane], Owner), CancellationToken.None);
 
         Assert.Equal([IPNetwork.Parse("10.250.7.0/24"), Plane], underlay.FallbackCidrs);
     }
@@ -108,6 +109,33 @@ public sealed class UnderlayNetworkTests
         var runner = new FakeCommandRunner(_ => null);
 
         await Assert.ThrowsAsync<ArgumentException>(() => new UnderlayNetwork(runner).EnsureAsync(
-            new UnderlaySpec("lab-01", IPNetwork.Parse("fd00::/64"), []), CancellationToken.None));
+            new UnderlaySpec("lab-01", IPNetwork.Parse("fd00::/64"), [], Owner), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task FindAsync_RoutesListedInHostOrder_ReportsTheFallbackCidrsAsEnsureDid()
+    {
+        var names = LabNames.For("lab-01");
+        var metric = names.FallbackMetric;
+        var routes = $"[{{\"type\":\"unreachable\",\"dst\":\"10.60.2.0/24\",\"metric\":{metric}}},{{\"type\":\"unreachable\",\"dst\":\"10.60.1.0/24\",\"metric\":{metric}}},"
+            + $"{{\"type\":\"unreachable\",\"dst\":\"10.250.7.0/24\",\"metric\":{metric}}}]";
+        var runner = new FakeCommandRunner(command => command.ToString() switch
+        {
+            "ip -j netns list" => new CommandResult(0, $"[{{\"name\":\"{names.SwitchNamespace}\"}}]", string.Empty),
+            "ip -j -4 route show type unreachable" => new CommandResult(0, routes, string.Empty),
+            "ip -j -6 route show type unreachable" => new CommandResult(0, "[]", string.Empty),
+            var line when line.StartsWith("ip -j -4 addr show dev", StringComparison.Ordinal) =>
+                new CommandResult(0, "[{\"addr_info\":[{\"local\":\"10.250.7.254\",\"prefixlen\":24}]}]", string.Empty),
+            var line when line.StartsWith("nft list", StringComparison.Ordinal) => new CommandResult(1, string.Empty, "No such file or directory"),
+            _ => null,
+        });
+        var network = new UnderlayNetwork(runner);
+
+        var made = await network.EnsureAsync(
+            new UnderlaySpec("lab-01", IPNetwork.Parse("10.250.7.0/24"), [IPNetwork.Parse("10.60.2.0/24"), Plane], Owner), CancellationToken.None);
+        var found = await network.FindAsync("lab-01", CancellationToken.None);
+
+        Assert.Equal([IPNetwork.Parse("10.250.7.0/24"), Plane, IPNetwork.Parse("10.60.2.0/24")], found!.FallbackCidrs);
+        Assert.Equal(made.FallbackCidrs, found.FallbackCidrs);
     }
 }

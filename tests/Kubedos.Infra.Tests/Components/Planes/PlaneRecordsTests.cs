@@ -20,7 +20,7 @@ public sealed class PlaneRecordsTests
 
         var planes = Inputs(events, PlaneRecord.TypeToken);
         Assert.Equal(
-            ["wg1=10.101.0.0/24", "wg2=10.102.0.0/24", "wg3=10.103.0.0/24"],
+            new[] { "wg1=10.101.0.0/24", "wg2=10.102.0.0/24", "wg3=10.103.0.0/24" }.Select(LabProject.TestRanges),
             planes.Select(p => $"{p["name"].AsString()}={p["cidr"].AsString()}").Order());
         var firewalls = Inputs(events, FirewallRecord.TypeToken);
         Assert.Equal(["cp-1", "cp-2", "cp-3", "w-1"], firewalls.Select(f => f["node"].AsString()).Order());
