@@ -18,6 +18,8 @@ internal sealed class MockMonitor(IMocks mocks, TestOptions options, Cancellatio
 
     public string StackName => options.StackName;
 
+    public string ProjectDirectory => Path.GetFullPath(options.ProjectDirectory);
+
     public Resource? Root { get; private set; }
 
     public IReadOnlyDictionary<string, string> Config => options.Config;

@@ -9,6 +9,9 @@ public sealed record TestOptions
 
     public string StackName { get; init; } = "test";
 
+    /// <summary>The directory the program sees as its project's (relative config paths resolve against it).</summary>
+    public string ProjectDirectory { get; init; } = Directory.GetCurrentDirectory();
+
     /// <summary>Config values by full key (<c>project:key</c>), as the program reads them.</summary>
     public IReadOnlyDictionary<string, string> Config { get; init; } = ImmutableDictionary<string, string>.Empty;
 

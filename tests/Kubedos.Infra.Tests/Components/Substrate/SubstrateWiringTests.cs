@@ -9,13 +9,18 @@ public sealed class SubstrateWiringTests
 {
     private const string UnderlayType = "local:lab:Underlay";
 
-    private static readonly IMocks Lab = Mocks.From(args => args.Type == UnderlayType
-        ? new MockResourceResult("underlay-id", args.Inputs.Set("cidr", "10.250.77.0/24"))
-        : MockResourceResult.EchoInputs(args));
+    private const string OwnerId = "0011223344556677";
+
+    private static readonly IMocks Lab = Mocks.From(args => args.Type switch
+    {
+        UnderlayType => new MockResourceResult("underlay-id", args.Inputs.Set("cidr", "10.250.77.0/24")),
+        "random:index:RandomId" => new MockResourceResult(OwnerId, args.Inputs.Set("hex", OwnerId)),
+        _ => MockResourceResult.EchoInputs(args),
+    });
 
     private static Task<DeploymentTestResult> RunAsync(bool preview = false) =>
         DeploymentTest.RunAsync(
-            StackProgram.Create(stack => { _ = new Kubedos.Components.Substrate.Substrate("substrate", LabSpecs.Lab01); }),
+            StackProgram.Create(stack => { _ = new Kubedos.Components.Substrate.Substrate("substrate", LabSpecs.Lab01, "/srv/project"); }),
             Lab,
             new TestOptions { ProjectName = "kubedos", StackName = "lab-01", IsPreview = preview });
 
@@ -44,6 +49,19 @@ public sealed class SubstrateWiringTests
             Assert.Equal("10.250.77.0/24", n.Inputs["underlayCidr"].AsString());
             Assert.Equal([underlay.Urn], n.Dependencies.ToArray());
         });
+    }
+
+    [Fact]
+    public async Task Substrate_LabOwner_IsThisStatesRandomIdAndProjectOnTheUnderlayAndEveryNode()
+    {
+        var result = await RunAsync();
+
+        var owner = result.Single("random:index:RandomId", "lab-owner");
+        var underlay = result.Single(UnderlayType, "underlay");
+        Assert.Equal(OwnerId, underlay.Inputs["labOwner"].AsString());
+        Assert.Equal("/srv/project", underlay.Inputs["labOwnerProject"].AsString());
+        Assert.Contains(owner.Urn, underlay.Dependencies);
+        Assert.All(result.OfType(NodeResource.TypeToken), n => Assert.Equal(OwnerId, n.Inputs["labOwner"].AsString()));
     }
 
     [Fact]
