@@ -50,6 +50,12 @@ internal static class PolicyCheckCommand
                 return EngineExitCodes.Usage;
             }
 
+            if (StackNameRule.Problem(stack) is { } invalid)
+            {
+                await error.WriteLineAsync($"kubedos policy check: {invalid}");
+                return EngineExitCodes.Usage;
+            }
+
             var config = configFile is null ? PolicyConfig.Empty : PolicyConfig.Load(Path.GetFullPath(configFile, host.WorkDir));
             var report = await PolicyCheckRun.RunAsync(host, stack, config, cancellationToken);
             var text = format switch

@@ -1,5 +1,6 @@
 using Kubedos.Engine.Automation;
 using Kubedos.Engine.Config;
+using Kubedos.Engine.Model;
 using Kubedos.Engine.Policy;
 using Kubedos.Engine.Secrets;
 using Kubedos.Engine.State;
@@ -15,8 +16,10 @@ internal static class CommandFailure
         {
             return await run();
         }
-        catch (Exception e)
+        catch (Exception caught)
         {
+            // Reflection and tasks wrap what a verb throws; the cause decides the message and the exit code.
+            var e = ExceptionCause.Of(caught);
             var code = ExitCodeOf(e);
             var error = host.ResolvedError;
             await error.WriteLineAsync($"kubedos {verb}: {MessageOf(e)}");
