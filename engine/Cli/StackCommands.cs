@@ -174,7 +174,7 @@ internal static class StackCommands
     private static Command Export(ProgramHost host)
     {
         var stack = CommonOptions.Stack();
-        var file = new Option<string?>("--file") { Description = "Write to this file instead of stdout" };
+        var file = new Option<string?>("--file") { Description = "Write to this file instead of stdout" }.FileToWrite(host.WorkDir);
         var command = new Command("export", "Print the stack's checkpoint as JSON (secrets stay encrypted)") { stack, file };
         command.SetAction((parse, ct) => CommandFailure.RunAsync(host, "stack export", async () =>
         {
@@ -182,7 +182,7 @@ internal static class StackCommands
             var exported = await (await session.SelectStackAsync(ct)).ExportAsync(ct);
             if (parse.GetValue(file) is { } path)
             {
-                await File.WriteAllTextAsync(path, exported, ct);
+                await File.WriteAllTextAsync(Path.GetFullPath(path, host.WorkDir), exported, ct);
             }
             else
             {

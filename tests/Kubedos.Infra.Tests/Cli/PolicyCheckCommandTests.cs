@@ -285,4 +285,14 @@ public sealed class PolicyCheckCommandTests : IDisposable
         var root = new System.CommandLine.RootCommand("test") { PolicyCheckCommand.Create(Host()) };
         return root.Parse(["policy", "check", .. args]).InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = output, Error = error });
     }
+
+    [Fact]
+    public void Parse_OutputIsADirectory_IsAUsageErrorNamingTheOption()
+    {
+        var root = new System.CommandLine.RootCommand("test") { PolicyCheckCommand.Create(Host()) };
+
+        var parse = root.Parse(["policy", "check", "--stack", "lab-01", "--output", directory]);
+
+        Assert.Contains(parse.Errors, e => e.Message == $"--output {directory}: is a directory; give the path of a file to write");
+    }
 }
