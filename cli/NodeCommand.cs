@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Kubedos.Components.Enrollment;
 using Kubedos.Components.Trust;
+using Kubedos.Engine.Automation;
 using Kubedos.Enrollment.Revocation;
 using Kubedos.Providers.Tls;
 
@@ -34,6 +35,12 @@ internal static class NodeCommand
             if (stack is null)
             {
                 await Console.Error.WriteLineAsync("kubedos node revoke: give --stack S (or set KUBEDOS_STACK)");
+                return ExitCodes.Usage;
+            }
+
+            if (StackNameRule.Problem(stack) is { } invalid)
+            {
+                await Console.Error.WriteLineAsync($"kubedos node revoke: {invalid}");
                 return ExitCodes.Usage;
             }
 
