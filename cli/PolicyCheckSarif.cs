@@ -152,10 +152,9 @@ internal static class PolicyCheckSarif
             w.WriteEndObject();
             w.WriteStartArray("locations");
             w.WriteStartObject();
-            if (error.Source is { } source)
-            {
-                WritePhysical(w, source, projectDirectory);
-            }
+
+            // A failure with no spec line (a missing config key) points at the stack's config file: code hosts need a file to annotate.
+            WritePhysical(w, error.Source ?? new PolicySourceLocation(Path.Combine(projectDirectory, $"Pulumi.{report.Stack}.yaml")), projectDirectory);
 
             if (error.Urn is { } urn)
             {

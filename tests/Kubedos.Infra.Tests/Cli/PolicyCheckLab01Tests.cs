@@ -69,6 +69,7 @@ public sealed class PolicyCheckLab01Tests
                     using var sarif = JsonDocument.Parse(output.ToString());
                     var result = Assert.Single(sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray());
                     Assert.Equal("error", result.GetProperty("level").GetString());
+                    Assert.Equal("Pulumi.dev.yaml", result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
                 }
             }
 
