@@ -36,7 +36,7 @@ public sealed class Workspace
         var projectPath = Path.Combine(options.WorkDir, ProjectFile.FileName);
         var projectFile = File.Exists(projectPath) ? ProjectFile.Load(projectPath) : null;
         var project = options.ProjectName ?? projectFile?.Name
-            ?? throw new InvalidOperationException($"no project name given and no {ProjectFile.FileName} in {options.WorkDir}");
+            ?? throw new ConfigException($"no {ProjectFile.FileName} in {options.WorkDir}: run kubedos in the project directory (the one holding {ProjectFile.FileName})");
         var env = options.Environment ?? System.Environment.GetEnvironmentVariable;
         var url = options.BackendUrl ?? env(BackendUrlVariable) ?? projectFile?.BackendUrl;
         return new Workspace(options, project, FileCheckpointStore.FromBackendUrl(url, options.WorkDir, options.Time));

@@ -65,4 +65,20 @@ public sealed class CommandFailureTests
 
         Assert.Contains($"--file {p.Dir}: is a directory; give the path of a file to write", p.Error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("preview", "--stack", "dev")]
+    [InlineData("config", "set", "--stack", "dev", "greeting", "hello")]
+    [InlineData("stack", "ls")]
+    public async Task Verb_OutsideAProject_ExitsFiveNamingPulumiYaml(params string[] args)
+    {
+        using var p = new CliProject();
+        File.Delete(Path.Combine(p.Dir, "Pulumi.yaml"));
+
+        Assert.Equal(EngineExitCodes.ConfigError, await p.RunAsync(args));
+
+        var line = Assert.Single(p.Error.TrimEnd().Split('\n'));
+        Assert.EndsWith($"no Pulumi.yaml in {p.Dir}: run kubedos in the project directory (the one holding Pulumi.yaml)", line, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(p.Dir));
+    }
 }
