@@ -50,6 +50,22 @@ internal static class KubedosCli
             return ExitCodes.Usage;
         }
 
-        return await parse.InvokeAsync(cancellationToken: cancellationToken);
+        // Every verb's failure is one line and a documented exit code (a stack trace only for a bug, exit 70), never the parser's "Unhandled exception".
+        return await CommandFailure.RunAsync(
+            Console.Error,
+            Verb(parse.CommandResult),
+            () => parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancellationToken));
+    }
+
+    // "policy check", "pki init-offline-root": the command's path below the root.
+    private static string Verb(System.CommandLine.Parsing.CommandResult command)
+    {
+        var names = new List<string>();
+        for (var result = command; result is { Parent: not null }; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Insert(0, result.Command.Name);
+        }
+
+        return names.Count == 0 ? "kubedos" : string.Join(' ', names);
     }
 }

@@ -1,7 +1,9 @@
 using System.CommandLine;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Kubedos.Components.Enrollment;
 using Kubedos.Components.Trust;
+using Kubedos.Engine.Automation;
 using Kubedos.Enrollment.Revocation;
 using Kubedos.Pki;
 
@@ -19,6 +21,13 @@ internal static class NodeCommand
         var node = new Argument<string>("node") { Description = "The node to revoke" };
         var reason = new Option<string>("--reason") { Description = "Why (recorded in the revocation list and the audit log)", DefaultValueFactory = _ => "revoked by operator" };
         var outDir = new Option<string?>("--out-dir") { Description = "The stack files' root (default: out in the project directory)" };
+        outDir.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } path && !Directory.Exists(path))
+            {
+                result.AddError($"--out-dir {path}: is not a directory; give the stack files' root (the kubedos:outDir of the stack, default out)");
+            }
+        });
         var revoke = new Command("revoke", "Revoke a node's certificates; the enrollment service refuses it afterwards") { node, reason, outDir, stackOption };
         revoke.SetAction(async (parse, ct) =>
         {
@@ -29,14 +38,34 @@ internal static class NodeCommand
                 return ExitCodes.Usage;
             }
 
+            if (StackNameRule.Problem(stack) is { } invalid)
+            {
+                await Console.Error.WriteLineAsync($"kubedos node revoke: {invalid}");
+                return ExitCodes.Usage;
+            }
+
             var root = parse.GetValue(outDir) ?? Path.Combine(ProjectDirectory(), "out");
             return await RevokeAsync(Path.Combine(root, stack), parse.GetValue(node)!, parse.GetValue(reason)!, TimeProvider.System, Console.Out, Console.Error, ct);
         });
         return new Command("node", "Cluster membership") { revoke };
     }
 
-    /// <summary>Revokes <paramref name="node"/> in the stack whose files are in <paramref name="stackOut"/>; exit 1 for a node the stack never knew.</summary>
+    /// <summary>Revokes <paramref name="node"/> in the stack whose files are in <paramref name="stackOut"/>; exit 1 for a node the stack never knew, 7 for unreadable enrollment state.</summary>
     public static async Task<int> RevokeAsync(
+        string stackOut, string node, string reason, TimeProvider time, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RevokeCoreAsync(stackOut, node, reason, time, output, error, cancellationToken);
+        }
+        catch (EnrollmentStateFileException e)
+        {
+            await error.WriteLineAsync($"kubedos node revoke: {e.Message}");
+            return ExitCodes.StateError;
+        }
+    }
+
+    private static async Task<int> RevokeCoreAsync(
         string stackOut, string node, string reason, TimeProvider time, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var state = EnrollmentStateDirectory.Of(stackOut);
@@ -45,7 +74,7 @@ internal static class NodeCommand
         if (File.Exists(identity))
         {
             // The identity ClusterTrust issued is the node's too: put it in the ledger so revocation by name covers it.
-            using var certificate = X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(identity, cancellationToken));
+            using var certificate = ReadIdentity(identity, await File.ReadAllTextAsync(identity, cancellationToken));
             var serial = certificate.SerialNumber.ToLowerInvariant();
             if (!ledger.Of(node).Any(c => c.Serial == serial))
             {
@@ -64,6 +93,18 @@ internal static class NodeCommand
             ? $"{node}: already revoked"
             : $"{node}: revoked {string.Join(", ", revoked.Select(r => r.Serial))} ({state.RevocationsPath}); audit: {state.AuditPath}");
         return ExitCodes.Success;
+    }
+
+    private static X509Certificate2 ReadIdentity(string path, string pem)
+    {
+        try
+        {
+            return X509Certificate2.CreateFromPem(pem);
+        }
+        catch (CryptographicException e)
+        {
+            throw new EnrollmentStateFileException(path, $"not a PEM certificate ({e.Message}); it is the node identity ClusterTrust issued, written again by the next up", e);
+        }
     }
 
     // The project directory is the nearest one holding Pulumi.yaml, as the CLI runs anywhere inside it.

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Security.Cryptography.X509Certificates;
 using Kubedos.Components.Trust;
+using Kubedos.Engine.Cli;
 using Kubedos.Pki;
 
 namespace Kubedos.Cli;
@@ -18,11 +19,17 @@ internal static class PkiCommand
     /// <summary>The intermediate's key (mode 0600): what <c>kubedos:pki.intermediateKey</c> holds as a secret.</summary>
     public const string IntermediateKeyFile = "intermediate-ca.key";
 
+    /// <summary>The shortest root lifetime: the intermediate it signs lives two years inside it.</summary>
+    public const int MinYears = 3;
+
+    /// <summary>The longest root lifetime: longer has no use, and far longer overflows a certificate's validity dates.</summary>
+    public const int MaxYears = 100;
+
     public static Command Create()
     {
-        var outDir = new Option<string>("--out") { Description = "Directory outside the project for root-ca.pem/.key (created)", Required = true };
+        var outDir = new Option<string>("--out") { Description = "Directory outside the project for root-ca.pem/.key (created)", Required = true }.DirectoryToWrite();
         var cluster = new Option<string?>("--cluster") { Description = "Also sign an intermediate for this cluster (metadata.name)" };
-        var years = new Option<int>("--years") { Description = "Root lifetime in years", DefaultValueFactory = _ => 10 };
+        var years = new Option<int>("--years") { Description = $"Root lifetime in years ({MinYears} to {MaxYears})", DefaultValueFactory = _ => 10 }.InRange(MinYears, MaxYears, "years");
         var init = new Command("init-offline-root", "Create an offline root CA (and a cluster intermediate) outside the project, for labs")
         {
             outDir,
@@ -33,21 +40,37 @@ internal static class PkiCommand
         return new Command("pki", "The cluster's offline PKI") { init };
     }
 
-    /// <summary>Creates the root (and intermediate) and prints the config lines; exit 0, or 1 with the reason.</summary>
+    /// <summary>Creates the root (and intermediate) and prints the config lines; exit 0, 1 with the reason (a root already there, a directory that cannot be written), 2 for a lifetime out of range.</summary>
     public static async Task<int> RunAsync(
         string directory, string? cluster, int years, TimeProvider time, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var full = Path.GetFullPath(directory);
-        string rootPin;
+        if (years is < MinYears or > MaxYears)
+        {
+            await error.WriteLineAsync($"kubedos pki init-offline-root: --years {years}: must be {MinYears} to {MaxYears} years");
+            return ExitCodes.Usage;
+        }
+
         try
         {
-            rootPin = await OfflineRoot.InitAsync(full, cluster is null ? "Kubedos offline root CA" : $"Kubedos {cluster} offline root CA", years, KeyAlgorithm.EcdsaP256, time, cancellationToken);
+            return await InitAsync(directory, cluster, years, time, output, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"kubedos pki init-offline-root: --out {Path.GetFullPath(directory)}: cannot write the root there: {e.Message}");
+            return ExitCodes.OperationFailed;
         }
         catch (InvalidOperationException e)
         {
             await error.WriteLineAsync($"kubedos pki init-offline-root: {e.Message}");
-            return ExitCodes.InvalidSpec;
+            return ExitCodes.OperationFailed;
         }
+    }
+
+    private static async Task<int> InitAsync(
+        string directory, string? cluster, int years, TimeProvider time, TextWriter output, CancellationToken cancellationToken)
+    {
+        var full = Path.GetFullPath(directory);
+        var rootPin = await OfflineRoot.InitAsync(full, cluster is null ? "Kubedos offline root CA" : $"Kubedos {cluster} offline root CA", years, KeyAlgorithm.EcdsaP256, time, cancellationToken);
 
         await output.WriteLineAsync($"root CA: {Path.Combine(full, OfflineRoot.CertificateFile)} (key {Path.Combine(full, OfflineRoot.KeyFile)}, keep it offline)");
         await output.WriteLineAsync($"root pin: {rootPin}   (security.bootstrap.caFingerprint for pinned-ca)");

@@ -26,7 +26,7 @@ internal static class PolicyCheckCommand
         ArgumentNullException.ThrowIfNull(host);
         var stack = new Option<string?>("--stack", "-s") { Description = "The stack (default: KUBEDOS_STACK)" };
         var format = new Option<PolicyCheckFormat>("--format", "-f") { Description = "text, json or sarif", DefaultValueFactory = _ => PolicyCheckFormat.Text };
-        var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE instead of stdout (the summary still goes to stderr)" };
+        var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE instead of stdout (the summary still goes to stderr)" }.FileToWrite(host.WorkDir);
         var config = new Option<string?>("--config") { Description = "A policy config file ({\"all\": level, \"<policy>\": level}) overriding enforcement levels" };
         var check = new Command("check", "Preview the stack with the Kube'd'OS policy pack and report every violation at its ClusterSpec line")
         {
@@ -50,6 +50,12 @@ internal static class PolicyCheckCommand
                 return EngineExitCodes.Usage;
             }
 
+            if (StackNameRule.Problem(stack) is { } invalid)
+            {
+                await error.WriteLineAsync($"kubedos policy check: {invalid}");
+                return EngineExitCodes.Usage;
+            }
+
             var config = configFile is null ? PolicyConfig.Empty : PolicyConfig.Load(Path.GetFullPath(configFile, host.WorkDir));
             var report = await PolicyCheckRun.RunAsync(host, stack, config, cancellationToken);
             var text = format switch
@@ -64,7 +70,17 @@ internal static class PolicyCheckCommand
             }
             else
             {
-                await File.WriteAllTextAsync(Path.GetFullPath(output, host.WorkDir), text, cancellationToken);
+                var file = Path.GetFullPath(output, host.WorkDir);
+                try
+                {
+                    await File.WriteAllTextAsync(file, text, cancellationToken);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    await error.WriteLineAsync($"kubedos policy check: --output {file}: cannot write the report: {e.Message}");
+                    return EngineExitCodes.OperationFailed;
+                }
+
                 await error.WriteLineAsync(PolicyCheckText.Summary(report));
             }
 

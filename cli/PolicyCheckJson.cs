@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Kubedos.Engine.Policy;
 
 namespace Kubedos.Cli;
 
@@ -20,7 +21,12 @@ internal static class PolicyCheckJson
             w.WriteStartArray("errors");
             foreach (var error in report.Errors)
             {
-                w.WriteStringValue(error);
+                w.WriteStartObject();
+                w.WriteString("message", error.Message);
+                w.WriteString("rule", error.Rule);
+                w.WriteString("urn", error.Urn?.Value);
+                WriteLocation(w, error.Source);
+                w.WriteEndObject();
             }
 
             w.WriteEndArray();
@@ -46,27 +52,7 @@ internal static class PolicyCheckJson
                 w.WriteString("enforcementLevel", f.Level.ToString().ToLowerInvariant());
                 w.WriteString("message", f.Message);
                 w.WriteString("urn", f.Urn);
-                if (f.Source is { } s)
-                {
-                    w.WriteStartObject("location");
-                    w.WriteString("file", s.File);
-                    if (s.Line is { } line)
-                    {
-                        w.WriteNumber("line", line);
-                    }
-
-                    if (s.Column is { } column)
-                    {
-                        w.WriteNumber("column", column);
-                    }
-
-                    w.WriteEndObject();
-                }
-                else
-                {
-                    w.WriteNull("location");
-                }
-
+                WriteLocation(w, f.Source);
                 w.WriteEndObject();
             }
 
@@ -75,5 +61,28 @@ internal static class PolicyCheckJson
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static void WriteLocation(Utf8JsonWriter w, PolicySourceLocation? source)
+    {
+        if (source is null)
+        {
+            w.WriteNull("location");
+            return;
+        }
+
+        w.WriteStartObject("location");
+        w.WriteString("file", source.File);
+        if (source.Line is { } line)
+        {
+            w.WriteNumber("line", line);
+        }
+
+        if (source.Column is { } column)
+        {
+            w.WriteNumber("column", column);
+        }
+
+        w.WriteEndObject();
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Kubedos.Engine.Automation;
 using Kubedos.Engine.Policy;
 
 namespace Kubedos.Cli;
@@ -7,8 +8,8 @@ namespace Kubedos.Cli;
 /// <param name="Stack">The stack checked.</param>
 /// <param name="Rules">Every policy of the packs, with its effective level.</param>
 /// <param name="Findings">The violations, by policy, URN and message.</param>
-/// <param name="Errors">Failures other than policy violations (the plan could not be judged completely).</param>
-internal sealed record PolicyCheckReport(string Stack, ImmutableArray<PolicyCheckRule> Rules, ImmutableArray<PolicyCheckFinding> Findings, ImmutableArray<string> Errors)
+/// <param name="Errors">Failures other than policy violations (the plan could not be judged completely), each with its spec location and rule when the program gave one.</param>
+internal sealed record PolicyCheckReport(string Stack, ImmutableArray<PolicyCheckRule> Rules, ImmutableArray<PolicyCheckFinding> Findings, ImmutableArray<OperationFailure> Errors)
 {
     public int Mandatory => Findings.Count(f => f.Level == EnforcementLevel.Mandatory);
 

@@ -10,8 +10,8 @@ namespace Kubedos.Cli;
 
 /// <summary>Runs a preview of one stack with the policy packs and collects every violation with its spec location.</summary>
 /// <remarks>
-/// A preview changes nothing real and takes no lock. A stack that does not exist yet in the backend (a fresh
-/// CI checkout) is created empty first, so the whole plan is judged as creates.
+/// A preview changes nothing real, takes no lock and writes no file. A stack the backend does not hold yet (a fresh
+/// CI checkout with its <c>Pulumi.&lt;stack&gt;.yaml</c>) is previewed from empty state, so the whole plan is judged as creates.
 /// </remarks>
 internal static class PolicyCheckRun
 {
@@ -40,8 +40,8 @@ internal static class PolicyCheckRun
         });
 
         var findings = new List<PolicyCheckFinding>();
-        var stack = await workspace.CreateOrSelectStackAsync(stackName, cancellationToken);
-        var errors = ImmutableArray<string>.Empty;
+        var stack = await workspace.SelectStackForPreviewAsync(stackName, cancellationToken);
+        var errors = ImmutableArray<OperationFailure>.Empty;
         try
         {
             await stack.PreviewAsync(
@@ -64,8 +64,8 @@ internal static class PolicyCheckRun
         {
             // Mandatory violations fail a preview at its end; anything else means the plan was not fully built.
             errors = e.Result is { } result
-                ? [.. result.Summary.Failures.Where(f => !f.MandatoryPolicy).Select(f => f.ToString())]
-                : [e.Message];
+                ? [.. result.Summary.Failures.Where(f => !f.MandatoryPolicy)]
+                : [new OperationFailure(null, e.Message)];
         }
 
         // Events arrive as the engine emits them; the report is sorted as the evaluation is, so text, JSON and SARIF never churn.

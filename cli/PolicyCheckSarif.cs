@@ -13,6 +13,9 @@ internal static class PolicyCheckSarif
 {
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 
+    /// <summary>The rule id of a result for a failure that is not a policy's and names no spec rule (a missing config key, a provider check).</summary>
+    public const string PreviewFailedRuleId = "kubedos-preview-failed";
+
     public static string Write(PolicyCheckReport report, string projectDirectory)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -40,7 +43,7 @@ internal static class PolicyCheckSarif
                 w.WriteStartObject();
                 w.WriteString("level", "error");
                 w.WriteStartObject("message");
-                w.WriteString("text", error);
+                w.WriteString("text", error.ToString());
                 w.WriteEndObject();
                 w.WriteEndObject();
             }
@@ -128,6 +131,36 @@ internal static class PolicyCheckSarif
                 w.WriteStartArray("logicalLocations");
                 w.WriteStartObject();
                 w.WriteString("fullyQualifiedName", urn);
+                w.WriteString("kind", "resource");
+                w.WriteEndObject();
+                w.WriteEndArray();
+            }
+
+            w.WriteEndObject();
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        // What kept the plan from being judged is a result too, at its spec line: a gate reading only results must not pass an empty run.
+        foreach (var error in report.Errors)
+        {
+            w.WriteStartObject();
+            w.WriteString("ruleId", error.Rule ?? PreviewFailedRuleId);
+            w.WriteString("level", "error");
+            w.WriteStartObject("message");
+            w.WriteString("text", error.ToString());
+            w.WriteEndObject();
+            w.WriteStartArray("locations");
+            w.WriteStartObject();
+
+            // A failure with no spec line (a missing config key) points at the stack's config file: code hosts need a file to annotate.
+            WritePhysical(w, error.Source ?? new PolicySourceLocation(Path.Combine(projectDirectory, $"Pulumi.{report.Stack}.yaml")), projectDirectory);
+
+            if (error.Urn is { } urn)
+            {
+                w.WriteStartArray("logicalLocations");
+                w.WriteStartObject();
+                w.WriteString("fullyQualifiedName", urn.Value);
                 w.WriteString("kind", "resource");
                 w.WriteEndObject();
                 w.WriteEndArray();

@@ -26,7 +26,7 @@ internal static class PolicyCheckText
 
         foreach (var error in report.Errors)
         {
-            text.Append("error: ").Append(error).Append('\n');
+            text.Append("error: ").Append(error.ToString()).Append('\n');
         }
 
         text.Append(Summary(report)).Append('\n');

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Kubedos.Engine.Automation;
 using Kubedos.Spec.Normalisation;
 using Kubedos.Spec.Validation;
 
@@ -37,6 +38,12 @@ internal static class ValidateCommand
                 if (stack is null)
                 {
                     Console.Error.WriteLine("kubedos validate: give a SPEC file or --stack S (or set KUBEDOS_STACK)");
+                    return ExitCodes.Usage;
+                }
+
+                if (StackNameRule.Problem(stack) is { } invalid)
+                {
+                    Console.Error.WriteLine($"kubedos validate: {invalid}");
                     return ExitCodes.Usage;
                 }
 

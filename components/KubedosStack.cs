@@ -32,14 +32,14 @@ public sealed class KubedosStack : Stack
         var loaded = SpecValidator.ValidateFile(specPath);
         if (!loaded.Succeeded)
         {
-            throw new SpecRejectedException(specPath, [.. loaded.Diagnostics.Select(d => d.ToString())]);
+            throw new SpecRejectedException(specPath, loaded.Diagnostics);
         }
 
         // The settings the policy pack judges (destruction flags, planes, SSH...), each at its YAML line.
         SpecFacts.Register(loaded.Document!.Spec, loaded.Sources);
         var cluster = SpecNormaliser.Normalise(loaded.Document!);
         var outDirectory = Path.Combine(Path.GetFullPath(GetConfig("outDir") ?? "out", projectDirectory), StackName);
-        var rendered = new RenderedFiles(outDirectory);
+        var rendered = new RenderedFiles(outDirectory, preview: IsDryRun);
 
         // Trust is its own branch of the DAG (spec -> Trust); Enrollment joins it to the planes.
         var trust = new ClusterTrust("trust", cluster, TrustMaterial.FromConfig(this, projectDirectory), outDirectory);

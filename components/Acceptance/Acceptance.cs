@@ -64,7 +64,11 @@ internal sealed class Acceptance : ComponentResource
             .Apply(t => new AcceptanceVerdict(gates, [.. t.Item1.SelectMany(ProbeResult.ParseAll), .. t.Item2]));
         _ = verdict.Apply(v =>
         {
-            AcceptanceReport.Write(outDirectory, stack, cluster.Name, v);
+            if (!IsDryRun)
+            {
+                AcceptanceReport.Write(outDirectory, stack, cluster.Name, v);
+            }
+
             return true;
         });
         var check = new LocalCommand("verdict", new LocalCommandArgs

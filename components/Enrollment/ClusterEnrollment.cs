@@ -114,6 +114,12 @@ internal sealed class ClusterEnrollment : ComponentResource
         Inventory = Output.All(serials.Select(s => s.Serial.Apply(serial => Entry(cluster.Node(s.Node), serial))))
             .Apply(async entries =>
             {
+                if (IsDryRun)
+                {
+                    // A preview changes nothing: the inventory is written by up.
+                    return (IReadOnlyList<MembershipEntry>)entries;
+                }
+
                 Directory.CreateDirectory(outDirectory);
                 var text = JsonSerializer.Serialize(entries, Json);
                 await File.WriteAllTextAsync(inventoryPath + ".tmp", text);

@@ -63,7 +63,9 @@ internal sealed class ClusterTrust : ComponentResource
         var pki = Path.Combine(outDirectory, "pki");
         var certificates = Output.All(Nodes.Select(n => n.CertificatePem.Apply(pem => (n.Node, pem))));
         PkiDirectory = Output.Tuple<string, string, ImmutableArray<(string Node, string Pem)>>(RootCertPem, IntermediateCertPem, certificates)
-            .Apply(t => Trust.PkiDirectory.WriteAsync(pki, t.Item1, t.Item2, [.. t.Item3], CancellationToken.None));
+            .Apply(t => IsDryRun
+                ? Task.FromResult(Path.GetFullPath(pki))
+                : Trust.PkiDirectory.WriteAsync(pki, t.Item1, t.Item2, [.. t.Item3], CancellationToken.None));
 
         RegisterOutputs(new Dictionary<string, object?>
         {

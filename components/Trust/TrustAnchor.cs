@@ -32,15 +32,19 @@ internal sealed record TrustAnchor(string RootCertPem, string IntermediateCertPe
         }
 
         var model = bootstrap.Model == BootstrapModel.PinnedCa ? "pinned-ca" : "offline-ca";
-        var root = material.RootCertPem ?? throw new TrustBootstrapException(TrustMaterial.RootCertKey,
-            $"{model} needs the root certificate: `kubedos config set {TrustMaterial.RootCertKey} <path to root-ca.pem>` (create a lab root with `kubedos pki init-offline-root --out DIR`)");
-        var intermediate = material.IntermediateCertPem ?? throw new TrustBootstrapException(TrustMaterial.IntermediateCertKey,
-            $"{model} needs the cluster intermediate signed offline by the root: `kubedos config set {TrustMaterial.IntermediateCertKey} <path>`");
-        if (!material.HasIntermediateKey)
+        var missing = Missing(material);
+        if (missing.Count > 0)
         {
-            throw new TrustBootstrapException(TrustMaterial.IntermediateKeyKey,
-                $"{model} needs the intermediate's private key as a secret: `kubedos config set --secret {TrustMaterial.IntermediateKeyKey} \"$(cat intermediate-ca.key)\"`");
+            // Every missing key at once: a fresh stack lacks all three, and fixing them one run at a time is three failed runs.
+            throw new TrustBootstrapException(missing[0],
+                $"{model} needs the cluster's trust material, and config {string.Join(", ", missing)} {(missing.Count == 1 ? "is" : "are")} not set: "
+                + $"create a root and cluster intermediate with `kubedos pki init-offline-root --out DIR --cluster NAME` (DIR outside the project), "
+                + $"then run the `kubedos config set` lines it prints ({TrustMaterial.RootCertKey} <path to root-ca.pem>, {TrustMaterial.IntermediateCertKey} <path to intermediate-ca.pem>, "
+                + $"--secret {TrustMaterial.IntermediateKeyKey} < intermediate-ca.key)");
         }
+
+        var root = material.RootCertPem!;
+        var intermediate = material.IntermediateCertPem!;
 
         string rootPin;
         string caPin;
@@ -87,5 +91,26 @@ internal sealed record TrustAnchor(string RootCertPem, string IntermediateCertPe
         }
 
         return new TrustAnchor(root, intermediate, rootPin, caPin);
+    }
+
+    private static List<string> Missing(TrustMaterial material)
+    {
+        var missing = new List<string>();
+        if (material.RootCertPem is null)
+        {
+            missing.Add(TrustMaterial.RootCertKey);
+        }
+
+        if (material.IntermediateCertPem is null)
+        {
+            missing.Add(TrustMaterial.IntermediateCertKey);
+        }
+
+        if (!material.HasIntermediateKey)
+        {
+            missing.Add(TrustMaterial.IntermediateKeyKey);
+        }
+
+        return missing;
     }
 }

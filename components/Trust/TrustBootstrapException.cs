@@ -1,7 +1,9 @@
+using Kubedos.Engine.Model;
+
 namespace Kubedos.Components.Trust;
 
 /// <summary>The trust bootstrap cannot start: names the spec field or config key a person must fix.</summary>
-internal sealed class TrustBootstrapException : Exception
+internal sealed class TrustBootstrapException : ProgramException
 {
     public TrustBootstrapException()
     {

@@ -1,4 +1,5 @@
 using Kubedos.Engine.Model;
+using Kubedos.Engine.Policy;
 
 namespace Kubedos.Engine.Automation;
 
@@ -6,7 +7,9 @@ namespace Kubedos.Engine.Automation;
 /// <param name="Urn">The resource to blame, if one is.</param>
 /// <param name="Message">What went wrong.</param>
 /// <param name="MandatoryPolicy">True when a mandatory policy stopped the operation (nothing failed at a provider).</param>
-public sealed record OperationFailure(Urn? Urn, string Message, bool MandatoryPolicy = false)
+/// <param name="Source">Where the problem is in a file (a spec line the program rejected), when known.</param>
+/// <param name="Rule">The rule broken (a spec rule id), when known.</param>
+public sealed record OperationFailure(Urn? Urn, string Message, bool MandatoryPolicy = false, PolicySourceLocation? Source = null, string? Rule = null)
 {
     public override string ToString() => Urn is null ? Message : $"{Urn.Value}: {Message}";
 }

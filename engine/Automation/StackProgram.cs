@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Kubedos.Engine.Model;
 
 namespace Kubedos.Engine.Automation;
@@ -49,7 +50,18 @@ public sealed class StackProgram
         where TStack : Stack, new() =>
         new(() =>
         {
-            var stack = new TStack();
+            TStack stack;
+            try
+            {
+                stack = new TStack();
+            }
+            catch (Exception e) when (ExceptionCause.Of(e) != e)
+            {
+                // new() runs the constructor by reflection, which wraps what it throws; the program's own error is the one to report.
+                ExceptionDispatchInfo.Capture(ExceptionCause.Of(e)).Throw();
+                throw;
+            }
+
             return Task.FromResult<(Stack, IReadOnlyDictionary<string, object?>)>((stack, stack.DeclaredOutputs()));
         });
 

@@ -36,7 +36,7 @@ public sealed class Workspace
         var projectPath = Path.Combine(options.WorkDir, ProjectFile.FileName);
         var projectFile = File.Exists(projectPath) ? ProjectFile.Load(projectPath) : null;
         var project = options.ProjectName ?? projectFile?.Name
-            ?? throw new InvalidOperationException($"no project name given and no {ProjectFile.FileName} in {options.WorkDir}");
+            ?? throw new ConfigException($"no {ProjectFile.FileName} in {options.WorkDir}: run kubedos in the project directory (the one holding {ProjectFile.FileName})");
         var env = options.Environment ?? System.Environment.GetEnvironmentVariable;
         var url = options.BackendUrl ?? env(BackendUrlVariable) ?? projectFile?.BackendUrl;
         return new Workspace(options, project, FileCheckpointStore.FromBackendUrl(url, options.WorkDir, options.Time));
@@ -54,7 +54,30 @@ public sealed class Workspace
         cancellationToken.ThrowIfCancellationRequested();
         return Store.Exists(ProjectName, stackName)
             ? Task.FromResult(new WorkspaceStack(this, stackName))
-            : throw new StateException($"stack '{stackName}' does not exist in {BackendRoot} (create it with `kubedos stack init {stackName}`)");
+            : throw NoSuchStack(stackName);
+    }
+
+    /// <summary>
+    /// The stack to preview without writing anything: the backend's, or, when only its <c>Pulumi.&lt;stack&gt;.yaml</c> exists
+    /// (a fresh backend in CI), one with empty state, which a preview judges as all creates and nothing saves.
+    /// </summary>
+    public Task<WorkspaceStack> SelectStackForPreviewAsync(string stackName, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return IsKnown(stackName) ? Task.FromResult(new WorkspaceStack(this, stackName)) : throw NoSuchStack(stackName);
+    }
+
+    /// <summary>True when the backend holds the stack or the project has its <c>Pulumi.&lt;stack&gt;.yaml</c>.</summary>
+    public bool IsKnown(string stackName) =>
+        Store.Exists(ProjectName, stackName) || File.Exists(Path.Combine(Options.WorkDir, StackConfigFile.FileNameFor(stackName)));
+
+    /// <summary>The error for a stack that does not exist: names it, lists the ones that do, and says how to create it.</summary>
+    public StateException NoSuchStack(string stackName)
+    {
+        var existing = Store.List(ProjectName);
+        return new StateException(
+            $"no stack named '{stackName}' in {BackendRoot} (its stacks: {(existing.Count == 0 ? "none" : string.Join(", ", existing))}); "
+            + $"create it with `kubedos stack init {stackName}`");
     }
 
     public Task<WorkspaceStack> CreateOrSelectStackAsync(string stackName, CancellationToken cancellationToken = default) =>

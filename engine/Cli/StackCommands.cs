@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kubedos.Engine.Automation;
 using Kubedos.Engine.Config;
 using Kubedos.Engine.State;
 using Spectre.Console;
@@ -26,11 +27,12 @@ internal static class StackCommands
 
     private static Command Init(ProgramHost host)
     {
-        var name = new Argument<string>("name") { Description = "The new stack's name" };
-        var command = new Command("init", "Create a stack and select it") { name };
+        var name = new Argument<string?>("name") { Description = $"The new stack's name ({StackNameRule.Description})", Arity = ArgumentArity.ZeroOrOne };
+        var stack = new Option<string?>("--stack", "-s") { Description = "The new stack's name, as Pulumi's `stack init --stack` (instead of the argument)" };
+        var command = new Command("init", "Create a stack and select it") { name, stack };
         command.SetAction((parse, ct) => CommandFailure.RunAsync(host, "stack init", async () =>
         {
-            var stackName = parse.GetValue(name)!;
+            var stackName = EngineSession.RequireValidName(InitName(parse.GetValue(name), parse.GetValue(stack)));
             var session = new EngineSession(host, stackName);
             await session.Workspace.CreateStackAsync(stackName, ct);
 
@@ -46,6 +48,14 @@ internal static class StackCommands
         }));
         return command;
     }
+
+    // Like Pulumi: the name is the argument or --stack; both is fine when they agree.
+    private static string InitName(string? argument, string? option) => (argument, option) switch
+    {
+        (null, null) => throw new UsageException("stack init needs the new stack's name: `kubedos stack init NAME` or `kubedos stack init --stack NAME`"),
+        ({ } a, { } o) when a != o => throw new UsageException($"stack init was given two names, '{a}' and --stack '{o}': give one"),
+        _ => argument ?? option!,
+    };
 
     private static Command List(ProgramHost host)
     {
@@ -79,7 +89,7 @@ internal static class StackCommands
         var command = new Command("select", "Select the stack the other verbs act on") { name };
         command.SetAction((parse, ct) => CommandFailure.RunAsync(host, "stack select", async () =>
         {
-            var stackName = parse.GetValue(name)!;
+            var stackName = EngineSession.RequireValidName(parse.GetValue(name)!);
             await new EngineSession(host, stackName).Workspace.SelectStackAsync(stackName, ct);
             StackSelection.Select(host.WorkDir, stackName);
             host.ResolvedConsole.MarkupLine($"Selected stack [bold]{Markup.Escape(stackName)}[/]");
@@ -166,7 +176,7 @@ internal static class StackCommands
     private static Command Export(ProgramHost host)
     {
         var stack = CommonOptions.Stack();
-        var file = new Option<string?>("--file") { Description = "Write to this file instead of stdout" };
+        var file = new Option<string?>("--file") { Description = "Write to this file instead of stdout" }.FileToWrite(host.WorkDir);
         var command = new Command("export", "Print the stack's checkpoint as JSON (secrets stay encrypted)") { stack, file };
         command.SetAction((parse, ct) => CommandFailure.RunAsync(host, "stack export", async () =>
         {
@@ -174,7 +184,7 @@ internal static class StackCommands
             var exported = await (await session.SelectStackAsync(ct)).ExportAsync(ct);
             if (parse.GetValue(file) is { } path)
             {
-                await File.WriteAllTextAsync(path, exported, ct);
+                await File.WriteAllTextAsync(Path.GetFullPath(path, host.WorkDir), exported, ct);
             }
             else
             {

@@ -36,6 +36,8 @@ internal sealed class Deployment : IResourceMonitor
 
     public IReadOnlyDictionary<string, string> Config => _run.Settings.Config;
 
+    public bool IsDryRun => _run.Settings.DryRun;
+
     /// <summary>Runs the program, waits for every registration, then deletes what it no longer declares.</summary>
     public async Task RunAsync(Func<Task<(Stack Stack, IReadOnlyDictionary<string, object?> Outputs)>> program)
     {
@@ -47,10 +49,21 @@ internal sealed class Deployment : IResourceMonitor
                 var (stack, outputs) = await program();
                 RegisterOutputs(stack, outputs);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ExceptionCause.Of(ex) is not OperationCanceledException)
             {
                 programFailed = true;
-                _run.Fail(null, $"the program failed: {ex.Message}");
+                if (ExceptionCause.Of(ex) is ProgramException { Problems.Count: > 0 } rejected)
+                {
+                    // Each problem on its own (every spec diagnostic at its line), as validate reports them.
+                    foreach (var problem in rejected.Problems)
+                    {
+                        _run.Fail(problem);
+                    }
+                }
+                else
+                {
+                    _run.Fail(null, $"the program failed: {ExceptionCause.Of(ex).Message}");
+                }
             }
         });
         await _work.DrainAsync();
@@ -117,11 +130,12 @@ internal sealed class Deployment : IResourceMonitor
         {
             // A resource it read failed; that failure is already reported.
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ExceptionCause.Of(ex) is not OperationCanceledException)
         {
             // Like a failed program: what the function would have declared is unknown, not gone.
             _applyFailed = true;
-            _run.Fail(null, $"a function given to Apply in the program failed: {ex.GetType().Name}: {ex.Message}");
+            var cause = ExceptionCause.Of(ex);
+            _run.Fail(null, $"a function given to Apply in the program failed: {cause.GetType().Name}: {cause.Message}");
         }
     }
 
@@ -142,7 +156,7 @@ internal sealed class Deployment : IResourceMonitor
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            var message = $"its inputs could not be computed: {ex.Message}";
+            var message = $"its inputs could not be computed: {ExceptionCause.Of(ex).Message}";
             _run.Fail(reg.Urn, message);
             throw new ResourceFailedException(reg.Urn, message, ex);
         }

@@ -82,6 +82,13 @@ internal sealed class DeploymentRun
         }
     }
 
+    /// <summary>Records a problem the program reported about its input (a spec line, a config key), with its location and rule.</summary>
+    public void Fail(ProgramProblem problem)
+    {
+        _failures.Enqueue(new OperationFailure(null, problem.Message, Source: problem.Source, Rule: problem.Rule));
+        Events.Emit(new DiagnosticEvent(null, problem.Message, DiagnosticSeverity.Error));
+    }
+
     /// <summary>Announces a resource's step (its pre event) and remembers it, so a failure is reported as the step that failed.</summary>
     public void Announce(StepEventMetadata metadata, bool planning)
     {

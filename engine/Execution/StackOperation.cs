@@ -20,7 +20,10 @@ internal static class StackOperation
 
         // Preview takes no lock and writes nothing, like Pulumi's.
         await using var held = settings.DryRun || spec.Lock is null ? null : await spec.Lock(cancellationToken);
-        var checkpoint = store.Load(settings.Project, settings.Stack, json, compact: !settings.DryRun);
+        // A preview of a stack the backend does not hold yet (Workspace.SelectStackForPreviewAsync) judges everything as a create.
+        var checkpoint = settings.DryRun && !store.Exists(settings.Project, settings.Stack)
+            ? Checkpoint.Empty(start)
+            : store.Load(settings.Project, settings.Stack, json, compact: !settings.DryRun);
         var journal = settings.DryRun ? null : store.OpenJournal(settings.Project, settings.Stack, json, checkpoint);
         events.Emit(new PreludeEvent(spec.Kind.ToString().ToLowerInvariant(), settings.DryRun, spec.PreludeConfig));
         DeploymentRun? run = null;

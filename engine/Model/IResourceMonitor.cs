@@ -13,6 +13,9 @@ internal interface IResourceMonitor
     /// <summary>The root stack resource, the default parent; null until it registers.</summary>
     Resource? Root { get; }
 
+    /// <summary>True during a preview: the program must change nothing outside the engine (no files written).</summary>
+    bool IsDryRun { get; }
+
     /// <summary>The stack's config values by full key.</summary>
     IReadOnlyDictionary<string, string> Config { get; }
 

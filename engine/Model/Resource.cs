@@ -58,6 +58,9 @@ public abstract class Resource
 
     internal IResourceMonitor Monitor { get; }
 
+    /// <summary>True while the program runs for a preview (Pulumi's <c>Deployment.Instance.IsDryRun</c>): side effects of the program itself, such as files it writes, must wait for up.</summary>
+    protected bool IsDryRun => Monitor.IsDryRun;
+
     /// <summary>Completes when the engine has finished this resource's step; faults when it failed.</summary>
     internal Task<RegistrationResult> Registration { get; }
 

@@ -205,9 +205,9 @@ internal sealed class FileCheckpointStore
 
     internal static void ValidateStackName(string stack)
     {
-        if (string.IsNullOrEmpty(stack) || stack.Length > 100 || !stack.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') || stack.StartsWith('.'))
+        if (Automation.StackNameRule.Problem(stack) is { } problem)
         {
-            throw new StateException($"stack name '{stack}' is invalid: use letters, digits, '-', '_' or '.' (at most 100)");
+            throw new StateException(problem);
         }
     }
 

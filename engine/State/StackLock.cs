@@ -56,6 +56,7 @@ public sealed class StackLock : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(operation);
         var path = PathFor(backendRoot, project, stack);
+        RefuseDirectory(stack, path);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var info = new StackLockInfo(
             Guid.NewGuid().ToString("N"),
@@ -113,6 +114,7 @@ public sealed class StackLock : IDisposable
     public static StackLockInfo? Break(string backendRoot, string project, string stack, bool force)
     {
         var path = PathFor(backendRoot, project, stack);
+        RefuseDirectory(stack, path);
         if (!File.Exists(path))
         {
             return null;
@@ -204,6 +206,15 @@ public sealed class StackLock : IDisposable
         if (TryRead(LockFile)?.Id == Info.Id)
         {
             File.Delete(LockFile);
+        }
+    }
+
+    // Something else at the lock's path is neither a lock nor its absence: saying "not locked" or failing inside the file API would both be untrue.
+    private static void RefuseDirectory(string stack, string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new StateException($"the lock of stack '{stack}' at {path} is a directory, not a lock file: remove it (`rmdir {path}`) once no kubedos operation runs on the stack");
         }
     }
 

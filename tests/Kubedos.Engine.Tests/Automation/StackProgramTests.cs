@@ -98,4 +98,49 @@ public sealed class StackProgramTests : IDisposable
         Assert.Equal(Path.GetFullPath(_dir), seen);
         Assert.NotEqual(Directory.GetCurrentDirectory(), seen);
     }
+
+    private sealed class RefusingStack : Stack
+    {
+        public RefusingStack() => throw new InvalidOperationException("config 'proj:spec' is not set");
+    }
+
+    private Workspace InlineWorkspace(StackProgram program) => Workspace.Create(new WorkspaceOptions
+    {
+        ProjectName = "proj",
+        WorkDir = _dir,
+        Providers = ProviderRegistry.Of(new FakeProvider()),
+        Program = program,
+        Config = _ => new Dictionary<string, string>(),
+        Environment = _ => null,
+    });
+
+    [Fact]
+    public async Task TypedStack_ConstructorThrows_ReportsItsErrorNotTheReflectionWrapper()
+    {
+        var stack = await InlineWorkspace(StackProgram.Create<RefusingStack>()).CreateStackAsync("dev");
+
+        var ex = await Assert.ThrowsAsync<UpdateFailedException>(() => stack.PreviewAsync());
+
+        var failure = Assert.Single(ex.Result!.Summary.Failures);
+        Assert.Equal("the program failed: config 'proj:spec' is not set", failure.Message);
+        Assert.DoesNotContain("target of an invocation", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Program_ThrowsProgramException_ReportsEachProblemAtItsLocation()
+    {
+        var problems = new[]
+        {
+            new ProgramProblem("spec.yaml:3:5: error rule-a: first", new Kubedos.Engine.Policy.PolicySourceLocation("spec.yaml", 3, 5), "rule-a"),
+            new ProgramProblem("spec.yaml:9:1: error rule-b: second", new Kubedos.Engine.Policy.PolicySourceLocation("spec.yaml", 9, 1), "rule-b"),
+        };
+        var stack = await InlineWorkspace(StackProgram.Create((Action<Stack>)(_ => throw new ProgramException("the spec is invalid", problems)))).CreateStackAsync("dev");
+
+        var ex = await Assert.ThrowsAsync<UpdateFailedException>(() => stack.PreviewAsync());
+
+        var failures = ex.Result!.Summary.Failures;
+        Assert.Equal(["spec.yaml:3:5: error rule-a: first", "spec.yaml:9:1: error rule-b: second"], failures.Select(f => f.Message).ToArray());
+        Assert.Equal([3, 9], failures.Select(f => f.Source!.Line!.Value).ToArray());
+        Assert.Equal(["rule-a", "rule-b"], failures.Select(f => f.Rule!).ToArray());
+    }
 }

@@ -152,7 +152,7 @@ public sealed class AcceptanceCommandTests : IDisposable
         var exit = await RunAsync("acceptance", "--stack", "nowhere");
 
         Assert.Equal(EngineExitCodes.StateError, exit);
-        Assert.Contains("stack 'nowhere' does not exist", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("no stack named 'nowhere'", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

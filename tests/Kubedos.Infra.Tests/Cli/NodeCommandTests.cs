@@ -64,4 +64,21 @@ public sealed class NodeCommandTests : IDisposable
         File.WriteAllText(Path.Combine(dir, $"{node}.pem"), CertificateIssuer.ToPem(certificate));
         return certificate.SerialNumber.ToLowerInvariant();
     }
+
+    [Fact]
+    public async Task Revoke_CorruptLedger_ExitsSevenNamingTheFileAndLine()
+    {
+        var stackOut = Path.Combine(_dir, "out", "dev");
+        WriteIdentity(stackOut, "w-1");
+        var state = EnrollmentStateDirectory.Of(stackOut);
+        Directory.CreateDirectory(state.Path);
+        File.WriteAllText(state.LedgerPath, "[\n{ \"serial\": ");
+        var error = new StringWriter();
+
+        var exit = await NodeCommand.RevokeAsync(stackOut, "w-1", "decommissioned", TimeProvider.System, new StringWriter(), error, CancellationToken.None);
+
+        Assert.Equal(ExitCodes.StateError, exit);
+        var line = Assert.Single(error.ToString().TrimEnd().Split('\n'));
+        Assert.StartsWith($"kubedos node revoke: {state.LedgerPath}: line 2: not the JSON list", line, StringComparison.Ordinal);
+    }
 }

@@ -52,4 +52,46 @@ public sealed class PkiCommandTests : IDisposable
         Assert.Contains("outside the project", error.ToString(), StringComparison.Ordinal);
         Assert.False(Directory.Exists(target));
     }
+
+    [Theory]
+    [InlineData(-5)]
+    [InlineData(0)]
+    [InlineData(100000)]
+    public async Task Run_YearsOutOfRange_ExitsTwoNamingTheOptionAndWritesNothing(int years)
+    {
+        var error = new StringWriter();
+        var target = Path.Combine(_dir, "offline");
+
+        var exit = await PkiCommand.RunAsync(target, "lab-01", years, TimeProvider.System, new StringWriter(), error, CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Equal($"kubedos pki init-offline-root: --years {years}: must be {PkiCommand.MinYears} to {PkiCommand.MaxYears} years", error.ToString().TrimEnd());
+        Assert.False(Directory.Exists(target));
+    }
+
+    [Theory]
+    [InlineData("-5")]
+    [InlineData("100000")]
+    public void Parse_YearsOutOfRange_IsAUsageErrorNamingTheOption(string years)
+    {
+        var root = new System.CommandLine.RootCommand("test") { PkiCommand.Create() };
+
+        var parse = root.Parse(["pki", "init-offline-root", "--out", Path.Combine(_dir, "offline"), "--years", years]);
+
+        Assert.Contains(parse.Errors, e => e.Message == $"--years {years}: must be {PkiCommand.MinYears} to {PkiCommand.MaxYears} years");
+    }
+
+    [Fact]
+    public async Task Run_OutWhereNothingCanBeCreated_ExitsOneWithOneLineNamingTheOption()
+    {
+        var error = new StringWriter();
+        var file = Path.Combine(_dir, "a-file");
+        File.WriteAllText(file, "x");
+
+        var exit = await PkiCommand.RunAsync(Path.Combine(file, "offline"), "lab-01", 10, TimeProvider.System, new StringWriter(), error, CancellationToken.None);
+
+        Assert.Equal(ExitCodes.OperationFailed, exit);
+        var line = Assert.Single(error.ToString().TrimEnd().Split('\n'));
+        Assert.StartsWith($"kubedos pki init-offline-root: --out {Path.Combine(file, "offline")}: cannot write the root there:", line, StringComparison.Ordinal);
+    }
 }

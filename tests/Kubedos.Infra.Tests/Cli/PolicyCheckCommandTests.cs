@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Kubedos.Cli;
+using Kubedos.Components.Substrate;
 using Kubedos.Engine.Automation;
 using Kubedos.Engine.Cli;
 using Kubedos.Engine.Model;
@@ -25,6 +26,7 @@ public sealed class PolicyCheckCommandTests : IDisposable
     public PolicyCheckCommandTests()
     {
         File.WriteAllText(Path.Combine(directory, "Pulumi.yaml"), "name: kubedos\nruntime: dotnet\n");
+        File.WriteAllText(Path.Combine(directory, "Pulumi.lab-01.yaml"), "config:\n  kubedos:spec: stacks/lab-01.yaml\n");
         Directory.CreateDirectory(Path.Combine(directory, "nodes"));
         WriteSpec(RepositoryFiles.Read("stacks/lab-01.yaml"));
     }
@@ -132,6 +134,71 @@ public sealed class PolicyCheckCommandTests : IDisposable
         Assert.Contains("the program broke", output.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Check_StackTheBackendDoesNotHoldYet_JudgesThePlanAndWritesNothing()
+    {
+        var before = Directory.EnumerateFileSystemEntries(directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+
+        Assert.Equal(PolicyCheckCommand.Passed, await CheckAsync("--stack", "lab-01"));
+
+        Assert.Equal(before, Directory.EnumerateFileSystemEntries(directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray());
+    }
+
+    [Theory]
+    [InlineData("typo")]
+    [InlineData("UPPER_Case.1")]
+    public async Task Check_StackThatDoesNotExistOrIsMisnamed_SaysSoAndWritesNothing(string stack)
+    {
+        var before = Directory.EnumerateFileSystemEntries(directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+
+        var exit = await CheckAsync("--stack", stack);
+
+        Assert.Equal(stack == "typo" ? EngineExitCodes.StateError : EngineExitCodes.Usage, exit);
+        Assert.Contains(stack == "typo" ? "no stack named 'typo'" : "is invalid: it must be a lowercase DNS label", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(before, Directory.EnumerateFileSystemEntries(directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray());
+    }
+
+    [Fact]
+    public async Task Check_InvalidSpec_SarifHasAResultPerDiagnosticAtItsLine()
+    {
+        WriteSpec(RepositoryFiles.Read("stacks/lab-01.yaml")
+            .Replace("  name: lab-01\n", "  name: Lab_01\n", StringComparison.Ordinal)
+            .Replace("{ name: w-1, role: worker", "{ name: cp-1, role: worker", StringComparison.Ordinal));
+        var diagnostics = SpecValidator.ValidateFile(SpecFile).Diagnostics;
+        Assert.True(diagnostics.Count >= 2);
+
+        var exit = await CheckAsync("--stack", "lab-01", "--format", "sarif");
+
+        Assert.Equal(PolicyCheckCommand.PreviewFailed, exit);
+        using var sarif = JsonDocument.Parse(output.ToString());
+        var results = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToArray();
+        Assert.Equal(diagnostics.Select(d => d.RuleId).ToArray(), results.Select(r => r.GetProperty("ruleId").GetString()).ToArray());
+        Assert.Equal(
+            diagnostics.Select(d => d.Location.Line).ToArray(),
+            results.Select(r => r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32()).ToArray());
+        Assert.All(results, r => Assert.Equal("stacks/lab-01.yaml", r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString()));
+    }
+
+    [Fact]
+    public async Task Check_InvalidSpec_JsonAndTextNameEveryDiagnosticAtItsLine()
+    {
+        WriteSpec(RepositoryFiles.Read("stacks/lab-01.yaml").Replace("  name: lab-01\n", "  name: Lab_01\n", StringComparison.Ordinal));
+        var diagnostic = Assert.Single(SpecValidator.ValidateFile(SpecFile).Diagnostics);
+
+        Assert.Equal(PolicyCheckCommand.PreviewFailed, await CheckAsync("--stack", "lab-01", "--format", "json"));
+        using (var json = JsonDocument.Parse(output.ToString()))
+        {
+            var error = Assert.Single(json.RootElement.GetProperty("errors").EnumerateArray());
+            Assert.Equal(diagnostic.ToString(), error.GetProperty("message").GetString());
+            Assert.Equal(diagnostic.RuleId, error.GetProperty("rule").GetString());
+            Assert.Equal(diagnostic.Location.Line, error.GetProperty("location").GetProperty("line").GetInt32());
+        }
+
+        output.GetStringBuilder().Clear();
+        Assert.Equal(PolicyCheckCommand.PreviewFailed, await CheckAsync("--stack", "lab-01"));
+        Assert.Contains($"error: {diagnostic}", output.ToString(), StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         output.Dispose();
@@ -179,6 +246,11 @@ public sealed class PolicyCheckCommandTests : IDisposable
         StackProgram.Create(s =>
         {
             var loaded = SpecValidator.ValidateFile(SpecFile);
+            if (!loaded.Succeeded)
+            {
+                throw new SpecRejectedException(SpecFile, loaded.Diagnostics);
+            }
+
             SpecFacts.Register(loaded.Document!.Spec, loaded.Sources);
             var inventory = loaded.Document.Spec.Nodes.Inventory;
             for (var i = 0; i < inventory.Count; i++)
@@ -212,5 +284,15 @@ public sealed class PolicyCheckCommandTests : IDisposable
     {
         var root = new System.CommandLine.RootCommand("test") { PolicyCheckCommand.Create(Host()) };
         return root.Parse(["policy", "check", .. args]).InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = output, Error = error });
+    }
+
+    [Fact]
+    public void Parse_OutputIsADirectory_IsAUsageErrorNamingTheOption()
+    {
+        var root = new System.CommandLine.RootCommand("test") { PolicyCheckCommand.Create(Host()) };
+
+        var parse = root.Parse(["policy", "check", "--stack", "lab-01", "--output", directory]);
+
+        Assert.Contains(parse.Errors, e => e.Message == $"--output {directory}: is a directory; give the path of a file to write");
     }
 }

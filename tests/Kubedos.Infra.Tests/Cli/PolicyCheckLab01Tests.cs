@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
+using System.Text.Json;
 using Kubedos.Cli;
+using Kubedos.Engine.Cli;
 using Kubedos.Infra.Tests.Lab;
 
 namespace Kubedos.Infra.Tests.Cli;
@@ -41,15 +44,78 @@ public sealed class PolicyCheckLab01Tests
         await using var project = LabProject.Create(stack, specFile);
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var host = KubedosCli.CreateHost() with
-        {
-            WorkDir = project.Directory,
-            Out = output,
-            Error = error,
-            Environment = name => name == "KUBEDOS_CONFIG_PASSPHRASE" ? LabProject.Passphrase : null,
-        };
+        var host = Host(project.Directory, output, error, LabProject.Passphrase);
 
         var exit = await PolicyCheckCommand.RunAsync(host, project.Stack, PolicyCheckFormat.Text, output: null, configFile: null, CancellationToken.None);
         return (exit, project.Stack, $"{output}\n{error}");
     }
+
+    [Fact]
+    public async Task PreviewAndCheck_Lab01WithTheRealProgram_WriteNothingInTheProject()
+    {
+        await using var project = LabProject.Create("lab-01", "lab-01.yaml");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var host = Host(project.Directory, output, error, LabProject.Passphrase);
+        Assert.Equal(EngineExitCodes.Success, await EngineCommands.RunAsync(host, ["stack", "init", "lab-01"], CancellationToken.None));
+        var before = Tree(project.Directory);
+
+        var preview = await EngineCommands.RunAsync(host, ["preview", "--stack", "lab-01"], CancellationToken.None);
+        var check = await PolicyCheckCommand.RunAsync(host, "lab-01", PolicyCheckFormat.Sarif, output: null, configFile: null, CancellationToken.None);
+
+        Assert.True(preview == EngineExitCodes.Success && check == PolicyCheckCommand.Passed, $"{output}\n{error}");
+        Assert.Equal(before, Tree(project.Directory));
+    }
+
+    [Fact]
+    public async Task Check_FreshStackWithoutPki_NamesTheThreeKeysAndTheCommandInEveryFormat()
+    {
+        var directory = Directory.CreateTempSubdirectory("kubedos-fresh-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(directory, "Pulumi.yaml"), "name: kubedos\nruntime: dotnet\nbackend:\n  url: file://.kubedos\n");
+            File.WriteAllText(Path.Combine(directory, "Pulumi.dev.yaml"), $"config:\n  kubedos:spec: {LabProject.RepositoryFile(Path.Combine("stacks", "dev.yaml"))}\n");
+            var before = Tree(directory);
+            string[] named = ["kubedos:pki.rootCert", "kubedos:pki.intermediateCert", "kubedos:pki.intermediateKey", "kubedos pki init-offline-root"];
+            foreach (var format in new[] { PolicyCheckFormat.Text, PolicyCheckFormat.Json, PolicyCheckFormat.Sarif })
+            {
+                using var output = new StringWriter();
+                using var error = new StringWriter();
+
+                var exit = await PolicyCheckCommand.RunAsync(Host(directory, output, error, "pw"), "dev", format, output: null, configFile: null, CancellationToken.None);
+
+                Assert.Equal(PolicyCheckCommand.PreviewFailed, exit);
+                Assert.DoesNotContain("target of an invocation", output.ToString(), StringComparison.Ordinal);
+                Assert.All(named, n => Assert.Contains(n, output.ToString(), StringComparison.Ordinal));
+                if (format == PolicyCheckFormat.Sarif)
+                {
+                    using var sarif = JsonDocument.Parse(output.ToString());
+                    var result = Assert.Single(sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray());
+                    Assert.Equal("error", result.GetProperty("level").GetString());
+                    Assert.Equal("Pulumi.dev.yaml", result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
+                }
+            }
+
+            Assert.Equal(before, Tree(directory));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static Engine.Cli.ProgramHost Host(string directory, StringWriter output, StringWriter error, string passphrase) => KubedosCli.CreateHost() with
+    {
+        WorkDir = directory,
+        Out = output,
+        Error = error,
+        Console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(output) }),
+        Interactive = false,
+        Environment = name => name == "KUBEDOS_CONFIG_PASSPHRASE" ? passphrase : null,
+    };
+
+    private static string[] Tree(string directory) =>
+        [.. Directory.EnumerateFileSystemEntries(directory, "*", SearchOption.AllDirectories)
+            .Select(path => File.Exists(path) ? $"{Path.GetRelativePath(directory, path)} {Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)))}" : Path.GetRelativePath(directory, path) + "/")
+            .Order(StringComparer.Ordinal)];
 }

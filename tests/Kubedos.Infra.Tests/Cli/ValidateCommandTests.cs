@@ -73,4 +73,36 @@ public sealed class ValidateCommandTests
             Assert.Contains(rule, await stdout, StringComparison.Ordinal);
         }
     }
+
+    [Theory]
+    [InlineData(2, "--years -5: must be 3 to 100 years", "pki", "init-offline-root", "--out", "/tmp/kubedos-never-written", "--years", "-5")]
+    [InlineData(2, "--years 100000: must be 3 to 100 years", "pki", "init-offline-root", "--out", "/tmp/kubedos-never-written", "--years", "100000")]
+    [InlineData(1, "kubedos pki init-offline-root: --out /proc/kubedos-x: cannot write the root there:", "pki", "init-offline-root", "--out", "/proc/kubedos-x")]
+    [InlineData(2, "--output stacks: is a directory; give the path of a file to write", "schema", "--output", "stacks")]
+    [InlineData(2, "--output stacks: is a directory; give the path of a file to write", "policy", "check", "--stack", "lab-01", "--output", "stacks")]
+    [InlineData(2, "kubedos validate: stack name 'UPPER_Case.1' is invalid", "validate", "--stack", "UPPER_Case.1")]
+    [InlineData(2, "kubedos stack init: stack name '-dash' is invalid", "stack", "init", "--stack=-dash")]
+    [InlineData(7, "kubedos preview: no stack named 'typo'", "preview", "--stack", "typo")]
+    public async Task Kubedos_Process_RefusesWithOneLineNamingTheOptionNotAStackTrace(int expected, string message, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryFiles.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "kubedos.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+
+        var error = await stderr;
+        Assert.True(expected == process.ExitCode, $"exit {process.ExitCode}\n{await stdout}\n{error}");
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists("/tmp/kubedos-never-written"));
+    }
 }

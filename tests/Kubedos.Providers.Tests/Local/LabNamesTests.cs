@@ -72,4 +72,25 @@ public sealed class LabNamesTests
         Assert.False(LabNames.IsName("lab-01\n"));
         Assert.True(LabNames.IsName("lab-01"));
     }
+
+    [Theory]
+    [InlineData("lab-01")]
+    [InlineData("a")]
+    [InlineData("0")]
+    [InlineData("UPPER_Case.1")]
+    [InlineData("-dash")]
+    [InlineData("dash-")]
+    [InlineData("under_score")]
+    [InlineData("dot.ted")]
+    [InlineData("")]
+    [InlineData("lab-01\n")]
+    public void For_StackName_AcceptsExactlyWhatTheEnginesStackNameRuleAccepts(string stack)
+    {
+        // The engine's one stack-name rule is the lab's: a name that passes stack init and preview must not fail at up here.
+        Assert.Equal(Kubedos.Engine.Automation.StackNameRule.IsValid(stack), LabNames.IsName(stack));
+        Assert.Equal(StackNameRuleLength(63), LabNames.IsName(new string('a', 63)));
+        Assert.Equal(StackNameRuleLength(64), LabNames.IsName(new string('a', 64)));
+    }
+
+    private static bool StackNameRuleLength(int length) => Kubedos.Engine.Automation.StackNameRule.IsValid(new string('a', length));
 }

@@ -57,6 +57,17 @@ public sealed class TrustAnchorTests
     }
 
     [Fact]
+    public void Verify_NoMaterialAtAll_NamesEveryMissingKeyAndTheCommandThatMakesThem()
+    {
+        var material = new TrustMaterial(null, null, null, allowToFu: false);
+
+        var e = Assert.Throws<TrustBootstrapException>(() => TrustAnchor.Verify(new BootstrapSpec(), material));
+
+        Assert.Contains($"config {TrustMaterial.RootCertKey}, {TrustMaterial.IntermediateCertKey}, {TrustMaterial.IntermediateKeyKey} are not set", e.Message, StringComparison.Ordinal);
+        Assert.Contains("kubedos pki init-offline-root", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Verify_MissingIntermediateKey_NamesTheConfigKey()
     {
         var material = new TrustMaterial(Offline.Value.Material.RootCertPem, Offline.Value.Material.IntermediateCertPem, null, allowToFu: false);
