@@ -20,6 +20,8 @@ internal sealed class MockMonitor(IMocks mocks, TestOptions options, Cancellatio
 
     public string ProjectDirectory => Path.GetFullPath(options.ProjectDirectory);
 
+    public bool IsDryRun => options.IsPreview;
+
     public Resource? Root { get; private set; }
 
     public IReadOnlyDictionary<string, string> Config => options.Config;
