@@ -10,9 +10,19 @@ namespace Kubedos.Engine.Model;
 /// </remarks>
 internal static class RegistrationDependencies
 {
-    /// <summary>Waits for every resource <paramref name="registration"/> depends on; returns their URNs in URN order.</summary>
+    /// <summary>Waits for the parent and every resource <paramref name="registration"/> depends on; returns the dependencies' URNs in URN order.</summary>
+    /// <remarks>
+    /// The parent is waited for as in Pulumi, where a child registers once its parent has: a checkpoint then never
+    /// records a child before its parent (which its integrity check refuses), and a failed parent skips its children.
+    /// A parent never waits for its own descendants, so this cannot deadlock.
+    /// </remarks>
     public static async Task<ImmutableArray<Urn>> AwaitAsync(ResourceRegistration registration, SerializedInputs inputs, Resource? root)
     {
+        if (registration.Resource.Parent is { } parent)
+        {
+            await parent.Registration.ConfigureAwait(false);
+        }
+
         var waitFor = inputs.Dependencies.Concat(registration.Options.DependsOn)
             .SelectMany(r => IsSelfOrDescendant(registration.Resource, r) ? [r] : r.CustomDescendantsAndSelf())
             .Where(r => !IsSelfOrDescendant(r, registration.Resource) && r != root)

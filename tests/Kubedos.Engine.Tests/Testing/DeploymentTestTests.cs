@@ -136,4 +136,56 @@ public sealed class DeploymentTestTests
         Assert.Equal("spec missing", result.ProgramError);
         Assert.Single(result.OfType(Thing.TypeToken));
     }
+
+    [Fact]
+    public async Task RunAsync_ComponentWaitingOnItsInputs_ItsChildIsRegisteredOnlyAfterIt()
+    {
+        // The component's own input comes from a slow resource; its child has no inputs at all. A child recorded before
+        // its parent would be a checkpoint the integrity check refuses, so the child waits for its parent.
+        var order = new List<string>();
+        var mocks = Mocks.From(args =>
+        {
+            if (args.Name == "slow")
+            {
+                Thread.Sleep(200);
+            }
+
+            lock (order)
+            {
+                order.Add(args.Name);
+            }
+
+            return MockResourceResult.EchoInputs(args);
+        });
+
+        var result = await DeploymentTest.RunAsync(
+            StackProgram.Create(stack =>
+            {
+                var slow = new Thing("slow", new ThingArgs { Value = "x" });
+                var parent = new ComponentResource("test:components:Waiting", "parent", new ThingArgs { Value = slow.Value });
+                _ = new Thing("child", new ThingArgs(), new ResourceOptions { Parent = parent });
+            }),
+            mocks);
+
+        Assert.Null(result.ProgramError);
+        Assert.Equal(["slow", "child"], order);
+    }
+
+    [Fact]
+    public async Task RunAsync_ParentFails_ChildIsSkippedNamingIt()
+    {
+        var mocks = Mocks.From(args => args.Name == "broken" ? throw new InvalidOperationException("no") : MockResourceResult.EchoInputs(args));
+
+        var result = await DeploymentTest.RunAsync(
+            StackProgram.Create(stack =>
+            {
+                var broken = new Thing("broken", new ThingArgs { Value = "x" });
+                _ = new Thing("child", new ThingArgs(), new ResourceOptions { Parent = broken });
+            }),
+            mocks);
+
+        var child = result.Single(Thing.TypeToken, "child");
+        Assert.Contains(result.Single(Thing.TypeToken, "broken").Urn, child.Error, StringComparison.Ordinal);
+        Assert.Null(child.Id);
+    }
 }

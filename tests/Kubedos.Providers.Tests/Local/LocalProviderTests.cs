@@ -40,7 +40,7 @@ public sealed class LocalProviderTests
     {
         var response = await FakePackage().CheckAsync(
             new CheckRequest(UrnOf("lab-01", "local:lab:Node", "cp-1"), "local:lab:Node", null,
-                PropertyMapper.ToMap(new NodeInputs("cp-1", address, underlay))),
+                PropertyMapper.ToMap(new NodeInputs("cp-1", address, underlay, LabOwner: "state-owner-1"))),
             None);
 
         Assert.Equal(property, Assert.Single(response.Failures).Property);
@@ -51,7 +51,7 @@ public sealed class LocalProviderTests
     {
         var response = await FakePackage().CheckAsync(
             new CheckRequest(UrnOf("lab-01", "local:lab:Underlay", "underlay"), "local:lab:Underlay", null,
-                PropertyMapper.ToMap(new UnderlayInputs("10.250.7.0/24", FallbackCidrs: ["10.101.0.0/24", "127.0.0.0/8"]))),
+                PropertyMapper.ToMap(new UnderlayInputs("10.250.7.0/24", FallbackCidrs: ["10.101.0.0/24", "127.0.0.0/8"], LabOwner: "state-owner-1", LabOwnerProject: "/work/project"))),
             None);
 
         var failure = Assert.Single(response.Failures);
