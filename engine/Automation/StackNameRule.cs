@@ -23,6 +23,6 @@ public static partial class StackNameRule
     public static string? Problem(string? name) =>
         IsValid(name) ? null : $"stack name '{name}' is invalid: it must be {Description}";
 
-    [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\z", RegexOptions.CultureInvariant)]
     private static partial Regex Label();
 }

@@ -65,9 +65,9 @@ internal static partial class RequestLimits
 
     private static string Describe(string value) => $"'{Capped(value)}'";
 
-    [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\z", RegexOptions.CultureInvariant)]
     private static partial Regex NodeName();
 
-    [GeneratedRegex("^[a-z0-9]{6}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z0-9]{6}\z", RegexOptions.CultureInvariant)]
     private static partial Regex TokenId();
 }

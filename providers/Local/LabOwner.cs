@@ -13,6 +13,6 @@ public sealed partial record LabOwner(string Id, string Project)
     /// <summary>True when <paramref name="id"/> can be an owner id (a-z, 0-9 and '-', 8 to 64 characters).</summary>
     public static bool IsId(string? id) => id is not null && IdPattern().IsMatch(id);
 
-    [GeneratedRegex("^[a-z0-9-]{8,64}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z0-9-]{8,64}\z", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 }

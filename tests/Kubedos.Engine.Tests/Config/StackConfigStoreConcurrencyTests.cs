@@ -45,6 +45,8 @@ public sealed class StackConfigStoreConcurrencyTests : IDisposable
     [Fact]
     public async Task Set_TenConcurrentProcesses_EveryKeySurvives()
     {
+        // The stack exists (config set refuses a stack nobody made, as Pulumi does); its file is what the writers race for.
+        project.Write("Pulumi.dev.yaml", "config: {}\n");
         var results = await KubedosChild.RunTogetherAsync(
             project.Directory,
             new Dictionary<string, string>(),

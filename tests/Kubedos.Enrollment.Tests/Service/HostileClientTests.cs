@@ -2,13 +2,12 @@ using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Kubedos.Enrollment.Audit;
 using Kubedos.Enrollment.Client;
 using Kubedos.Enrollment.Service;
 using Kubedos.Pki;
+using Kubedos.Testing;
 
 namespace Kubedos.Enrollment.Tests.Service;
 
@@ -20,7 +19,7 @@ public sealed class HostileClientTests
     {
         await using var lab = await EnrollmentLab.StartAsync();
         using var recorder = new ConnectionRecorder();
-        using var client = ForeignCertificate("node-1", recorder.Url);
+        using var client = ForeignCertificates.NamingUrls("node-1", recorder.Url);
         using var key = PrivateKeyMaterial.Generate(KeyAlgorithm.EcdsaP256);
         var csr = CertificateIssuer.CreateSigningRequestPem(key, CertificateProfile.Leaf("node-1", 1));
 
@@ -186,27 +185,6 @@ public sealed class HostileClientTests
         using var reader = new StreamReader(tls, Encoding.ASCII);
         using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         return await reader.ReadLineAsync(guard.Token) ?? string.Empty;
-    }
-
-    // A certificate from a CA the cluster never saw, naming the recorder in its AIA (issuer and OCSP) and CRL distribution point.
-    private static X509Certificate2 ForeignCertificate(string name, string url)
-    {
-        using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var caRequest = new CertificateRequest("CN=Foreign CA", caKey, HashAlgorithmName.SHA256);
-        caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign, true));
-        var now = DateTimeOffset.UtcNow;
-        using var ca = caRequest.CreateSelfSigned(now.AddDays(-1), now.AddDays(30));
-
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], false));
-        request.CertificateExtensions.Add(new X509AuthorityInformationAccessExtension([url + "ocsp"], [url + "ca.crt"]));
-        request.CertificateExtensions.Add(CertificateRevocationListBuilder.BuildCrlDistributionPointExtension([url + "ca.crl"]));
-        using var leaf = request.Create(ca, now.AddDays(-1), now.AddDays(30), [1, 2, 3, 4]);
-        using var withKey = leaf.CopyWithPrivateKey(key);
-        return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
     }
 
     /// <summary>Writes half of the first line it is given and fails as a disconnect would; writes every later line whole.</summary>

@@ -53,7 +53,7 @@ internal sealed partial class LabProject : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(text);
         var underlays = UnderlayRange().Replace(text, m => $"10.254.{m.Groups[1].Value}.");
-        return PlaneRange().Replace(underlays, m => $"10.{100 + int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)}.");
+        return PlaneRange().Replace(underlays, m => $"10.{200 + int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)}.");
     }
 
     /// <summary>A project for <paramref name="stack"/> (made unique to this test run) on a test-range copy of <paramref name="specFile"/>.</summary>
