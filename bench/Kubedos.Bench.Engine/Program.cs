@@ -21,14 +21,26 @@ public static class Program
             return await WholeProcess.ChildAsync(args);
         }
 
-        var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
+        var sizes = args.Length > 0
+            ? args[0].Split(',').Select(s => int.Parse(s, NumberStyles.AllowThousands, CultureInfo.InvariantCulture)).ToArray()
+            : [10_000, 40_000];
         var root = Directory.CreateTempSubdirectory("kubedos-bench-").FullName;
         try
         {
             Console.WriteLine($"kubedos engine benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, state in {root}");
-            await LargeStackAsync(root, count);
+            var timings = new List<IReadOnlyList<(string Operation, TimeSpan Elapsed)>>();
+            foreach (var size in sizes)
+            {
+                timings.Add(await LargeStackAsync(Path.Combine(root, $"large-{size}"), size));
+            }
+
+            if (sizes.Length > 1)
+            {
+                ScalingTable.Print(sizes, timings);
+            }
+
             await DagAsync(root);
-            await WholeProcess.RunAsync(root, count);
+            await WholeProcess.RunAsync(root, sizes[0]);
             var process = Process.GetCurrentProcess();
             Console.WriteLine($"benchmark process: wall {Since(process.StartTime):0.00} s, cpu {process.TotalProcessorTime.TotalSeconds:0.00} s, peak working set {process.PeakWorkingSet64 / 1048576.0:0} MiB, gen2 GCs {GC.CollectionCount(2)}");
             return 0;
@@ -39,11 +51,13 @@ public static class Program
         }
     }
 
-    private static async Task LargeStackAsync(string root, int count)
+    /// <summary>The in-process operations on a stack of <paramref name="count"/> resources; returns each one's time.</summary>
+    private static async Task<IReadOnlyList<(string Operation, TimeSpan Elapsed)>> LargeStackAsync(string root, int count)
     {
+        var timings = new List<(string, TimeSpan)>();
         var provider = new BenchProvider(TimeSpan.Zero);
         var value = "v1";
-        var stack = await OpenAsync(Path.Combine(root, "large"), provider, s =>
+        var stack = await OpenAsync(root, provider, s =>
         {
             // A wide, shallow graph like a cluster's: groups of 100 items, each fed by its group's first.
             Item? head = null;
@@ -61,27 +75,33 @@ public static class Program
 
         var sw = Stopwatch.StartNew();
         var preview = await stack.PreviewAsync(new UpdateOptions());
+        timings.Add(("preview, new", sw.Elapsed));
         Report($"preview of {count:N0} new resources", sw.Elapsed, 10, $"{preview.Summary.Count("create"):N0} to create");
 
         sw.Restart();
         var up = await stack.UpAsync(new UpdateOptions());
-        var stateFile = Path.Combine(root, "large", ".kubedos", "stacks", "bench", "dev.json");
+        var stateFile = Path.Combine(root, ".kubedos", "stacks", "bench", "dev.json");
+        timings.Add(("up creating", sw.Elapsed));
         Report($"up creating {count:N0} resources", sw.Elapsed, 30,
             $"{up.Summary.Count("create"):N0} created; {up.Summary.StateBytesWritten / 1048576.0:0.0} MiB written to state (journal + final snapshot), snapshot {new FileInfo(stateFile).Length / 1048576.0:0.0} MiB");
 
         sw.Restart();
         preview = await stack.PreviewAsync(new UpdateOptions());
+        timings.Add(("preview, unchanged", sw.Elapsed));
         Report($"preview of {count:N0} unchanged resources", sw.Elapsed, 10, $"{preview.Summary.Count("same"):N0} same");
 
         value = "v2";
         sw.Restart();
         up = await stack.UpAsync(new UpdateOptions());
+        timings.Add(("up updating", sw.Elapsed));
         Report($"up updating {count:N0} resources", sw.Elapsed, null,
             $"{up.Summary.Count("update"):N0} updated; {up.Summary.StateBytesWritten / 1048576.0:0.0} MiB written to state");
 
         sw.Restart();
         var destroy = await stack.DestroyAsync(new DestroyOptions());
+        timings.Add(("destroy", sw.Elapsed));
         Report($"destroy of {count:N0} resources", sw.Elapsed, null, $"{destroy.Summary.Count("delete"):N0} deleted");
+        return timings;
     }
 
     private static async Task DagAsync(string root)
