@@ -10,7 +10,8 @@ namespace Kubedos.Bench.Engine;
 /// <remarks>
 /// Goals (2-core machine): preview of 10,000 resources under 10 s; up creating them under 30 s
 /// (bytes written to state reported); a 200-resource DAG whose provider sleeps 100 ms per call,
-/// up --parallel 64, within 1.15x of the DAG's critical path.
+/// up --parallel 64, within 1.15x of the DAG's critical path; each in-process operation at
+/// 40,000 resources within 4.5x of its time at 10,000 (<see cref="ScalingTable"/>).
 /// </remarks>
 public static class Program
 {
@@ -21,14 +22,28 @@ public static class Program
             return await WholeProcess.ChildAsync(args);
         }
 
-        var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
+        var sizes = args.Length > 0
+            ? args[0].Split(',').Select(s => int.Parse(s, NumberStyles.AllowThousands, CultureInfo.InvariantCulture)).ToArray()
+            : [10_000, 40_000];
         var root = Directory.CreateTempSubdirectory("kubedos-bench-").FullName;
         try
         {
             Console.WriteLine($"kubedos engine benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, state in {root}");
-            await LargeStackAsync(root, count);
+            var timings = new List<IReadOnlyList<Timing>>();
+            foreach (var size in sizes)
+            {
+                // Each size starts from the same heap: the garbage of the one before is not its cost.
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+                timings.Add(await LargeStackAsync(Path.Combine(root, $"large-{size}"), size));
+            }
+
+            if (sizes.Length > 1)
+            {
+                ScalingTable.Print(sizes, timings);
+            }
+
             await DagAsync(root);
-            await WholeProcess.RunAsync(root, count);
+            await WholeProcess.RunAsync(root, sizes[0]);
             var process = Process.GetCurrentProcess();
             Console.WriteLine($"benchmark process: wall {Since(process.StartTime):0.00} s, cpu {process.TotalProcessorTime.TotalSeconds:0.00} s, peak working set {process.PeakWorkingSet64 / 1048576.0:0} MiB, gen2 GCs {GC.CollectionCount(2)}");
             return 0;
@@ -39,11 +54,13 @@ public static class Program
         }
     }
 
-    private static async Task LargeStackAsync(string root, int count)
+    /// <summary>The in-process operations on a stack of <paramref name="count"/> resources; returns each one's time.</summary>
+    private static async Task<IReadOnlyList<Timing>> LargeStackAsync(string root, int count)
     {
+        var timings = new List<Timing>();
         var provider = new BenchProvider(TimeSpan.Zero);
         var value = "v1";
-        var stack = await OpenAsync(Path.Combine(root, "large"), provider, s =>
+        var stack = await OpenAsync(root, provider, s =>
         {
             // A wide, shallow graph like a cluster's: groups of 100 items, each fed by its group's first.
             Item? head = null;
@@ -60,28 +77,39 @@ public static class Program
         });
 
         var sw = Stopwatch.StartNew();
+        var cpu = Timing.ProcessCpu();
         var preview = await stack.PreviewAsync(new UpdateOptions());
+        timings.Add(new Timing("preview, new", sw.Elapsed, Timing.ProcessCpu() - cpu));
         Report($"preview of {count:N0} new resources", sw.Elapsed, 10, $"{preview.Summary.Count("create"):N0} to create");
 
         sw.Restart();
+        cpu = Timing.ProcessCpu();
         var up = await stack.UpAsync(new UpdateOptions());
-        var stateFile = Path.Combine(root, "large", ".kubedos", "stacks", "bench", "dev.json");
+        var stateFile = Path.Combine(root, ".kubedos", "stacks", "bench", "dev.json");
+        timings.Add(new Timing("up creating", sw.Elapsed, Timing.ProcessCpu() - cpu));
         Report($"up creating {count:N0} resources", sw.Elapsed, 30,
             $"{up.Summary.Count("create"):N0} created; {up.Summary.StateBytesWritten / 1048576.0:0.0} MiB written to state (journal + final snapshot), snapshot {new FileInfo(stateFile).Length / 1048576.0:0.0} MiB");
 
         sw.Restart();
+        cpu = Timing.ProcessCpu();
         preview = await stack.PreviewAsync(new UpdateOptions());
+        timings.Add(new Timing("preview, unchanged", sw.Elapsed, Timing.ProcessCpu() - cpu));
         Report($"preview of {count:N0} unchanged resources", sw.Elapsed, 10, $"{preview.Summary.Count("same"):N0} same");
 
         value = "v2";
         sw.Restart();
+        cpu = Timing.ProcessCpu();
         up = await stack.UpAsync(new UpdateOptions());
+        timings.Add(new Timing("up updating", sw.Elapsed, Timing.ProcessCpu() - cpu));
         Report($"up updating {count:N0} resources", sw.Elapsed, null,
             $"{up.Summary.Count("update"):N0} updated; {up.Summary.StateBytesWritten / 1048576.0:0.0} MiB written to state");
 
         sw.Restart();
+        cpu = Timing.ProcessCpu();
         var destroy = await stack.DestroyAsync(new DestroyOptions());
+        timings.Add(new Timing("destroy", sw.Elapsed, Timing.ProcessCpu() - cpu));
         Report($"destroy of {count:N0} resources", sw.Elapsed, null, $"{destroy.Summary.Count("delete"):N0} deleted");
+        return timings;
     }
 
     private static async Task DagAsync(string root)

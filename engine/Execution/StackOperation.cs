@@ -155,7 +155,8 @@ internal static class StackOperation
         }
         else
         {
-            var named = all.Where(r => targets.Names(r.Urn)).Select(r => r.Urn).ToList();
+            // A set: asking a list whether each of the closure is named costs targets x closure.
+            var named = all.Where(r => targets.Names(r.Urn)).Select(r => r.Urn).ToHashSet();
             var closure = DeletePlanner.WithDependents(named, all);
             if (!targetDependents)
             {

@@ -36,36 +36,74 @@ public static class DeletePlanner
     }
 
     /// <summary>The deletes grouped into antichains in the order they may run (members of one antichain are independent).</summary>
+    /// <remarks>
+    /// A resource's antichain is one past the latest of those that must be deleted before it, computed
+    /// in one pass over the edges (Kahn's order), without recursion: a chain of any length is fine.
+    /// </remarks>
     public static ImmutableArray<ImmutableArray<ResourceState>> Antichains(IReadOnlyList<ResourceState> toDelete)
     {
         var first = MustDeleteFirst(toDelete);
-        var level = new Dictionary<ResourceState, int>(ReferenceEqualityComparer.Instance);
-
-        int Level(ResourceState r, HashSet<ResourceState> path)
+        var waitingFor = new Dictionary<ResourceState, int>(ReferenceEqualityComparer.Instance);
+        var unblocks = new Dictionary<ResourceState, List<ResourceState>>(ReferenceEqualityComparer.Instance);
+        foreach (var (target, before) in first)
         {
-            if (level.TryGetValue(r, out var known))
+            waitingFor[target] = before.Length;
+            foreach (var dependent in before)
             {
-                return known;
-            }
+                if (!unblocks.TryGetValue(dependent, out var list))
+                {
+                    unblocks[dependent] = list = [];
+                }
 
-            if (!path.Add(r))
-            {
-                // Only a damaged state has one (loading refuses it): a state error, not a bug.
-                throw new StateException($"dependency-cycle: the resources to delete depend on each other: {string.Join(" -> ", path.Select(p => p.Urn.Value))} -> {r.Urn.Value}");
+                list.Add(target);
             }
-
-            var l = first[r].Select(d => Level(d, path) + 1).DefaultIfEmpty(0).Max();
-            path.Remove(r);
-            level[r] = l;
-            return l;
         }
 
-        foreach (var r in toDelete)
+        var level = new Dictionary<ResourceState, int>(ReferenceEqualityComparer.Instance);
+        var ready = new Queue<ResourceState>(toDelete.Where(r => waitingFor[r] == 0));
+        foreach (var r in ready)
         {
-            Level(r, new HashSet<ResourceState>(ReferenceEqualityComparer.Instance));
+            level[r] = 0;
+        }
+
+        var placed = 0;
+        while (ready.Count > 0)
+        {
+            var r = ready.Dequeue();
+            placed++;
+            foreach (var target in unblocks.GetValueOrDefault(r) ?? [])
+            {
+                level[target] = Math.Max(level.GetValueOrDefault(target), level[r] + 1);
+                if (--waitingFor[target] == 0)
+                {
+                    ready.Enqueue(target);
+                }
+            }
+        }
+
+        if (placed < waitingFor.Count)
+        {
+            throw Cycle(toDelete.First(r => waitingFor[r] > 0), first, waitingFor);
         }
 
         return [.. toDelete.GroupBy(r => level[r]).OrderBy(g => g.Key).Select(g => g.ToImmutableArray())];
+    }
+
+    // Every resource left waiting has a dependent that is also left waiting: following those must come back round.
+    private static StateException Cycle(ResourceState start, ImmutableDictionary<ResourceState, ImmutableArray<ResourceState>> first, Dictionary<ResourceState, int> waitingFor)
+    {
+        var path = new List<ResourceState>();
+        var seen = new HashSet<ResourceState>(ReferenceEqualityComparer.Instance);
+        var r = start;
+        while (seen.Add(r))
+        {
+            path.Add(r);
+            r = first[r].First(d => waitingFor[d] > 0);
+        }
+
+        // Only a damaged state has one (loading refuses it): a state error, not a bug.
+        var cycle = path.Skip(path.IndexOf(r)).Append(r).Select(p => p.Urn.Value);
+        return new StateException($"dependency-cycle: the resources to delete depend on each other: {string.Join(" -> ", cycle)}");
     }
 
     /// <summary>The URNs of <paramref name="roots"/> and every resource in <paramref name="resources"/> that depends on them, transitively.</summary>

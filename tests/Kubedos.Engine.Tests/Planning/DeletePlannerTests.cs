@@ -22,6 +22,44 @@ public sealed class DeletePlannerTests
     }
 
     [Fact]
+    public void Antichains_ChainOfAHundredThousand_OrdersEveryLinkWithoutRecursion()
+    {
+        // Recursion one frame per link overflowed the stack on a long chain; the order is dependents first.
+        const int length = 100_000;
+        var resources = Enumerable.Range(0, length).Select(i => i == 0 ? R("n0") : R($"n{i}", $"n{i - 1}")).ToArray();
+
+        var chains = DeletePlanner.Antichains(resources);
+
+        Assert.Equal(length, chains.Length);
+        Assert.All(chains, c => Assert.Single(c));
+        Assert.Equal($"n{length - 1}", chains[0][0].Urn.Name);
+        Assert.Equal("n0", chains[^1][0].Urn.Name);
+    }
+
+    [Fact]
+    public void Antichains_FanOfFiftyThousand_PutsEveryLeafInTheFirstAntichain()
+    {
+        const int width = 50_000;
+        var resources = new[] { R("hub") }.Concat(Enumerable.Range(0, width).Select(i => R($"leaf{i}", "hub"))).ToArray();
+
+        var chains = DeletePlanner.Antichains(resources);
+
+        Assert.Equal(2, chains.Length);
+        Assert.Equal(width, chains[0].Length);
+        Assert.Equal("hub", Assert.Single(chains[1]).Urn.Name);
+    }
+
+    [Fact]
+    public void Antichains_CycleBehindAcyclicResources_NamesOnlyTheCycle()
+    {
+        var e = Assert.Throws<StateException>(() => DeletePlanner.Antichains([R("base"), R("a", "base", "b"), R("b", "a"), R("top", "a")]));
+
+        Assert.Contains($"{U("a").Value} -> {U("b").Value} -> {U("a").Value}", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(U("base").Value, e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(U("top").Value, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Antichains_Cycle_IsAStateErrorNamingThePath()
     {
         var e = Assert.Throws<StateException>(() => DeletePlanner.Antichains([R("a", "b"), R("b", "a")]));
