@@ -57,11 +57,11 @@ public sealed class PolicyCheckLab01Tests
         using var output = new StringWriter();
         using var error = new StringWriter();
         var host = Host(project.Directory, output, error, LabProject.Passphrase);
-        Assert.Equal(EngineExitCodes.Success, await EngineCommands.RunAsync(host, ["stack", "init", "lab-01"], CancellationToken.None));
+        Assert.Equal(EngineExitCodes.Success, await EngineCommands.RunAsync(host, ["stack", "init", project.Stack], CancellationToken.None));
         var before = Tree(project.Directory);
 
-        var preview = await EngineCommands.RunAsync(host, ["preview", "--stack", "lab-01"], CancellationToken.None);
-        var check = await PolicyCheckCommand.RunAsync(host, "lab-01", PolicyCheckFormat.Sarif, output: null, configFile: null, CancellationToken.None);
+        var preview = await EngineCommands.RunAsync(host, ["preview", "--stack", project.Stack], CancellationToken.None);
+        var check = await PolicyCheckCommand.RunAsync(host, project.Stack, PolicyCheckFormat.Sarif, output: null, configFile: null, CancellationToken.None);
 
         Assert.True(preview == EngineExitCodes.Success && check == PolicyCheckCommand.Passed, $"{output}\n{error}");
         Assert.Equal(before, Tree(project.Directory));
