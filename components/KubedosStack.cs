@@ -45,7 +45,7 @@ public sealed class KubedosStack : Stack
         var trust = new ClusterTrust("trust", cluster, TrustMaterial.FromConfig(this, projectDirectory), outDirectory);
         var substrate = new Substrate.Substrate("substrate", cluster, projectDirectory);
         var firstboot = new Firstboot.Firstboot("firstboot", cluster, substrate.Nodes, rendered, new ResourceOptions { DependsOn = [substrate] });
-        var planes = new PlaneSet("planes", cluster, firstboot.Nodes, rendered, new ResourceOptions { DependsOn = [firstboot] });
+        var planes = new PlaneSet("planes", cluster, firstboot.Nodes, substrate.OperatorAccess, rendered, new ResourceOptions { DependsOn = [firstboot] });
         var planeKeys = planes.PublicKeys.Apply(keys => Firstboot.Firstboot.Sha256(string.Join('\n', keys.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key}={k.Value}"))));
 
         // Every node enrolls over wg1 at first boot: the service on the first control plane, the agent on each node.

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using Kubedos.Providers.Local;
+using Kubedos.Components.Substrate;
 
 namespace Kubedos.Components.Enrollment;
 
@@ -17,11 +17,11 @@ internal static class AgentPayload
     private const string DepsFile = "kubedos-agent.deps.json";
 
     /// <summary>The agent built beside the running kubedos (the program references it).</summary>
-    public static NodePayload BesideThisProgram() => Read(AppContext.BaseDirectory);
+    public static NodeSoftware BesideThisProgram() => Read(AppContext.BaseDirectory);
 
     /// <summary>The agent's files in <paramref name="directory"/>.</summary>
     /// <exception cref="FileNotFoundException">The directory holds no built agent, or lacks a file the agent loads.</exception>
-    public static NodePayload Read(string directory)
+    public static NodeSoftware Read(string directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
         var deps = Path.Combine(directory, DepsFile);
@@ -38,7 +38,7 @@ internal static class AgentPayload
             files.UnionWith(RuntimeFiles(library.Value));
         }
 
-        return NodePayload.Read(directory, files);
+        return NodeSoftware.Read(directory, files);
     }
 
     // A build output holds runtime and resource assets by file name (resources under their culture) and

@@ -1,12 +1,11 @@
 using Kubedos.Components.Substrate;
-using Kubedos.Providers.Local;
 
 namespace Kubedos.Components.Enrollment;
 
 /// <summary>Where <see cref="ClusterEnrollment"/> places itself: the nodes (with their bootstrap channels) and the agent they run.</summary>
 /// <param name="Nodes">Every node of the cluster, as the substrate handed it out.</param>
 /// <param name="Agent">The <c>kubedos-agent</c> software, installed on every node as <see cref="AgentDirectory"/>.</param>
-internal sealed record EnrollmentSite(IReadOnlyList<SubstrateNode> Nodes, NodePayload Agent)
+internal sealed record EnrollmentSite(IReadOnlyList<SubstrateNode> Nodes, NodeSoftware Agent)
 {
     /// <summary>Where the agent is installed on a node.</summary>
     public const string AgentDirectory = "/var/lib/kubedos/agent";

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Kubedos.Components.Firstboot;
+using Kubedos.Components.Substrate;
 using Kubedos.Engine.Model;
-using Kubedos.Providers.Local;
 using Kubedos.Providers.WireGuard;
 using Kubedos.Spec.Normalisation;
 
@@ -17,11 +17,12 @@ internal sealed class PlaneSet : ComponentResource
 {
     public const string TypeToken = "kubedos:components:PlaneSet";
 
-    public PlaneSet(string name, NormalisedCluster cluster, IReadOnlyList<FirstbootNode> nodes, RenderedFiles rendered, ResourceOptions? options = null)
+    public PlaneSet(string name, NormalisedCluster cluster, IReadOnlyList<FirstbootNode> nodes, IOperatorAccess operatorAccess, RenderedFiles rendered, ResourceOptions? options = null)
         : base(TypeToken, name, options)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(nodes);
+        ArgumentNullException.ThrowIfNull(operatorAccess);
         ArgumentNullException.ThrowIfNull(rendered);
         // A component's DependsOn does not reach its children by itself: every child carries it.
         var here = new ResourceOptions { Parent = this, DependsOn = options?.DependsOn ?? [] };
@@ -101,19 +102,15 @@ internal sealed class PlaneSet : ComponentResource
             ready.Add(firewall.Resource);
         }
 
-        var operatorPeers = nodes.Select(node => new OperatorPeerArgs
-        {
-            PublicKey = publicKeys.Apply(all => all[(node.Name, control.Name)]),
-            Endpoint = $"{node.Substrate.UnderlayAddress}:{control.ListenPort.ToString(CultureInfo.InvariantCulture)}",
-            AllowedIps = [$"{node.Substrate.Node.PlaneAddresses[control.Name]}/32"],
-        }).ToList();
-        Operator = new OperatorWireGuardResource($"operator-{control.Name}", new OperatorWireGuardResourceArgs
-        {
-            Address = $"{control.OperatorAddress}/{control.Cidr.PrefixLength.ToString(CultureInfo.InvariantCulture)}",
-            PrivateKey = operatorKey.PrivateKey,
-            Peers = operatorPeers,
-            LabOwner = nodes[0].Substrate.LabOwner,
-        }, here with { DependsOn = [.. here.DependsOn, .. ready] });
+        // The operator's host joins the control plane the way the substrate provides (on the local lab, the host itself).
+        var operatorPeers = nodes.Select(node => new OperatorPeerNode(
+            publicKeys.Apply(all => all[(node.Name, control.Name)]),
+            $"{node.Substrate.UnderlayAddress}:{control.ListenPort.ToString(CultureInfo.InvariantCulture)}",
+            [$"{node.Substrate.Node.PlaneAddresses[control.Name]}/32"])).ToList();
+        Operator = operatorAccess.AddPeer(
+            $"operator-{control.Name}",
+            new OperatorPeering($"{control.OperatorAddress}/{control.Cidr.PrefixLength.ToString(CultureInfo.InvariantCulture)}", operatorKey.PrivateKey, operatorPeers),
+            here with { DependsOn = [.. here.DependsOn, .. ready] });
         ready.Add(Operator);
         Ready = ready;
         PublicKeys = publicKeys.Apply(all => all.ToDictionary(kv => $"{kv.Key.Node}/{kv.Key.Plane}", kv => kv.Value, StringComparer.Ordinal));
@@ -124,7 +121,7 @@ internal sealed class PlaneSet : ComponentResource
     public const string OperatorPeer = "operator";
 
     /// <summary>The host's own peer on the control plane.</summary>
-    public OperatorWireGuardResource Operator { get; }
+    public Resource Operator { get; }
 
     /// <summary>Every plane's public key by <c>node/plane</c>.</summary>
     public Output<Dictionary<string, string>> PublicKeys { get; }

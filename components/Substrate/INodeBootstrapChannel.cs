@@ -1,5 +1,4 @@
 using Kubedos.Engine.Model;
-using Kubedos.Providers.Local;
 
 namespace Kubedos.Components.Substrate;
 
@@ -17,8 +16,8 @@ internal interface INodeBootstrapChannel
     /// <summary>Places a file on the node; the result's hash changes whenever the content does.</summary>
     BootstrapFile WriteFile(string name, string path, Input<string> content, string mode, ResourceOptions options);
 
-    /// <summary>Installs <paramref name="payload"/> whole as <paramref name="directory"/> on the node (again when its digest changes).</summary>
-    BootstrapPayload Install(string name, NodePayload payload, string directory, ResourceOptions options);
+    /// <summary>Installs <paramref name="software"/> whole as <paramref name="directory"/> on the node (again when its digest changes).</summary>
+    BootstrapPayload Install(string name, NodeSoftware software, string directory, ResourceOptions options);
 
     /// <summary>Runs <paramref name="argv"/> once on the node (again when a trigger changes); it must exit 0.</summary>
     BootstrapCommand Run(string name, IReadOnlyList<Input<string>> argv, IReadOnlyList<Input<string>> triggers, ResourceOptions options);

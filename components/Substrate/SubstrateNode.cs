@@ -1,4 +1,3 @@
-using Kubedos.Engine.Model;
 using Kubedos.Spec.Normalisation;
 
 namespace Kubedos.Components.Substrate;
@@ -7,8 +6,7 @@ namespace Kubedos.Components.Substrate;
 /// <param name="Node">The normalised node (name, role, plane addresses).</param>
 /// <param name="UnderlayAddress">Where the node's WireGuard endpoints listen.</param>
 /// <param name="Channel">How first-boot content reaches the node.</param>
-/// <param name="LabOwner">The id of the state that owns the node's lab, for the host-side resources of a later stage.</param>
-internal sealed record SubstrateNode(NormalisedNode Node, string UnderlayAddress, INodeBootstrapChannel Channel, Output<string> LabOwner)
+internal sealed record SubstrateNode(NormalisedNode Node, string UnderlayAddress, INodeBootstrapChannel Channel)
 {
     public string Name => Node.Name;
 }

@@ -1,4 +1,5 @@
 using Kubedos.Components.Substrate;
+using Kubedos.Components.Substrate.Local;
 using Kubedos.Spec.Normalisation;
 
 namespace Kubedos.Infra.Tests.Components.Substrate;
@@ -11,7 +12,7 @@ public sealed class SubstrateTests
         var cluster = LabSpecs.Lab01;
         Assert.True(Ipv4Cidr.TryParse("10.250.1.0/24", out var underlay, out _));
 
-        Assert.Equal("10.250.1.21", Kubedos.Components.Substrate.Substrate.UnderlayAddress(underlay, cluster.Node("w-1")).ToString());
+        Assert.Equal("10.250.1.21", LocalSubstrateKind.UnderlayAddress(underlay, cluster.Node("w-1")).ToString());
     }
 
     [Fact]
@@ -20,14 +21,14 @@ public sealed class SubstrateTests
         var cluster = LabSpecs.Lab01;
         Assert.True(Ipv4Cidr.TryParse("10.250.1.0/29", out var underlay, out _));
 
-        var error = Assert.Throws<InvalidOperationException>(() => Kubedos.Components.Substrate.Substrate.UnderlayAddress(underlay, cluster.Node("w-1")));
+        var error = Assert.Throws<InvalidOperationException>(() => LocalSubstrateKind.UnderlayAddress(underlay, cluster.Node("w-1")));
         Assert.Contains("w-1", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void UnsupportedSubstrate_Message_NamesTheTypeAndThatNoProviderIsBuiltIn()
     {
-        var error = new UnsupportedSubstrateException("proxmox");
+        var error = new UnsupportedSubstrateException("proxmox", ["local"]);
 
         Assert.Contains("'proxmox'", error.Message, StringComparison.Ordinal);
         Assert.Contains("no provider", error.Message, StringComparison.Ordinal);

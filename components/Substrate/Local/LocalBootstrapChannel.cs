@@ -1,7 +1,7 @@
 using Kubedos.Engine.Model;
 using Kubedos.Providers.Local;
 
-namespace Kubedos.Components.Substrate;
+namespace Kubedos.Components.Substrate.Local;
 
 /// <summary>The local lab's bootstrap channel: <c>local:lab:*</c> resources aimed at one node.</summary>
 /// <param name="nodeName">The node's name.</param>
@@ -17,16 +17,17 @@ internal sealed class LocalBootstrapChannel(string nodeName, NodeResource node) 
         return new BootstrapFile(file, file.Sha256);
     }
 
-    public BootstrapPayload Install(string name, NodePayload payload, string directory, ResourceOptions options)
+    // The software's digest is the one NodePayload computes (the same sha256sum manifest), so the provider's check holds.
+    public BootstrapPayload Install(string name, NodeSoftware software, string directory, ResourceOptions options)
     {
-        ArgumentNullException.ThrowIfNull(payload);
+        ArgumentNullException.ThrowIfNull(software);
         var installed = new NodePayloadResource($"{NodeName}-{name}", new NodePayloadResourceArgs
         {
             Node = node.NodeName,
             Directory = directory,
-            Source = payload.SourceDirectory,
-            Files = [.. payload.Files.Select(f => (Input<string>)f)],
-            Digest = payload.Digest,
+            Source = software.SourceDirectory,
+            Files = [.. software.Files.Select(f => (Input<string>)f)],
+            Digest = software.Digest,
             LabOwner = node.LabOwner,
         }, options);
         return new BootstrapPayload(installed, installed.Digest);
