@@ -126,15 +126,7 @@ internal static class PolicyCheckSarif
                 WritePhysical(w, source, projectDirectory);
             }
 
-            if (finding.Urn is { } urn)
-            {
-                w.WriteStartArray("logicalLocations");
-                w.WriteStartObject();
-                w.WriteString("fullyQualifiedName", urn);
-                w.WriteString("kind", "resource");
-                w.WriteEndObject();
-                w.WriteEndArray();
-            }
+            WriteLogical(w, finding.Urn);
 
             w.WriteEndObject();
             w.WriteEndArray();
@@ -156,15 +148,7 @@ internal static class PolicyCheckSarif
             // A failure with no spec line (a missing config key) points at the stack's config file: code hosts need a file to annotate.
             WritePhysical(w, error.Source ?? new PolicySourceLocation(Path.Combine(projectDirectory, $"Pulumi.{report.Stack}.yaml")), projectDirectory);
 
-            if (error.Urn is { } urn)
-            {
-                w.WriteStartArray("logicalLocations");
-                w.WriteStartObject();
-                w.WriteString("fullyQualifiedName", urn.Value);
-                w.WriteString("kind", "resource");
-                w.WriteEndObject();
-                w.WriteEndArray();
-            }
+            WriteLogical(w, error.Urn?.Value);
 
             w.WriteEndObject();
             w.WriteEndArray();
@@ -210,5 +194,20 @@ internal static class PolicyCheckSarif
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)
             ? (new Uri(full).AbsoluteUri, false)
             : (string.Join('/', relative.Split(Path.DirectorySeparatorChar).Select(Uri.EscapeDataString)), true);
+    }
+
+    private static void WriteLogical(Utf8JsonWriter w, string? urn)
+    {
+        if (urn is null)
+        {
+            return;
+        }
+
+        w.WriteStartArray("logicalLocations");
+        w.WriteStartObject();
+        w.WriteString("fullyQualifiedName", urn);
+        w.WriteString("kind", "resource");
+        w.WriteEndObject();
+        w.WriteEndArray();
     }
 }

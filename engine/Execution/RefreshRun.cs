@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using Kubedos.Engine.Automation.Events;
+using Kubedos.Engine.Model;
 using Kubedos.Engine.Planning;
 using Kubedos.Engine.Providers;
 using Kubedos.Engine.State;
@@ -11,10 +14,55 @@ internal static class RefreshRun
     public static async Task RunAsync(DeploymentRun run)
     {
         var resources = run.Basis.Resources.Where(r => run.Settings.Targets.Names(r.Urn)).ToList();
-        await Task.WhenAll(resources.Select(r => Task.Run(() => RefreshOneAsync(run, r))));
+        var gone = new ConcurrentBag<ResourceState>();
+        await Task.WhenAll(resources.Select(r => Task.Run(() => RefreshOneAsync(run, r, gone))));
+        await ForgetAsync(run, [.. gone]);
     }
 
-    private static async Task RefreshOneAsync(DeploymentRun run, ResourceState r)
+    /// <summary>
+    /// As in Pulumi's refresh, a resource found gone leaves no reference behind: its dependents drop it from their
+    /// dependencies and property dependencies, and its children take its parent. Otherwise the state would name a
+    /// resource it no longer holds, which the checkpoint's integrity check refuses on the next load.
+    /// </summary>
+    private static async Task ForgetAsync(DeploymentRun run, IReadOnlyList<ResourceState> gone)
+    {
+        if (gone.Count == 0 || run.Journal?.Draft is not { } draft)
+        {
+            return;
+        }
+
+        var parentOf = gone.Where(g => !g.Delete).GroupBy(g => g.Urn).ToDictionary(g => g.Key, g => g.First().Parent);
+        Urn? Surviving(Urn? parent)
+        {
+            for (var hops = 0; parent is not null && parentOf.TryGetValue(parent, out var up) && hops <= parentOf.Count; hops++)
+            {
+                parent = up;
+            }
+
+            return parent;
+        }
+
+        foreach (var r in draft.ToCheckpoint(run.Now).Resources)
+        {
+            var dependencies = r.Dependencies.Where(d => !parentOf.ContainsKey(d)).ToImmutableArray();
+            var properties = r.PropertyDependencies.Where(p => p.Value.Any(parentOf.ContainsKey)).ToList();
+            var parent = Surviving(r.Parent);
+            if (dependencies.Length == r.Dependencies.Length && properties.Count == 0 && parent == r.Parent)
+            {
+                continue;
+            }
+
+            var propertyDependencies = r.PropertyDependencies;
+            foreach (var (key, urns) in properties)
+            {
+                propertyDependencies = propertyDependencies.SetItem(key, [.. urns.Where(d => !parentOf.ContainsKey(d))]);
+            }
+
+            await run.RecordAsync(JournalOp.Put(r with { Dependencies = dependencies, PropertyDependencies = propertyDependencies, Parent = parent }));
+        }
+    }
+
+    private static async Task RefreshOneAsync(DeploymentRun run, ResourceState r, ConcurrentBag<ResourceState> vanished)
     {
         if (!r.Custom || r.Id is null)
         {
@@ -33,6 +81,7 @@ internal static class RefreshRun
                 run.Events.Emit(new ResourcePreEvent(gone, run.DryRun));
                 run.Warn(r.Urn, "drift: the resource no longer exists; it is removed from the state");
                 await run.RecordAsync(JournalOp.Remove(r));
+                vanished.Add(r);
                 run.Count(StepKind.Delete);
                 run.Events.Emit(new ResourceOutputsEvent(gone, run.DryRun));
                 return;

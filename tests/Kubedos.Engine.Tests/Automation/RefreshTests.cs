@@ -64,4 +64,29 @@ public sealed class RefreshTests
         Assert.Equal(1, result.Summary.Count("create"));
         Assert.NotNull(t.Provider.LiveByName("b"));
     }
+
+    [Fact]
+    public async Task RefreshAsync_GoneResourceOthersDependOnAndParent_StateLoadsWithNoReferenceToIt()
+    {
+        using var t = new TestStack();
+        await t.UpAsync(s =>
+        {
+            var b = new Thing("b", new ThingArgs { Value = "1" });
+            _ = new Thing("c", new ThingArgs { Value = b.Value }, new ResourceOptions { DependsOn = [b] });
+            _ = new Thing("child", new ThingArgs { Value = "1" }, new ResourceOptions { Parent = b });
+        });
+        t.Provider.Live.TryRemove(t.Provider.Live.Single(kv => kv.Key.StartsWith("b#", StringComparison.Ordinal)).Key, out _);
+
+        await t.Stack.RefreshAsync();
+
+        // The next load runs the integrity check: a dependency or parent naming b would be refused here.
+        var checkpoint = await t.Stack.GetCheckpointAsync();
+        Assert.Null(checkpoint.Find(TestStack.UrnOf("b")));
+        var c = checkpoint.Find(TestStack.UrnOf("c"))!;
+        Assert.DoesNotContain(c.Dependencies, d => d.Name == "b");
+        Assert.All(c.PropertyDependencies.Values, urns => Assert.DoesNotContain(urns, d => d.Name == "b"));
+        var child = Assert.Single(checkpoint.Resources, r => r.Urn.Name == "child");
+        Assert.NotEqual("b", child.Parent?.Name);
+        Assert.NotNull(await t.Stack.PreviewAsync());
+    }
 }

@@ -52,25 +52,14 @@ public sealed class ValidateCommandTests
     [InlineData(0, "validate", "--stack", "lab-01")]
     public async Task Kubedos_Process_ExitsWithTheDocumentedCode(int expected, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryFiles.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "kubedos.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var (exitCode, stdout, stderr) = await RunKubedosAsync(args);
 
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-
-        Assert.True(expected == process.ExitCode, $"exit {process.ExitCode}\n{await stdout}\n{await stderr}");
+        Assert.True(expected == exitCode, $"exit {exitCode}\n{stdout}\n{stderr}");
         if (expected == 1)
         {
             // The proxmox example is refused for what this build does not carry out, not for its structure.
             var rule = args[^1].Contains("does-not-exist", StringComparison.Ordinal) ? "error file-not-found" : "error unsupported-field";
-            Assert.Contains(rule, await stdout, StringComparison.Ordinal);
+            Assert.Contains(rule, stdout, StringComparison.Ordinal);
         }
     }
 
@@ -85,6 +74,19 @@ public sealed class ValidateCommandTests
     [InlineData(7, "kubedos preview: no stack named 'typo'", "preview", "--stack", "typo")]
     public async Task Kubedos_Process_RefusesWithOneLineNamingTheOptionNotAStackTrace(int expected, string message, params string[] args)
     {
+        var (exitCode, stdout, stderr) = await RunKubedosAsync(args);
+
+        var error = stderr;
+        Assert.True(expected == exitCode, $"exit {exitCode}\n{stdout}\n{error}");
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists("/tmp/kubedos-never-written"));
+    }
+
+    // The built kubedos in the repository root, as a person runs it.
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunKubedosAsync(string[] args)
+    {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryFiles.Root, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "kubedos.dll"));
         foreach (var arg in args)
@@ -97,12 +99,6 @@ public sealed class ValidateCommandTests
         var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
         await process.WaitForExitAsync(timeout.Token);
-
-        var error = await stderr;
-        Assert.True(expected == process.ExitCode, $"exit {process.ExitCode}\n{await stdout}\n{error}");
-        Assert.Contains(message, error, StringComparison.Ordinal);
-        Assert.DoesNotContain("Unhandled exception", error, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
-        Assert.False(Directory.Exists("/tmp/kubedos-never-written"));
+        return (process.ExitCode, await stdout, await stderr);
     }
 }
