@@ -29,7 +29,26 @@ public sealed class DurableFileSystem : IDurableFileSystem
         stream.Flush(flushToDisk: true);
     }
 
-    public void Rename(string from, string to, bool overwrite) => File.Move(from, to, overwrite);
+    /// <remarks>
+    /// .NET's <c>File.Move</c> without overwrite checks that the target is absent and then renames, so two racing
+    /// creators can both "succeed" (the second overwriting the first). Here a create-exclusive publish is
+    /// <c>link(2)</c>, which fails atomically when the target exists, then the temp name is removed.
+    /// </remarks>
+    public void Rename(string from, string to, bool overwrite)
+    {
+        if (overwrite || OperatingSystem.IsWindows())
+        {
+            File.Move(from, to, overwrite);
+            return;
+        }
+
+        if (Link(Encoding.UTF8.GetBytes(Path.GetFullPath(from) + "\0"), Encoding.UTF8.GetBytes(Path.GetFullPath(to) + "\0")) != 0)
+        {
+            throw new IOException($"cannot create {to}: {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}");
+        }
+
+        File.Delete(from);
+    }
 
     public void FsyncDirectory(string directory)
     {
@@ -68,6 +87,10 @@ public sealed class DurableFileSystem : IDurableFileSystem
     public void Delete(string path) => File.Delete(path);
 
     private const int ReadOnly = 0;
+
+    [DllImport("libc", EntryPoint = "link", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int Link(byte[] from, byte[] to);
 
     [DllImport("libc", EntryPoint = "open", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
