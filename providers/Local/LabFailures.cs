@@ -90,7 +90,11 @@ internal static class LabFailures
         }
     }
 
-    /// <summary>A diff whose replacements delete first: lab names are deterministic, so old and new cannot coexist.</summary>
-    public static DiffResponse DeleteFirst(DiffResponse diff) =>
-        diff.RequiresReplace ? diff with { DeleteBeforeReplace = true } : diff;
+    /// <summary>A diff whose replacements delete first: lab names (and a service's port) are deterministic, so old and new cannot coexist.</summary>
+    /// <remarks>Set on every diff, not only one that asks for a replacement: <c>--replace</c> forces one on an unchanged resource too.</remarks>
+    public static DiffResponse DeleteFirst(DiffResponse diff)
+    {
+        ArgumentNullException.ThrowIfNull(diff);
+        return diff with { DeleteBeforeReplace = true };
+    }
 }

@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Text;
 using Kubedos.Components.Enrollment;
 using Kubedos.Components.Trust;
+using Kubedos.Engine.Automation;
 using Kubedos.Enrollment.Audit;
 using Kubedos.Enrollment.Client;
 using Kubedos.Enrollment.Service;
@@ -82,6 +83,12 @@ public sealed class HostileEnrollmentLabTests(ITestOutputHelper output)
             Assert.True(after.IsValid && after.IsAnchored, $"line {after.FirstBadLine}: {after.Problem}");
             Assert.True(after.Entries > verification.Entries, $"{after.Entries} entries after the restart, {verification.Entries} before");
             output.WriteLine($"{project.Stack}: audit log of {after.Entries} entries verifies against {caPin} after the restart");
+
+            // Replacing the service by hand stops the old one first: both bind the same address and port.
+            await stack.UpAsync(new UpdateOptions { Target = [process.Urn.Value], Replace = [process.Urn.Value] });
+            var replaced = await Assert.ThrowsAsync<EnrollmentRefusedException>(() =>
+                new EnrollmentClient(TimeProvider.System).RenewAsync(service, caPin, serviceNode, foreign, newKey, guard.Token));
+            Assert.Equal(EnrollmentRejection.UntrustedClientCertificate, replaced.Reason);
         }
         finally
         {

@@ -113,6 +113,19 @@ public sealed class LocalProviderTests
     }
 
     [Fact]
+    public async Task DiffAsync_ServiceUnchanged_StillDeletesFirstWhenReplaced()
+    {
+        // `up --replace` forces a replacement on an unchanged service; the new one binds the same port, so the old goes first.
+        var inputs = PropertyMapper.ToMap(new NodeProcessInputs("cp-1", "enrollment", ["kubedos-agent", "serve"], LabOwner: "state-owner-1"));
+        var diff = await FakePackage().DiffAsync(
+            new DiffRequest(UrnOf("lab-01", "local:lab:Process", "cp-1-enrollment"), "local:lab:Process", "cp-1/enrollment", inputs, PropertyMap.Empty, inputs),
+            None);
+
+        Assert.Equal(DiffChanges.None, diff.Changes);
+        Assert.True(diff.DeleteBeforeReplace);
+    }
+
+    [Fact]
     public async Task DiffAsync_NodeAddressChanged_UpdatesInPlace()
     {
         var diff = await FakePackage().DiffAsync(
