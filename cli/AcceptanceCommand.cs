@@ -16,7 +16,7 @@ namespace Kubedos.Cli;
 /// <c>kubedos:components:Acceptance</c>, so each probe runs again and nothing outside the gates changes.
 /// </summary>
 /// <remarks>
-/// Exit codes are the engine's (engine/Cli/README.md): 0 every gate passed, 1 a gate failed (the verdict names each
+/// Exit codes are the engine's (engine.Cli/README.md): 0 every gate passed, 1 a gate failed (the verdict names each
 /// failed probe), 4 a mandatory policy refused the run, 7 no state or no gates in it.
 /// </remarks>
 internal static class AcceptanceCommand

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
-using Kubedos.Engine.Input;
 using Kubedos.Enrollment.Audit;
+using Kubedos.Input;
 using Kubedos.Pki;
 
 namespace Kubedos.Cli;

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Kubedos.Engine.Input;
 using Kubedos.Engine.State;
+using Kubedos.Input;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

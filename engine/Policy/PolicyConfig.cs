@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Kubedos.Engine.Input;
+using Kubedos.Input;
 
 namespace Kubedos.Engine.Policy;
 

@@ -1,4 +1,4 @@
-using Kubedos.Engine.Input;
+using Kubedos.Input;
 using Kubedos.Spec.Model;
 using YamlDotNet.RepresentationModel;
 

@@ -151,7 +151,7 @@ public sealed class ProjectFileTests
     public void Load_DeeplyNestedConfig_IsRefusedInsteadOfOverflowingTheStack()
     {
         using var dir = new TempProject();
-        var path = dir.Write("Pulumi.yaml", "name: hi\nruntime: dotnet\nconfig:\n  deep:\n    default:\n      " + Input.HostileFiles.DeepNesting(20_000));
+        var path = dir.Write("Pulumi.yaml", "name: hi\nruntime: dotnet\nconfig:\n  deep:\n    default:\n      " + Kubedos.Testing.HostileFiles.DeepNesting(20_000));
 
         var e = Assert.Throws<ConfigException>(() => ProjectFile.Load(path));
 

@@ -193,7 +193,7 @@ public sealed class StackConfigFileTests
     public void Load_AliasBombInAStructuredValue_IsRefusedAtItsLine()
     {
         using var dir = new TempProject();
-        var bomb = Input.HostileFiles.AliasBomb().Replace("\n", "\n    ", StringComparison.Ordinal).TrimEnd();
+        var bomb = Kubedos.Testing.HostileFiles.AliasBomb().Replace("\n", "\n    ", StringComparison.Ordinal).TrimEnd();
         var path = dir.Write("Pulumi.dev.yaml", $"config:\n  hi:bomb:\n    {bomb}\n");
 
         var e = Assert.Throws<ConfigException>(() => StackConfigFile.Load(path, "hi"));
@@ -216,7 +216,7 @@ public sealed class StackConfigFileTests
     public void Load_Fifo_IsRefusedAsNotARegularFile()
     {
         using var dir = new TempProject();
-        var path = Input.HostileFiles.Fifo(dir.PathOf("Pulumi.dev.yaml"));
+        var path = Kubedos.Testing.HostileFiles.Fifo(dir.PathOf("Pulumi.dev.yaml"));
 
         var e = Assert.Throws<ConfigException>(() => StackConfigFile.LoadOrEmpty(path, "hi"));
 

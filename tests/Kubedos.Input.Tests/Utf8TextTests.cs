@@ -1,7 +1,6 @@
 using System.Text;
-using Kubedos.Engine.Input;
 
-namespace Kubedos.Engine.Tests.Input;
+namespace Kubedos.Input.Tests;
 
 public sealed class Utf8TextTests
 {

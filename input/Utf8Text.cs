@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Unicode;
 
-namespace Kubedos.Engine.Input;
+namespace Kubedos.Input;
 
 /// <summary>Decodes a text file strictly: UTF-8 with an optional byte order mark, no NUL, faults located at their line and column.</summary>
 public static class Utf8Text

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Kubedos.Engine.Input;
+namespace Kubedos.Input;
 
 /// <summary>Opens only regular files, and reads at most a cap from them.</summary>
 /// <remarks>

@@ -2,7 +2,7 @@ using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
-namespace Kubedos.Engine.Input;
+namespace Kubedos.Input;
 
 /// <summary>
 /// Reads every YAML file the program is handed (Pulumi.yaml, Pulumi.&lt;stack&gt;.yaml, the

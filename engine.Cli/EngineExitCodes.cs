@@ -1,6 +1,6 @@
 namespace Kubedos.Engine.Cli;
 
-/// <summary>The exit codes of the engine verbs; stable, and documented in <c>engine/Cli/README.md</c>.</summary>
+/// <summary>The exit codes of the engine verbs; stable, and documented in <c>engine.Cli/README.md</c>.</summary>
 public static class EngineExitCodes
 {
     /// <summary>The command did what it was asked.</summary>

@@ -1,4 +1,4 @@
-namespace Kubedos.Engine.Input;
+namespace Kubedos.Input;
 
 /// <summary>A file a person handed the program cannot be read as what it claims to be; carries the file, line, column and rule.</summary>
 public sealed class InputFileException : Exception

@@ -10,7 +10,7 @@ namespace Kubedos.Engine.Cli;
 /// foreach (var command in EngineCommands.Build(host)) root.Subcommands.Add(command);
 /// </code>
 /// </example>
-/// <remarks>Exit codes are <see cref="EngineExitCodes"/> (see <c>engine/Cli/README.md</c>).</remarks>
+/// <remarks>Exit codes are <see cref="EngineExitCodes"/> (see <c>engine.Cli/README.md</c>).</remarks>
 public static class EngineCommands
 {
     /// <summary>

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Text;
+using Xunit;
 
-namespace Kubedos.Engine.Tests.Input;
+namespace Kubedos.Testing;
 
 /// <summary>Hostile inputs, generated rather than checked in.</summary>
-internal static class HostileFiles
+public static class HostileFiles
 {
     /// <summary>A billion laughs: each level is nine aliases of the one before (9^levels nodes from a few hundred bytes).</summary>
     public static string AliasBomb(int levels = 9)

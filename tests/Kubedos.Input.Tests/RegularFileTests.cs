@@ -1,6 +1,6 @@
-using Kubedos.Engine.Input;
+using Kubedos.Testing;
 
-namespace Kubedos.Engine.Tests.Input;
+namespace Kubedos.Input.Tests;
 
 public sealed class RegularFileTests : IDisposable
 {
