@@ -239,7 +239,8 @@ public sealed class WorkspaceStack
             throw new InvalidOperationException("the workspace has no program: set WorkspaceOptions.Program");
         }
 
-        return RunAsync(UpdateKind.Update, dryRun, new TargetSet(options.Target, options.TargetDependents), options.Replace, options.Parallel, options.OnEvent, options.TargetDependents, cancellationToken);
+        return RunAsync(
+            UpdateKind.Update, dryRun, new TargetSet(options.Target, options.TargetDependents), options.Replace, options.Parallel, options.OnEvent, options.TargetDependents, cancellationToken, options.Refresh);
     }
 
     private async Task<UpdateResult> RunAsync(
@@ -250,7 +251,8 @@ public sealed class WorkspaceStack
         int? parallel,
         Action<EngineEvent>? onEvent,
         bool targetDependents,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool refreshFirst = false)
     {
         var options = Workspace.Options;
         var secrets = Workspace.SecretsFor(Name);
@@ -277,7 +279,8 @@ public sealed class WorkspaceStack
             ct => Task.FromResult<IAsyncDisposable>(new HeldLock(TakeLock(kind, onEvent))),
             config.ToDictionary(kv => kv.Key, kv => secretKeys.Contains(kv.Key) ? "[secret]" : kv.Value, StringComparer.Ordinal),
             targetDependents,
-            options.PolicyPacks.Count == 0 ? null : new PolicyEvaluator(options.PolicyPacks, options.PolicyConfig));
+            options.PolicyPacks.Count == 0 ? null : new PolicyEvaluator(options.PolicyPacks, options.PolicyConfig),
+            refreshFirst);
         var outcome = await StackOperation.RunAsync(Workspace.Store, spec, cancellationToken);
         var result = new UpdateResult(outcome.Summary, StackOperation.StackOutputs(outcome.Checkpoint));
         return outcome.Summary.Succeeded ? result : throw new UpdateFailedException(result);

@@ -17,4 +17,5 @@ internal sealed record OperationSpec(
     Func<CancellationToken, Task<IAsyncDisposable>>? Lock,
     IReadOnlyDictionary<string, string> PreludeConfig,
     bool TargetDependents,
-    PolicyEvaluator? Policies = null);
+    PolicyEvaluator? Policies = null,
+    bool RefreshFirst = false);

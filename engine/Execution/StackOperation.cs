@@ -54,6 +54,22 @@ internal static class StackOperation
                 }
             }
 
+            if (run is null && spec.RefreshFirst)
+            {
+                // up --refresh: what the refresh finds is the update's basis, recorded in the same journal under the same lock.
+                // A dry run keeps it in memory, so its preview shows what the update would do after the refresh.
+                var refresh = new DeploymentRun(settings, checkpoint, (ICheckpointJournal?)journal ?? new DraftJournal(checkpoint), events, cancellationToken);
+                await RefreshRun.RunAsync(refresh);
+                if (refresh.Failures.Count > 0)
+                {
+                    run = refresh;
+                }
+                else
+                {
+                    checkpoint = refresh.Journal!.Draft.ToCheckpoint(time.GetUtcNow());
+                }
+            }
+
             if (run is null)
             {
                 var policies = spec.Kind is UpdateKind.Update or UpdateKind.Destroy ? spec.Policies : null;
