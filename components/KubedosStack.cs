@@ -42,8 +42,10 @@ public sealed class KubedosStack : Stack
         var rendered = new RenderedFiles(outDirectory, preview: IsDryRun);
 
         // Trust is its own branch of the DAG (spec -> Trust); Enrollment joins it to the planes.
-        var trust = new ClusterTrust("trust", cluster, TrustMaterial.FromConfig(this, projectDirectory), outDirectory);
         var substrate = new Substrate.Substrate("substrate", cluster, projectDirectory);
+        var trust = new ClusterTrust(
+            "trust", cluster, TrustMaterial.FromConfig(this, projectDirectory), outDirectory,
+            machines: substrate.Nodes.ToDictionary(n => n.Name, n => n.Instance, StringComparer.Ordinal));
         var firstboot = new Firstboot.Firstboot("firstboot", cluster, substrate.Nodes, rendered, new ResourceOptions { DependsOn = [substrate] });
         var planes = new PlaneSet("planes", cluster, firstboot.Nodes, substrate.OperatorAccess, rendered, new ResourceOptions { DependsOn = [firstboot] });
         var planeKeys = planes.PublicKeys.Apply(keys => Firstboot.Firstboot.Sha256(string.Join('\n', keys.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key}={k.Value}"))));
@@ -56,10 +58,10 @@ public sealed class KubedosStack : Stack
             "acceptance", StackName, cluster, firstboot.Nodes, firstboot.UserPrivateKeyPem, planeKeys, outDirectory, GetConfig("acceptanceRun") ?? "1",
             new ResourceOptions { DependsOn = [planes, trust, enrollment] }, probeTarget);
 
-        Nodes = Output.All(firstboot.Nodes.Select(n => n.HostKeyFingerprint)).Apply(fingerprints =>
-            firstboot.Nodes.Select((node, i) => (node, fingerprint: fingerprints[i])).ToDictionary(
+        Nodes = Output.All(firstboot.Nodes.Select(n => Output.Tuple<string, string>(n.HostKeyFingerprint, n.Substrate.Instance))).Apply(described =>
+            firstboot.Nodes.Select((node, i) => (node, described: described[i])).ToDictionary(
                 p => p.node.Name,
-                p => Describe(p.node.Substrate.Node, p.node.Substrate.UnderlayAddress, p.fingerprint),
+                p => Describe(p.node.Substrate.Node, p.node.Substrate.UnderlayAddress, p.described.Item1, p.described.Item2),
                 StringComparer.Ordinal));
         Acceptance = acceptance.Verdict;
         AuthorizedKey = firstboot.AuthorizedKey;
@@ -69,7 +71,7 @@ public sealed class KubedosStack : Stack
             StringComparer.Ordinal));
     }
 
-    /// <summary>Every node: role, underlay address, plane addresses, SSH host key fingerprint.</summary>
+    /// <summary>Every node: role, underlay address, plane addresses, SSH host key fingerprint, the machine's incarnation.</summary>
     [Output("nodes")]
     public Output<Dictionary<string, Dictionary<string, string>>> Nodes { get; private set; }
 
@@ -85,13 +87,14 @@ public sealed class KubedosStack : Stack
     [Output("authorizedKey")]
     public Output<string> AuthorizedKey { get; private set; }
 
-    private static Dictionary<string, string> Describe(NormalisedNode node, string underlay, string fingerprint)
+    private static Dictionary<string, string> Describe(NormalisedNode node, string underlay, string fingerprint, string instance)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["role"] = node.Role == NodeRole.ControlPlane ? "control-plane" : "worker",
             ["underlayAddress"] = underlay,
             ["hostKeyFingerprint"] = fingerprint,
+            ["instance"] = instance,
         };
         foreach (var (plane, address) in node.PlaneAddresses)
         {

@@ -37,7 +37,8 @@ internal sealed class PlaneSet : ComponentResource
                 keys[(node.Name, plane.Name)] = new KeyPair($"{node.Name}-{plane.Name}", new KeyPairArgs
                 {
                     RotationDays = rotation,
-                    Keepers = new Dictionary<string, Input<string>> { ["node"] = node.Name, ["plane"] = plane.Name },
+                    // A machine made anew gets new keys: the old ones left with the machine that failed.
+                    Keepers = new Dictionary<string, Input<string>> { ["node"] = node.Name, ["plane"] = plane.Name, ["instance"] = node.Substrate.Instance },
                 }, here);
             }
         }

@@ -113,8 +113,8 @@ public sealed class SubstrateSeamTests
         {
             var nodes = cluster.Nodes.Select((node, i) =>
             {
-                _ = new RandomId($"machine-{node.Name}", new RandomIdArgs { ByteLength = 4 }, new ResourceOptions { Parent = substrate });
-                return new SubstrateNode(node, $"192.0.2.{i + 1}", null!);
+                var machine = new RandomId($"machine-{node.Name}", new RandomIdArgs { ByteLength = 4 }, new ResourceOptions { Parent = substrate });
+                return new SubstrateNode(node, $"192.0.2.{i + 1}", null!, machine.Hex);
             }).ToList();
             return new Machines(nodes, null!);
         }
