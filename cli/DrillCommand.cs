@@ -71,7 +71,7 @@ internal static class DrillCommand
         try
         {
             plan = DrillPlan.From(cluster, name, node);
-            failure = HostFailures.For(cluster.Document.Spec.Substrate.Type);
+            failure = HostFailures.For(cluster.Substrate.Type);
         }
         catch (DrillRefusedException e)
         {

@@ -13,7 +13,7 @@ namespace Kubedos.Components.Acceptance;
 internal static class NodeEvidence
 {
     /// <summary>One line naming everything <paramref name="node"/>'s evidence rests on.</summary>
-    public static Output<string> Identity(FirstbootNode node, Output<Dictionary<string, string>> planeKeys)
+    public static Output<string> Identity(BootedNode node, Output<Dictionary<string, string>> planeKeys)
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(planeKeys);

@@ -28,10 +28,9 @@ internal sealed record DrillPlan(string Name, string Node, NodeRole Role, TimeSp
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(name);
-        var acceptance = cluster.Document.Spec.Acceptance;
-        var declared = acceptance.Drills.FirstOrDefault(d => d.Name == name)
+        var declared = cluster.Drills.FirstOrDefault(d => d.Name == name)
             ?? throw new DrillRefusedException(
-                $"drill '{name}' is not declared in spec.acceptance.drills of cluster {cluster.Name} (declared: {Names(acceptance.Drills)})", askedWrong: true);
+                $"drill '{name}' is not declared in spec.acceptance.drills of cluster {cluster.Name} (declared: {Names(cluster.Drills)})", askedWrong: true);
         var role = name switch
         {
             DeleteWorker => NodeRole.Worker,
@@ -55,7 +54,7 @@ internal sealed record DrillPlan(string Name, string Node, NodeRole Role, TimeSp
             }
         }
 
-        return new DrillPlan(name, victim.Name, role, TimeSpan.FromMinutes(declared.ExpectRecoveryMinutes), TimeSpan.FromMinutes(acceptance.MttrTargetMinutes));
+        return new DrillPlan(name, victim.Name, role, TimeSpan.FromMinutes(declared.ExpectRecoveryMinutes), TimeSpan.FromMinutes(cluster.MttrTargetMinutes));
     }
 
     private static string Names(IReadOnlyList<DrillSpec> drills) => drills.Count == 0 ? "none" : string.Join(", ", drills.Select(d => d.Name));
