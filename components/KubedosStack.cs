@@ -60,7 +60,7 @@ public sealed class KubedosStack : Stack
             Stack = StackName,
             Nodes = firstboot.Nodes,
             SshPrivateKey = firstboot.UserPrivateKeyPem,
-            PlaneKeysDigest = planes.KeysDigest,
+            PlaneKeys = planes.PublicKeys,
             OutDirectory = outDirectory,
             Run = GetConfig("acceptanceRun") ?? "1",
             Enrollment = enrollment.Endpoint,

@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using Kubedos.Components.Firstboot;
 using Kubedos.Engine.Model;
+using Kubedos.Pki;
 
 namespace Kubedos.Components.Acceptance;
 
@@ -32,8 +31,7 @@ internal static class NodeEvidence
         ArgumentNullException.ThrowIfNull(touched);
         ArgumentNullException.ThrowIfNull(identities);
         var nodes = touched.Where(n => n != ProbePlan.Operator).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        return Output.All(nodes.Select(n => identities[n])).Apply(lines =>
-            Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines)))));
+        return Output.All(nodes.Select(n => identities[n])).Apply(lines => Sha256Hex.Of(string.Join('\n', lines)));
     }
 
     /// <summary>Every node a set of probes touches: where each runs and what it reaches.</summary>

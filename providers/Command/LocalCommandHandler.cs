@@ -69,7 +69,9 @@ internal sealed class LocalCommandHandler(Action<string>? log) : CommandHandler<
         }
         catch (CommandFailedException e)
         {
-            return new DiffResponse(DiffChanges.Some, ["verify"], [new ReplaceReason("verify", $"verify failed, so the command runs again: {e.Message}")]);
+            // What the check said is the reason; its script (often long) is not.
+            var said = e.Result is { Stderr.Length: > 0 } result ? result.Stderr.Trim() : e.Message;
+            return new DiffResponse(DiffChanges.Some, ["verify"], [new ReplaceReason("verify", $"verify failed, so the command runs again: {said}")]);
         }
     }
 
