@@ -10,7 +10,7 @@ namespace Kubedos.Engine.Execution;
 /// <summary>Runs one operation end to end: lock, load (replaying any journal), recover pending operations, run, compact, record history, summarise.</summary>
 internal static class StackOperation
 {
-    public static async Task<OperationOutcome> RunAsync(FileCheckpointStore store, OperationSpec spec, CancellationToken cancellationToken)
+    public static async Task<OperationOutcome> RunAsync(ICheckpointStore store, OperationSpec spec, CancellationToken cancellationToken)
     {
         var settings = spec.Settings;
         var time = settings.Time;
