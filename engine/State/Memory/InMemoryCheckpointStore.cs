@@ -182,6 +182,16 @@ internal sealed class InMemoryCheckpointStore : ICheckpointStore
         }
     }
 
+    /// <summary>The stack's stored bytes as text: the snapshot, then each journal entry (for tests that check what is at rest).</summary>
+    internal string StoredText(string project, string stack)
+    {
+        lock (_stacks)
+        {
+            var stored = Stored(project, stack);
+            return string.Concat(new[] { stored.Snapshot }.Concat(stored.Journal).Select(b => System.Text.Encoding.UTF8.GetString(b)));
+        }
+    }
+
     private string Where(string project, string stack) => $"{Location}/{project}/{stack}";
 
     private StoredStack Stored(string project, string stack) =>
