@@ -126,7 +126,7 @@ public sealed class PendingRecoveryTests : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { assembly, "crash-child", _work, _files, version.ToString(System.Globalization.CultureInfo.InvariantCulture), "400", backendUrl ?? string.Empty })
+        foreach (var arg in new[] { assembly, "crash-child", _work, _files, version.ToString(System.Globalization.CultureInfo.InvariantCulture), "50", backendUrl ?? string.Empty, killAt })
         {
             start.ArgumentList.Add(arg);
         }

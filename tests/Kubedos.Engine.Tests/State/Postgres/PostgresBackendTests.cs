@@ -116,7 +116,7 @@ public sealed class PostgresBackendTests : IDisposable
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { typeof(PostgresBackendTests).Assembly.Location, "crash-child", _work, files, "1", "3000", url })
+        foreach (var arg in new[] { typeof(PostgresBackendTests).Assembly.Location, "crash-child", _work, files, "1", "60000", url })
         {
             start.ArgumentList.Add(arg);
         }
