@@ -93,7 +93,8 @@ internal sealed class PostgresStackLock : IStackLock
 
         db.Run(c =>
         {
-            using var end = new NpgsqlCommand("SELECT pg_terminate_backend(@pid)", c);
+            // Waits (up to 5 s) until that session has ended, so its lock is free when this returns.
+            using var end = new NpgsqlCommand("SELECT pg_terminate_backend(@pid, 5000)", c);
             end.Parameters.AddWithValue("pid", live.BackendPid);
             return end.ExecuteScalar();
         });

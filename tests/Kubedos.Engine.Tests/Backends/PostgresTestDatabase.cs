@@ -69,14 +69,50 @@ public static class PostgresTestDatabase
     private static NpgsqlConnectionStringBuilder Create()
     {
         var server = Server();
+        SweepOrphans(server);
         var name = $"kubedos_test_{Environment.ProcessId}_{Guid.NewGuid().ToString("N")[..8]}";
         Execute(server, $"CREATE DATABASE \"{name}\"");
+        Execute(server, $"COMMENT ON DATABASE \"{name}\" IS '{Owner(Environment.ProcessId)}'");
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             NpgsqlConnection.ClearAllPools();
             Execute(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
         };
         return new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name };
+    }
+
+    /// <summary>What a test database's comment says about the process that made it.</summary>
+    private static string Owner(int pid) => $"kubedos engine tests: pid {pid} on {Environment.MachineName}";
+
+    /// <summary>
+    /// Drops the databases earlier test processes of this host made and could not drop (a test host is sometimes killed
+    /// before its exit handlers run): only those whose comment names a process of this host that is gone.
+    /// </summary>
+    private static void SweepOrphans(NpgsqlConnectionStringBuilder server)
+    {
+        var orphans = new List<string>();
+        using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Pooling = false }.ConnectionString))
+        {
+            connection.Open();
+            using var list = new NpgsqlCommand(
+                "SELECT datname, shobj_description(oid, 'pg_database') FROM pg_database WHERE datname LIKE 'kubedos\\_test\\_%'", connection);
+            using var reader = list.ExecuteReader();
+            while (reader.Read())
+            {
+                var name = reader.GetString(0);
+                var parts = name.Split('_');
+                if (parts.Length == 4 && int.TryParse(parts[2], out var pid) && !reader.IsDBNull(1) && reader.GetString(1) == Owner(pid)
+                    && !Directory.Exists($"/proc/{pid}"))
+                {
+                    orphans.Add(name);
+                }
+            }
+        }
+
+        foreach (var name in orphans)
+        {
+            Execute(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        }
     }
 
     private static void Execute(NpgsqlConnectionStringBuilder server, string sql)
