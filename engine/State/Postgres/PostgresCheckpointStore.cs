@@ -131,7 +131,7 @@ internal sealed class PostgresCheckpointStore : ICheckpointStore
     {
         var version = _db.Run(c => Command(c, null, $"SELECT version FROM {T("stacks")} WHERE project = @p AND stack = @s", ("p", project), ("s", stack)).ExecuteScalar() as long?)
             ?? throw NoSuchStack(stack);
-        return new CheckpointJournal(new PostgresJournalMedium(this, project, stack, json, version), json, basis, _time);
+        return new CheckpointJournal(PostgresJournalMedium.Open(this, project, stack, json, version), json, basis, _time);
     }
 
     public void AppendHistory(string project, string stack, UpdateRecord record)
@@ -170,17 +170,21 @@ internal sealed class PostgresCheckpointStore : ICheckpointStore
 
     public StackLockInfo? Unlock(string project, string stack, bool force) => PostgresStackLock.Break(_db, project, stack, force);
 
-    /// <summary>Appends journal entries in one statement (one round-trip, durable at commit).</summary>
-    internal void AppendJournal(string project, string stack, IReadOnlyList<byte[]> entries) => _db.Run(c =>
+    /// <summary>A pooled connection held by one operation's journal, so its appends skip the pool's reset and reuse their prepared statement.</summary>
+    internal NpgsqlConnection OpenJournalConnection() => _db.Open();
+
+    /// <summary>The journal's append: all of a batch's entries in one statement (one round-trip, durable at commit).</summary>
+    internal NpgsqlCommand PrepareAppend(NpgsqlConnection c, string project, string stack) => _db.Guard(() =>
     {
         var command = Command(c, null, $"INSERT INTO {T("journal")} (project, stack, entry) SELECT @p, @s, e FROM unnest(@e) WITH ORDINALITY AS x(e, n) ORDER BY n",
             ("p", project), ("s", stack));
-        command.Parameters.Add(new NpgsqlParameter("e", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = entries.ToArray() });
-        return command.ExecuteNonQuery();
+        command.Parameters.Add(new NpgsqlParameter("e", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = Array.Empty<byte[]>() });
+        command.Prepare();
+        return command;
     });
 
     /// <summary>Publishes an operation's final snapshot and drops its journal, in one transaction, if nobody wrote the stack since <paramref name="version"/>; returns the new version.</summary>
-    internal long CompleteJournal(string project, string stack, byte[] snapshot, long version) => _db.Run(c =>
+    internal long CompleteJournal(NpgsqlConnection c, string project, string stack, byte[] snapshot, long version) => _db.Guard(() =>
     {
         using var tx = c.BeginTransaction();
         var next = WriteSnapshot(c, tx, project, stack, snapshot, version);

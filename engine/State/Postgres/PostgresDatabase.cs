@@ -49,6 +49,36 @@ internal sealed class PostgresDatabase
         }
     }
 
+    /// <summary>A pooled connection to the ensured schema, for a caller that keeps it a while (and disposes it).</summary>
+    public NpgsqlConnection Open()
+    {
+        var connection = _pool.CreateConnection();
+        try
+        {
+            connection.Open();
+            EnsureSchema(connection);
+            return connection;
+        }
+        catch (NpgsqlException ex)
+        {
+            connection.Dispose();
+            throw Failure(ex);
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/>, turning database errors into <see cref="StateException"/>s that name the backend.</summary>
+    public T Guard<T>(Func<T> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (NpgsqlException ex)
+        {
+            throw Failure(ex);
+        }
+    }
+
     /// <summary>An unpooled connection to the ensured schema: its session ends (and its advisory locks with it) when it closes or its process dies.</summary>
     public NpgsqlConnection OpenSession()
     {
