@@ -205,7 +205,7 @@ internal sealed class FileCheckpointStore : ICheckpointStore
 
     internal static void ValidateStackName(string stack)
     {
-        if (Automation.StackNameRule.Problem(stack) is { } problem)
+        if (StackNames.Problem(stack) is { } problem)
         {
             throw new StateException(problem);
         }

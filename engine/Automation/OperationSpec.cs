@@ -3,8 +3,9 @@ using Kubedos.Engine.Model;
 using Kubedos.Engine.Policy;
 using Kubedos.Engine.Secrets;
 using Kubedos.Engine.State;
+using Kubedos.Engine.Execution;
 
-namespace Kubedos.Engine.Execution;
+namespace Kubedos.Engine.Automation;
 
 /// <summary>One operation to run against a stack.</summary>
 internal sealed record OperationSpec(

@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
-using Kubedos.Engine.Automation;
 using Kubedos.Engine.Automation.Events;
 using Kubedos.Engine.Planning;
 using Kubedos.Engine.Policy;
 using Kubedos.Engine.State;
+using Kubedos.Engine.Execution;
 
-namespace Kubedos.Engine.Execution;
+namespace Kubedos.Engine.Automation;
 
 /// <summary>Runs one operation end to end: lock, load (replaying any journal), recover pending operations, run, compact, record history, summarise.</summary>
 internal static class StackOperation
