@@ -113,6 +113,6 @@ internal sealed partial record PostgresAddress(NpgsqlConnectionStringBuilder Con
 
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
-    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
+    [GeneratedRegex(@"^[a-z_][a-z0-9_]{0,62}\z")]
     private static partial Regex SchemaName();
 }
