@@ -1,5 +1,4 @@
 using Kubedos.Engine.State;
-using Kubedos.Engine.Execution;
 
 namespace Kubedos.Engine.Automation;
 

@@ -1,9 +1,9 @@
 using Kubedos.Engine.Automation.Events;
+using Kubedos.Engine.Execution;
 using Kubedos.Engine.Model;
 using Kubedos.Engine.Policy;
 using Kubedos.Engine.Secrets;
 using Kubedos.Engine.State;
-using Kubedos.Engine.Execution;
 
 namespace Kubedos.Engine.Automation;
 

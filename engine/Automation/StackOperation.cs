@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using Kubedos.Engine.Automation.Events;
+using Kubedos.Engine.Execution;
 using Kubedos.Engine.Planning;
 using Kubedos.Engine.Policy;
 using Kubedos.Engine.State;
-using Kubedos.Engine.Execution;
 
 namespace Kubedos.Engine.Automation;
 
