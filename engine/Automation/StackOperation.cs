@@ -1,16 +1,16 @@
 using System.Collections.Immutable;
-using Kubedos.Engine.Automation;
 using Kubedos.Engine.Automation.Events;
+using Kubedos.Engine.Execution;
 using Kubedos.Engine.Planning;
 using Kubedos.Engine.Policy;
 using Kubedos.Engine.State;
 
-namespace Kubedos.Engine.Execution;
+namespace Kubedos.Engine.Automation;
 
 /// <summary>Runs one operation end to end: lock, load (replaying any journal), recover pending operations, run, compact, record history, summarise.</summary>
 internal static class StackOperation
 {
-    public static async Task<OperationOutcome> RunAsync(FileCheckpointStore store, OperationSpec spec, CancellationToken cancellationToken)
+    public static async Task<OperationOutcome> RunAsync(ICheckpointStore store, OperationSpec spec, CancellationToken cancellationToken)
     {
         var settings = spec.Settings;
         var time = settings.Time;
