@@ -37,7 +37,7 @@ internal sealed class PostgresCheckpointStore : ICheckpointStore
     private string T(string table) => $"{_db.Schema}.{table}";
 
     public bool Exists(string project, string stack) => _db.Run(c =>
-        Command(c, null, $"SELECT 1 FROM {T("stacks")} WHERE project = @p AND stack = @s", ("p", project), ("s", stack)).ExecuteScalar() is not null);
+        Scalar(c, null, $"SELECT 1 FROM {T("stacks")} WHERE project = @p AND stack = @s", ("p", project), ("s", stack)) is not null);
 
     public IReadOnlyList<string> List(string project) => _db.Run(c =>
     {
@@ -65,8 +65,8 @@ internal sealed class PostgresCheckpointStore : ICheckpointStore
     public void Remove(string project, string stack) => _db.Run(c =>
     {
         using var tx = c.BeginTransaction();
-        Command(c, tx, $"DELETE FROM {T("stacks")} WHERE project = @p AND stack = @s", ("p", project), ("s", stack)).ExecuteNonQuery();
-        Command(c, tx, $"DELETE FROM {T("history")} WHERE project = @p AND stack = @s", ("p", project), ("s", stack)).ExecuteNonQuery();
+        Execute(c, tx, $"DELETE FROM {T("stacks")} WHERE project = @p AND stack = @s", ("p", project), ("s", stack));
+        Execute(c, tx, $"DELETE FROM {T("history")} WHERE project = @p AND stack = @s", ("p", project), ("s", stack));
         tx.Commit();
         return 0;
     });
@@ -83,8 +83,8 @@ internal sealed class PostgresCheckpointStore : ICheckpointStore
                 throw new StateException($"a stack named '{newStack}' already exists in {Location}");
             }
 
-            Command(c, tx, $"UPDATE {T("history")} SET stack = @n WHERE project = @p AND stack = @s", ("p", project), ("s", stack), ("n", newStack)).ExecuteNonQuery();
-            Command(c, tx, $"DELETE FROM {T("stacks")} WHERE project = @p AND stack = @s", ("p", project), ("s", stack)).ExecuteNonQuery();
+            Execute(c, tx, $"UPDATE {T("history")} SET stack = @n WHERE project = @p AND stack = @s", ("p", project), ("s", stack), ("n", newStack));
+            Execute(c, tx, $"DELETE FROM {T("stacks")} WHERE project = @p AND stack = @s", ("p", project), ("s", stack));
             tx.Commit();
             return 0;
         });
@@ -101,7 +101,7 @@ internal sealed class PostgresCheckpointStore : ICheckpointStore
         {
             // One transaction: the snapshot and the journal it absorbed change together or not at all.
             WriteSnapshot(c, tx, project, stack, json.SerializeStackFile(stack, stored.Checkpoint), stored.Version);
-            Command(c, tx, $"DELETE FROM {T("journal")} WHERE project = @p AND stack = @s AND id <= @id", ("p", project), ("s", stack), ("id", last)).ExecuteNonQuery();
+            Execute(c, tx, $"DELETE FROM {T("journal")} WHERE project = @p AND stack = @s AND id <= @id", ("p", project), ("s", stack), ("id", last));
         }
 
         tx.Commit();
@@ -121,7 +121,7 @@ internal sealed class PostgresCheckpointStore : ICheckpointStore
         {
             using var tx = c.BeginTransaction();
             WriteSnapshot(c, tx, project, stack, snapshot, expectedVersion: null);
-            Command(c, tx, $"DELETE FROM {T("journal")} WHERE project = @p AND stack = @s", ("p", project), ("s", stack)).ExecuteNonQuery();
+            Execute(c, tx, $"DELETE FROM {T("journal")} WHERE project = @p AND stack = @s", ("p", project), ("s", stack));
             tx.Commit();
             return 0;
         });
@@ -129,7 +129,7 @@ internal sealed class PostgresCheckpointStore : ICheckpointStore
 
     public ICheckpointJournal OpenJournal(string project, string stack, CheckpointJson json, Checkpoint basis)
     {
-        var version = _db.Run(c => Command(c, null, $"SELECT version FROM {T("stacks")} WHERE project = @p AND stack = @s", ("p", project), ("s", stack)).ExecuteScalar() as long?)
+        var version = _db.Run(c => Scalar(c, null, $"SELECT version FROM {T("stacks")} WHERE project = @p AND stack = @s", ("p", project), ("s", stack)) as long?)
             ?? throw NoSuchStack(stack);
         return new CheckpointJournal(PostgresJournalMedium.Open(this, project, stack, json, version), json, basis, _time);
     }
@@ -139,7 +139,7 @@ internal sealed class PostgresCheckpointStore : ICheckpointStore
         var entry = JsonSerializer.Serialize(FileCheckpointStore.HistoryFile.From(record), HistoryJson.Default.HistoryFile);
         _db.Run(c =>
         {
-            var command = Command(c, null, $"INSERT INTO {T("history")} (project, stack, start_time, entry) VALUES (@p, @s, @t, @e)",
+            using var command = Command(c, null, $"INSERT INTO {T("history")} (project, stack, start_time, entry) VALUES (@p, @s, @t, @e)",
                 ("p", project), ("s", stack), ("t", record.StartTime));
             command.Parameters.Add(new NpgsqlParameter("e", NpgsqlDbType.Jsonb) { Value = entry });
             return command.ExecuteNonQuery();
@@ -188,7 +188,7 @@ internal sealed class PostgresCheckpointStore : ICheckpointStore
     {
         using var tx = c.BeginTransaction();
         var next = WriteSnapshot(c, tx, project, stack, snapshot, version);
-        Command(c, tx, $"DELETE FROM {T("journal")} WHERE project = @p AND stack = @s", ("p", project), ("s", stack)).ExecuteNonQuery();
+        Execute(c, tx, $"DELETE FROM {T("journal")} WHERE project = @p AND stack = @s", ("p", project), ("s", stack));
         tx.Commit();
         return next;
     });
@@ -199,15 +199,15 @@ internal sealed class PostgresCheckpointStore : ICheckpointStore
         new($"stack '{stack}' does not exist in {Location} (create it with `kubedos stack init {stack}`)");
 
     private bool Insert(NpgsqlConnection c, NpgsqlTransaction? tx, string project, string stack, byte[] snapshot) =>
-        Command(c, tx, $"INSERT INTO {T("stacks")} (project, stack, version, snapshot, updated) VALUES (@p, @s, 1, @b, now()) ON CONFLICT DO NOTHING",
-            ("p", project), ("s", stack), ("b", snapshot)).ExecuteNonQuery() == 1;
+        Execute(c, tx, $"INSERT INTO {T("stacks")} (project, stack, version, snapshot, updated) VALUES (@p, @s, 1, @b, now()) ON CONFLICT DO NOTHING",
+            ("p", project), ("s", stack), ("b", snapshot)) == 1;
 
     /// <summary>Replaces the snapshot (only at <paramref name="expectedVersion"/> when given); returns the new version.</summary>
     private long WriteSnapshot(NpgsqlConnection c, NpgsqlTransaction tx, string project, string stack, byte[] snapshot, long? expectedVersion)
     {
         var sql = $"UPDATE {T("stacks")} SET snapshot = @b, version = version + 1, updated = now() WHERE project = @p AND stack = @s"
             + (expectedVersion is null ? string.Empty : " AND version = @v") + " RETURNING version";
-        var command = Command(c, tx, sql, ("p", project), ("s", stack), ("b", snapshot));
+        using var command = Command(c, tx, sql, ("p", project), ("s", stack), ("b", snapshot));
         if (expectedVersion is { } v)
         {
             command.Parameters.AddWithValue("v", v);
@@ -260,6 +260,18 @@ internal sealed class PostgresCheckpointStore : ICheckpointStore
         var draft = new CheckpointDraft(snapshot);
         JournalLines.Replay(entries, draft, json);
         return (draft.ToCheckpoint(_time.GetUtcNow()), version, last);
+    }
+
+    private static int Execute(NpgsqlConnection c, NpgsqlTransaction? tx, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = Command(c, tx, sql, parameters);
+        return command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(NpgsqlConnection c, NpgsqlTransaction? tx, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = Command(c, tx, sql, parameters);
+        return command.ExecuteScalar();
     }
 
     private static NpgsqlCommand Command(NpgsqlConnection c, NpgsqlTransaction? tx, string sql, params (string Name, object Value)[] parameters)
