@@ -1,6 +1,7 @@
 using Kubedos.Components.Acceptance;
 using Kubedos.Components.Enrollment;
 using Kubedos.Components.Firstboot;
+using Kubedos.Components.Kubernetes;
 using Kubedos.Components.Planes;
 using Kubedos.Components.Substrate;
 using Kubedos.Components.Trust;
@@ -51,10 +52,15 @@ public sealed class KubedosStack : Stack
         // Every node enrolls over wg1 at first boot: the service on the first control plane, the agent on each node.
         var enrollment = new ClusterEnrollment(
             "enrollment", cluster, trust, outDirectory, new ResourceOptions { DependsOn = [planes, trust] }, new EnrollmentSite(substrate.Nodes, AgentPayload.BesideThisProgram()));
+
+        // Stage 6, rendered: only kubernetes.enabled: true brings it (components/Kubernetes/README.md).
+        KubernetesReference? kubernetes = cluster.Document.Spec.Kubernetes.Enabled
+            ? new KubernetesReference("kubernetes", new KubernetesReferenceArgs { Cluster = cluster, OutDirectory = outDirectory }, new ResourceOptions { DependsOn = [enrollment] })
+            : null;
         var probeTarget = trust.CaPin.Apply(pin => new EnrollmentProbeTarget(enrollment.ServiceNode, enrollment.ServiceUrl, pin, EnrollmentSite.AgentCommand));
         var acceptance = new Acceptance.Acceptance(
             "acceptance", StackName, cluster, firstboot.Nodes, firstboot.UserPrivateKeyPem, planeKeys, outDirectory, GetConfig("acceptanceRun") ?? "1",
-            new ResourceOptions { DependsOn = [planes, trust, enrollment] }, probeTarget);
+            new ResourceOptions { DependsOn = [planes, trust, enrollment, .. kubernetes is null ? Array.Empty<Resource>() : [kubernetes]] }, probeTarget);
 
         Nodes = Output.All(firstboot.Nodes.Select(n => n.HostKeyFingerprint)).Apply(fingerprints =>
             firstboot.Nodes.Select((node, i) => (node, fingerprint: fingerprints[i])).ToDictionary(
