@@ -16,7 +16,7 @@ internal static class BaselineManifests
     {
         ArgumentNullException.ThrowIfNull(cluster);
         var files = new List<ManifestFile>();
-        var podSecurityVersion = PodSecurityVersion(cluster.Document.Spec.Kubernetes.Version
+        var podSecurityVersion = PodSecurityVersion(cluster.Kubernetes.Version
             ?? throw new InvalidOperationException("kubernetes.version is not set; the baseline pins Pod Security to its minor version"));
         foreach (var ns in BaselineNamespaces.All)
         {

@@ -109,7 +109,7 @@ internal static class BaselineNetworkPolicies
     public static IReadOnlyList<string> ClusterNetworks(NormalisedCluster cluster)
     {
         ArgumentNullException.ThrowIfNull(cluster);
-        var kubernetes = cluster.Document.Spec.Kubernetes;
+        var kubernetes = cluster.Kubernetes;
         return [kubernetes.PodCidr, kubernetes.ServiceCidr, .. cluster.Planes.Select(p => p.Cidr.ToString()), LinkLocal];
     }
 

@@ -28,7 +28,7 @@ internal static class CniValuesRenderer
     public static CniValues Values(NormalisedCluster cluster)
     {
         ArgumentNullException.ThrowIfNull(cluster);
-        var kubernetes = cluster.Document.Spec.Kubernetes;
+        var kubernetes = cluster.Kubernetes;
         var device = ControlPlaneEndpoint.BackendPlane(cluster).Name;
         var endpoint = ControlPlaneEndpoint.Of(cluster);
         return new CniValues
@@ -63,7 +63,7 @@ internal static class CniValuesRenderer
     public static IReadOnlyList<ManifestFile> Render(NormalisedCluster cluster)
     {
         ArgumentNullException.ThrowIfNull(cluster);
-        var version = cluster.Document.Spec.Kubernetes.Cni.Version
+        var version = cluster.Kubernetes.Cni.Version
             ?? throw new InvalidOperationException("kubernetes.cni.version is not set; the Cilium chart must be pinned");
         return
         [

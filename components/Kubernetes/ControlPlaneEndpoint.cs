@@ -4,7 +4,7 @@ using Kubedos.Spec.Normalisation;
 namespace Kubedos.Components.Kubernetes;
 
 /// <summary>
-/// Where the Kubernetes API is reached inside the cluster: the first control-plane node's address on the
+/// Where the Kubernetes API is reached inside the cluster: the primary control plane's address on the
 /// kubernetes-backend plane (wg3), port 6443. This build has no virtual IP or load balancer in front of the API
 /// servers, so every consumer (Cilium's <c>k8sServiceHost</c>, kubeadm's <c>controlPlaneEndpoint</c>) asks here and
 /// they cannot disagree.
@@ -14,14 +14,12 @@ internal sealed record ControlPlaneEndpoint(string Host, int Port)
     public const int ApiServerPort = 6443;
 
     /// <summary>The endpoint of <paramref name="cluster"/>.</summary>
-    /// <exception cref="InvalidOperationException">The cluster has no kubernetes-backend plane or no control-plane node (validation refuses both when Kubernetes is enabled).</exception>
+    /// <exception cref="InvalidOperationException">The cluster has no kubernetes-backend plane (validation refuses that when Kubernetes is enabled).</exception>
     public static ControlPlaneEndpoint Of(NormalisedCluster cluster)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         var plane = BackendPlane(cluster);
-        var first = cluster.Nodes.FirstOrDefault(n => n.Role == NodeRole.ControlPlane)
-            ?? throw new InvalidOperationException($"cluster '{cluster.Name}' has no control-plane node");
-        return new ControlPlaneEndpoint(first.PlaneAddresses[plane.Name].ToString(), ApiServerPort);
+        return new ControlPlaneEndpoint(cluster.PrimaryControlPlane.PlaneAddresses[plane.Name].ToString(), ApiServerPort);
     }
 
     /// <summary>The plane Kubernetes and Cilium run on: the first whose purpose is <c>kubernetes-backend</c>.</summary>

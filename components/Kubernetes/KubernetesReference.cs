@@ -26,8 +26,7 @@ internal sealed class KubernetesReference : ComponentResource
         Directory = Path.GetFullPath(Path.Combine(args.OutDirectory, Folder));
         var files = Render(args);
 
-        // A component's DependsOn does not reach its children by itself: every file carries it.
-        var written = new ManifestDirectory(Directory, files, new ResourceOptions { Parent = this, DependsOn = options?.DependsOn ?? [] });
+        var written = new ManifestDirectory(Directory, files, StageOptions.ForChildren(this, options));
         Files = [.. files.Select(f => f.Path)];
         Digest = written.Digest;
         RegisterOutputs(new Dictionary<string, object?> { ["digest"] = Digest });
