@@ -1,6 +1,7 @@
 using Kubedos.Components.Acceptance;
 using Kubedos.Components.Enrollment;
 using Kubedos.Components.Firstboot;
+using Kubedos.Components.Kubernetes;
 using Kubedos.Components.Planes;
 using Kubedos.Components.Substrate;
 using Kubedos.Components.Trust;
@@ -15,7 +16,7 @@ namespace Kubedos.Components;
 /// <summary>
 /// The Kube'd'OS program: reads the stack's ClusterSpec (config <c>kubedos:spec</c>, relative to
 /// the project directory), validates and normalises it, and builds the convergence DAG
-/// Substrate -&gt; Firstboot -&gt; PlaneSet -&gt; Enrollment -&gt; Acceptance, with ClusterTrust joining at Enrollment (see components/README.md):
+/// Substrate -&gt; Firstboot -&gt; PlaneSet -&gt; Enrollment -&gt; (KubernetesReference, with kubernetes.enabled) -&gt; Acceptance, with ClusterTrust joining at Enrollment (see components/README.md):
 /// each stage takes one args record and hands its typed outputs to the next.
 /// Run it with <c>StackProgram.Create&lt;KubedosStack&gt;()</c>.
 /// </summary>
@@ -37,23 +38,38 @@ public sealed class KubedosStack : Stack
         var substrate = new ClusterSubstrate("substrate", new SubstrateArgs { Cluster = cluster, ProjectDirectory = projectDirectory });
         var trust = new ClusterTrust("trust", new TrustArgs
         {
-            Cluster = cluster, Material = TrustMaterial.FromConfig(this, projectDirectory), OutDirectory = outDirectory,
+            Cluster = cluster,
+            Material = TrustMaterial.FromConfig(this, projectDirectory),
+            OutDirectory = outDirectory,
             Machines = substrate.Nodes.ToDictionary(n => n.Name, n => n.Instance, StringComparer.Ordinal),
         });
         var firstboot = new NodeFirstboot("firstboot", new FirstbootArgs
         {
-            Cluster = cluster, Nodes = substrate.Nodes, Rendered = rendered,
+            Cluster = cluster,
+            Nodes = substrate.Nodes,
+            Rendered = rendered,
         }, After(substrate));
         var planes = new PlaneSet("planes", new PlaneSetArgs
         {
-            Cluster = cluster, Nodes = firstboot.Nodes, OperatorAccess = substrate.OperatorAccess, Rendered = rendered,
+            Cluster = cluster,
+            Nodes = firstboot.Nodes,
+            OperatorAccess = substrate.OperatorAccess,
+            Rendered = rendered,
         }, After(firstboot));
 
         // Every node enrolls over wg1 at first boot: the service on the primary control plane, the agent on each node.
         var enrollment = new ClusterEnrollment("enrollment", new EnrollmentArgs
         {
-            Cluster = cluster, Trust = trust, OutDirectory = outDirectory, Site = new EnrollmentSite(substrate.Nodes, AgentPayload.BesideThisProgram()),
+            Cluster = cluster,
+            Trust = trust,
+            OutDirectory = outDirectory,
+            Site = new EnrollmentSite(substrate.Nodes, AgentPayload.BesideThisProgram()),
         }, After(planes, trust));
+
+        // Stage 6, rendered: only kubernetes.enabled: true brings it (components/Kubernetes/README.md).
+        Resource[] kubernetes = cluster.Kubernetes.Enabled
+            ? [new KubernetesReference("kubernetes", new KubernetesReferenceArgs { Cluster = cluster, OutDirectory = outDirectory }, After(enrollment))]
+            : [];
         var acceptance = new AcceptanceGates("acceptance", new AcceptanceArgs
         {
             Cluster = cluster,
@@ -64,7 +80,7 @@ public sealed class KubedosStack : Stack
             OutDirectory = outDirectory,
             Run = GetConfig("acceptanceRun") ?? "1",
             Enrollment = enrollment.Endpoint,
-        }, After(planes, trust, enrollment));
+        }, After([planes, trust, enrollment, .. kubernetes]));
 
         Nodes = Output.All(firstboot.Nodes.Select(n => Output.Tuple<string, string>(n.HostKeyFingerprint, n.Substrate.Instance))).Apply(described =>
             firstboot.Nodes.Select((node, i) => (node, described: described[i])).ToDictionary(

@@ -44,7 +44,8 @@ public sealed class FieldSupportTests
     }
 
     [Theory]
-    [InlineData("    enabled: false              # the lab proves", "    enabled: true              # the lab proves", "spec.kubernetes.enabled", "enabled: true ")]
+    [InlineData("allowReset: false", "allowReset: true", "spec.kubernetes.allowReset", "allowReset: true")]
+    [InlineData("    allowReset: false\n", "    allowReset: false\n    cni: { policyDefault: allow }\n", "spec.kubernetes.cni.policyDefault", "policyDefault: allow")]
     [InlineData("      enabled: false\n      safety:", "      enabled: true\n      safety:", "spec.orchestration.ansible.enabled", "enabled: true\n      safety:")]
     [InlineData("allowWipe: false", "allowWipe: true", "spec.orchestration.ansible.safety.allowWipe", "allowWipe: true")]
     [InlineData("mode: token+pin", "mode: offline-approve", "spec.security.enrollment.mode", "mode: offline-approve")]
