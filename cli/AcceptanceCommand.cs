@@ -3,10 +3,10 @@ using System.Text.Json.Nodes;
 using Kubedos.Components.Acceptance;
 using Kubedos.Engine.Automation;
 using Kubedos.Engine.Cli;
-using Kubedos.Operations.Gates;
 using Kubedos.Engine.Config;
 using Kubedos.Engine.Model;
 using Kubedos.Engine.Secrets;
+using Kubedos.Operations.Gates;
 using Spectre.Console;
 
 namespace Kubedos.Cli;
