@@ -8,13 +8,14 @@ set -euo pipefail
 #   nftables, wireguard-tools + wireguard-go (userspace WireGuard when the kernel lacks it),
 #   openssh-server/client, passwd (useradd inside nodes), procps, iputils-ping, netcat-openbsd.
 # Converge (components/Converge) runs ansible-core from the host over SSH; lab nodes share the host's /usr, so
-#   runit (runsvdir/sv/svlogd supervise node services) and sudo (the converge user becomes root) come from here.
+#   runit (runsvdir/sv/svlogd supervise node services), sudo (the converge user becomes root) and fdisk
+#   (sfdisk: converge repartitions lab disks, loop devices from util-linux losetup) come from here.
 packages=(
   ca-certificates git openssl util-linux procps psmisc passwd
   iproute2 nftables iputils-ping netcat-openbsd
   wireguard-tools wireguard-go
   openssh-server openssh-client
-  ansible-core runit sudo
+  ansible-core runit sudo fdisk
 )
 
 missing=()
