@@ -32,8 +32,9 @@ internal sealed class DiskOperation : ComponentResource
             _ => throw new ArgumentException($"disk operation '{operation}' is neither {Wipe} nor {Repartition}", nameof(operation)),
         };
         var command = Output.Tuple<string, string>(disk.Device, disk.Guard).Apply(pair => Command(pair.Item1, pair.Item2, script, node, disk.Name));
+        // Child names carry the operation's: a URN names its parents' types, not their names.
         Run = new RemoteCommand(
-            "run",
+            $"{operation}-{node}-{disk.Name}",
             new RemoteCommandArgs { Connection = access.Connection(node), Create = command, Triggers = [disk.Device] },
             new ResourceOptions { Parent = this, DependsOn = [.. options?.DependsOn ?? [], disk.Resource] });
         RegisterOutputs(new Dictionary<string, object?> { ["stdout"] = Run.Stdout });

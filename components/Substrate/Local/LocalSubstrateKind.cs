@@ -81,7 +81,17 @@ internal sealed class LocalSubstrateKind : ISubstrateKind
         })];
 
     /// <summary>How a lab node's service manager starts: runit's <c>runsvdir</c> on <c>/etc/service</c>, each service in its own process group.</summary>
-    public const string RunsvdirCommand = "mkdir -p /etc/service /etc/sv && exec runsvdir -P /etc/service";
+    /// <remarks>
+    /// A lab node's <c>/etc</c> is an overlay of the host's, so it would inherit the services the host enables (its
+    /// sshd, its syslog). The first start empties the node's <c>/etc/service</c> (whiteouts in the node's own layer; the
+    /// host's is untouched, and the command refuses to run where <c>/etc</c> is not an overlay); later starts keep
+    /// what converge enabled.
+    /// </remarks>
+    public const string RunsvdirCommand =
+        "[ \"$(findmnt -n -o FSTYPE --target /etc)\" = overlay ] || { echo 'refusing: /etc is not the node overlay' >&2; exit 1; }; "
+        + "mkdir -p /etc/service /etc/sv; "
+        + "[ -e /etc/service/.kubedos-node ] || { find /etc/service -mindepth 1 -maxdepth 1 -exec rm -rf {} + && touch /etc/service/.kubedos-node; }; "
+        + "exec runsvdir -P /etc/service";
 
     /// <summary>The node's underlay address: the underlay network plus the node's plane offset.</summary>
     public static IPAddress UnderlayAddress(Ipv4Cidr underlay, NormalisedNode node)
