@@ -23,7 +23,7 @@ internal sealed class ClusterConverge : ComponentResource
             throw new ArgumentException($"converge variables name node(s) not in the spec: {string.Join(", ", unknown)}", nameof(args));
         }
 
-        var here = new ResourceOptions { Parent = this, DependsOn = options?.DependsOn ?? [] };
+        var here = StageOptions.ForChildren(this, options);
 
         // Destructive disk preparation first, each a resource the policy pack judges; the playbook runs on prepared disks.
         var operations = new List<Resource>();
@@ -34,7 +34,7 @@ internal sealed class ClusterConverge : ComponentResource
                 Resource? previous = null;
                 foreach (var operation in DiskOperation.For(disk.Purpose))
                 {
-                    previous = new DiskOperation(operation, node, disk, args.Access, here with { DependsOn = [.. here.DependsOn, .. previous is null ? [] : new[] { previous }] });
+                    previous = new DiskOperation(operation, node, disk, args.Access, previous is null ? here : here.After(previous));
                     operations.Add(previous);
                 }
             }
@@ -58,7 +58,7 @@ internal sealed class ClusterConverge : ComponentResource
                 node => (IReadOnlyDictionary<string, Input<string>>)node.Value.ToDictionary(
                     v => v.Key, v => (Input<string>)(v.Value.Secret ? Output.CreateSecret(v.Value.Value) : v.Value.Value), StringComparer.Ordinal),
                 StringComparer.Ordinal),
-        }, here with { DependsOn = [.. here.DependsOn, .. operations] });
+        }, here.After(operations));
         Hosts = Playbook.Hosts;
         RegisterOutputs(new Dictionary<string, object?> { ["hosts"] = Hosts, ["drift"] = Playbook.Drift });
     }

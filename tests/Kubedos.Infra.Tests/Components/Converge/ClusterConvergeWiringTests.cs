@@ -48,7 +48,7 @@ public sealed class ClusterConvergeWiringTests : IDisposable
     public async Task ClusterConverge_HostKeyNotMatchingItsExportedFingerprint_IsRefused()
     {
         // The known_hosts never forms: the playbook cannot register (a real deployment fails the resource, the harness throws).
-        var error = await Record.ExceptionAsync(() => RunAsync(ConvergeArgs.NoVariables, tamper: "cp-2"));
+        var error = await Record.ExceptionAsync(() => RunAsync(Variables(), tamper: "cp-2"));
 
         var failure = error?.Message;
         Assert.Contains("node cp-2: host key", failure, StringComparison.Ordinal);
@@ -85,8 +85,17 @@ public sealed class ClusterConvergeWiringTests : IDisposable
             Output.Create(SshHostKeyPin.OfPublicKeyLine(Key((int)n.Offset + (n.Name == tamper ? 1 : 0)))))).ToList();
         var content = AnsibleContent.Read(_ansible);
         return DeploymentTest.RunAsync(
-            StackProgram.Create(stack => { _ = new ClusterConverge(
-                "converge", new ConvergeArgs(cluster, "lab-01", new NodeAccess("ops", Output.Create("PEM"), endpoints), content, variables)); }),
+            StackProgram.Create(stack =>
+            {
+                _ = new ClusterConverge("converge", new ConvergeArgs
+                {
+                    Cluster = cluster,
+                    Stack = "lab-01",
+                    Access = new NodeAccess("ops", Output.Create("PEM"), endpoints),
+                    Content = content,
+                    HostVariables = variables,
+                });
+            }),
             Mocks.EchoInputs,
             new TestOptions { ProjectName = "kubedos", StackName = "lab-01" });
     }

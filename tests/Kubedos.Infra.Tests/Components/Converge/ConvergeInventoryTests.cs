@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using Kubedos.Components.Converge;
-using Kubedos.Infra.Tests.Spec;
-using Kubedos.Spec.Normalisation;
 
 namespace Kubedos.Infra.Tests.Components.Converge;
 
@@ -38,8 +36,8 @@ public sealed class ConvergeInventoryTests
     [Fact]
     public void EtcdMembers_KubernetesEnabled_AreTheControlPlaneNodes()
     {
-        var document = SpecText.Validate(LabSpecs.Lab01OpenYaml).Document!;
-        var enabled = SpecNormaliser.Normalise(document with { Spec = document.Spec with { Kubernetes = document.Spec.Kubernetes with { Enabled = true } } });
+        var lab01 = LabSpecs.Lab01;
+        var enabled = lab01 with { Kubernetes = lab01.Kubernetes with { Enabled = true } };
 
         Assert.Equal(["cp-1", "cp-2", "cp-3"], ConvergeInventory.EtcdMembers(enabled).Select(n => n.Name));
     }
