@@ -1,4 +1,3 @@
-using Kubedos.Engine.Automation;
 using Kubedos.Infra.Tests.Spec;
 using Kubedos.Providers.Local;
 using Kubedos.Testing;
@@ -21,11 +20,13 @@ public sealed class DiskOperationLabTests(ITestOutputHelper output)
         {
             await using var project = LabProject.Create("dev", spec);
 
-            // Without the safety flags the policy pack refuses the plan before anything real is made.
-            var refused = await Assert.ThrowsAsync<UpdateFailedException>(() => project.UpAsync());
-            output.WriteLine(refused.Message);
-            Assert.Contains("needs spec.orchestration.ansible.safety.allowWipe: true", refused.Message, StringComparison.Ordinal);
-            Assert.Contains("needs spec.orchestration.ansible.safety.allowRepartition: true", refused.Message, StringComparison.Ordinal);
+            // Without the safety flags the policy pack (which `kubedos up` runs) refuses the plan before anything real is made.
+            await project.StackAsync();
+            var (exitCode, refused) = project.RunCli("up", "--stack", project.Stack, "--yes");
+            output.WriteLine(refused);
+            Assert.NotEqual(0, exitCode);
+            Assert.Contains("needs spec.orchestration.ansible.safety.allowWipe: true", refused, StringComparison.Ordinal);
+            Assert.Contains("needs spec.orchestration.ansible.safety.allowRepartition: true", refused, StringComparison.Ordinal);
             Assert.Equal(string.Empty, await project.LeftoversAsync());
 
             await File.WriteAllTextAsync(Path.Combine(project.Directory, Path.GetFileName(spec)), LabProject.TestRanges(Spec(allow: true)));
