@@ -1,4 +1,5 @@
 using Kubedos.Engine.Providers;
+using Kubedos.Providers.Ansible;
 using Kubedos.Providers.Command;
 using Kubedos.Providers.Kubernetes;
 using Kubedos.Providers.Local;
@@ -17,5 +18,6 @@ internal static class BuiltInProviders
         WireGuardProvider.Create(time),
         CommandProvider.Create(),
         LocalProvider.Create(),
-        KubernetesProvider.Create());
+        KubernetesProvider.Create(),
+        AnsibleProvider.Create());
 }

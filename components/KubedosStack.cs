@@ -1,4 +1,5 @@
 using Kubedos.Components.Acceptance;
+using Kubedos.Components.Converge;
 using Kubedos.Components.Enrollment;
 using Kubedos.Components.Firstboot;
 using Kubedos.Components.Kubernetes;
@@ -23,7 +24,8 @@ namespace Kubedos.Components;
 /// <remarks>
 /// Optional config: <c>kubedos:outDir</c> (default <c>out</c> in the project directory; the stack's
 /// files go to <c>&lt;outDir&gt;/&lt;stack&gt;/</c>) and <c>kubedos:acceptanceRun</c> (change it to
-/// run the gates again on the next up; <c>kubedos acceptance --stack S</c> runs them again without an up).
+/// run the gates again on the next up; <c>kubedos acceptance --stack S</c> runs them again without an up), and
+/// <c>kubedos:ansibleDirectory</c> (default <c>ansible</c> in the project directory: the playbook and roles Converge runs).
 /// </remarks>
 public sealed class KubedosStack : Stack
 {
@@ -65,6 +67,19 @@ public sealed class KubedosStack : Stack
             OutDirectory = outDirectory,
             Site = new EnrollmentSite(substrate.Nodes, AgentPayload.BesideThisProgram()),
         }, After(planes, trust));
+        // Stage 5: Ansible over SSH on wg1 (host keys pinned from first boot), when the spec asks for it.
+        var converged = new List<Resource>();
+        if (cluster.Orchestration.Ansible.Enabled)
+        {
+            converged.Add(new ClusterConverge("converge", new ConvergeArgs
+            {
+                Cluster = cluster,
+                Stack = StackName,
+                Access = firstboot.Access(cluster),
+                Content = AnsibleContent.Read(Path.GetFullPath(GetConfig("ansibleDirectory") ?? "ansible", projectDirectory)),
+                Disks = substrate.Nodes.ToDictionary(n => n.Name, n => n.Disks, StringComparer.Ordinal),
+            }, After(planes, enrollment)));
+        }
 
         // Stage 6, rendered: only kubernetes.enabled: true brings it (components/Kubernetes/README.md).
         Resource[] kubernetes = cluster.Kubernetes.Enabled
@@ -80,7 +95,7 @@ public sealed class KubedosStack : Stack
             OutDirectory = outDirectory,
             Run = GetConfig("acceptanceRun") ?? "1",
             Enrollment = enrollment.Endpoint,
-        }, After([planes, trust, enrollment, .. kubernetes]));
+        }, After([planes, trust, enrollment, .. converged, .. kubernetes]));
 
         Nodes = Output.All(firstboot.Nodes.Select(n => Output.Tuple<string, string>(n.HostKeyFingerprint, n.Substrate.Instance))).Apply(described =>
             firstboot.Nodes.Select((node, i) => (node, described: described[i])).ToDictionary(

@@ -1,4 +1,5 @@
 using System.Text;
+using Kubedos.Components.Access;
 using Kubedos.Components.Substrate;
 using Kubedos.Engine.Model;
 using Kubedos.Providers.Tls;
@@ -43,6 +44,20 @@ internal sealed class NodeFirstboot : ComponentResource
     /// <summary>Every node after first boot, in the spec's order.</summary>
     public IReadOnlyList<BootedNode> Nodes { get; }
 
+    /// <summary>Where the converge user's sudo grant lives on a node (only when <c>orchestration.ansible.enabled</c>).</summary>
+    public const string SudoersPath = "/etc/sudoers.d/kubedos-converge";
+
+    /// <summary>
+    /// SSH to every node over the control plane as the operator user with the stack's key, host keys pinned from what
+    /// this stage exported.
+    /// </summary>
+    public NodeAccess Access(NormalisedCluster cluster)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        return new NodeAccess(cluster.Security.Ssh.OperatorUser, UserPrivateKeyPem, [.. Nodes.Select(n => new AccessEndpoint(
+            n.Name, n.Substrate.Node.PlaneAddresses[cluster.ControlPlane.Name].ToString(), n.HostPublicKey, n.HostKeyFingerprint))]);
+    }
+
     private BootedNode Boot(NormalisedCluster cluster, SubstrateNode node, RenderedFiles rendered, ResourceOptions here)
     {
         var channel = node.Channel;
@@ -56,6 +71,13 @@ internal sealed class NodeFirstboot : ComponentResource
         var keys = ssh.AllowUsers
             .Select(user => channel.WriteFile($"authorized-keys-{user}", SshdConfigRenderer.AuthorizedKeysPath(user), AuthorizedKey, "0644", here))
             .ToList();
+
+        // Converge logs in as the first allowed user and becomes root through sudo (nothing else is granted).
+        var privileged = new List<Resource>();
+        if (cluster.Orchestration.Ansible.Enabled)
+        {
+            privileged.Add(channel.WriteFile("sudoers-converge", SudoersPath, $"{ssh.OperatorUser} ALL=(root) NOPASSWD: ALL\n", "0440", here).Resource);
+        }
 
         var hostKeys = channel.Run("ssh-host-keys", ["sh", "-c", HostKeysScript()], [], here);
         var fingerprint = hostKeys.Stdout.Apply(HostKeyFingerprint.Parse);
@@ -76,7 +98,7 @@ internal sealed class NodeFirstboot : ComponentResource
         rendered.Write(node.Name, "sshd_config", sshdConfig);
         rendered.Write(node.Name, "nftables-baseline.nft", baseline);
         rendered.Write(node.Name, "sysctl.conf", sysctlConf);
-        return new BootedNode(node, fingerprint, hostKeys.Stdout.Apply(HostKeyFingerprint.PublicKey), [sysctl.Resource, users.Resource, sshd, firewall.Resource]);
+        return new BootedNode(node, fingerprint, hostKeys.Stdout.Apply(HostKeyFingerprint.PublicKey), [sysctl.Resource, users.Resource, sshd, firewall.Resource, .. privileged]);
     }
 
     // An sshd left by an interrupted run (kill -9 of the engine before it recorded the process)

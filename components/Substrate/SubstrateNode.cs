@@ -13,5 +13,8 @@ namespace Kubedos.Components.Substrate;
 /// </param>
 internal sealed record SubstrateNode(NormalisedNode Node, string UnderlayAddress, INodeBootstrapChannel Channel, Output<string> Instance)
 {
+    /// <summary>The node's disks, in the spec's order (none unless the spec declares them).</summary>
+    public IReadOnlyList<SubstrateDisk> Disks { get; init; } = [];
+
     public string Name => Node.Name;
 }

@@ -20,7 +20,6 @@ internal static partial class FieldSupport
     private const string NoProvider = "this build has a provider for the local substrate only";
     private const string NoKubernetes = "the Kubernetes stage (6) renders its manifests and configurations, but nothing runs kubeadm or a kubelet";
     private const string NoStorage = "no storage stage exists yet";
-    private const string NoConverge = "the converge stage (5) does not exist yet";
 
     /// <summary>The acceptance gates this build runs (spec section 17.1); a spec requiring any other is refused (<c>gate-unsupported</c>).</summary>
     public static IReadOnlyList<string> RunnableGates { get; } = ["backplane-matrix", "security-baseline"];
@@ -37,7 +36,6 @@ internal static partial class FieldSupport
         Set("spec.nodes.failureDomains", "the local substrate places every node on this machine; nothing spreads nodes over failure domains"),
         Set("spec.nodes.inventory[].failureDomain", "the local substrate places every node on this machine; nothing spreads nodes over failure domains"),
         Set("spec.nodes.inventory[].resources", "a local node is a network namespace sharing the host's CPUs and memory; no provider sizes machines"),
-        Set("spec.nodes.inventory[].disks", "no provider attaches disks"),
         Set("spec.nodes.inventory[].nics", "no provider attaches NICs; a local node has its underlay link and its planes"),
         Values("spec.networking.addressing.mode", "node addresses come from the node's index or a hash of its name; nothing assigns static or DHCP addresses", "deterministic"),
         Values("spec.security.enrollment.mode", "the enrollment service admits a node by one-time token and CA pin only", "token+pin"),
@@ -54,11 +52,8 @@ internal static partial class FieldSupport
         True("spec.orchestration.salt.enabled", "no Salt bootstrap exists yet"),
         Set("spec.orchestration.salt.purpose", "no Salt bootstrap exists yet"),
         Set("spec.orchestration.salt.version", "no Salt bootstrap exists yet"),
-        True("spec.orchestration.ansible.enabled", NoConverge),
-        Set("spec.orchestration.ansible.purpose", NoConverge),
-        Set("spec.orchestration.ansible.version", NoConverge),
-        True("spec.orchestration.ansible.safety.allowRepartition", "nothing repartitions disks yet"),
-        True("spec.orchestration.ansible.safety.allowWipe", "nothing wipes disks yet"),
+        Set("spec.orchestration.ansible.purpose", "converge runs ansible/site.yml whole; nothing chooses what Ansible is used for"),
+        Set("spec.orchestration.ansible.version", "converge runs the host's ansible-core (scripts/install-host-deps.sh); nothing installs a pinned version"),
         True("spec.kubernetes.allowReset", NoKubernetes),
         Set("spec.kubernetes.ha.etcd", NoKubernetes),
         Values("spec.kubernetes.cni.policyDefault", "the TK8S baseline renders a default-deny NetworkPolicy in every namespace it declares (fail secure)", "deny"),

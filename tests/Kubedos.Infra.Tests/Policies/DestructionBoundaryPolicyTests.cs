@@ -43,6 +43,17 @@ public sealed class DestructionBoundaryPolicyTests
     }
 
     [Fact]
+    public void Evaluate_LabDiskDeletedWithAllowDestroyFalse_IsRefused()
+    {
+        using var h = new PolicyHarness(NoDestroy);
+        var disk = PolicyHarness.Resource("local:lab:Disk", "w-1-data-0", PropertyMap.Of(("node", "w-1"), ("name", "data-0")));
+
+        var v = Assert.Single(h.Of(h.EvaluatePlan([], [PolicyHarness.Delete(disk)]), DestructionBoundaryPolicy.Id));
+
+        Assert.Equal($"delete of {disk.Urn} needs spec.substrate.allowDestroy: true (it is false)", v.Message);
+    }
+
+    [Fact]
     public void Evaluate_DestroyDeletingTheFactsToo_ReadsTheFlagFromBefore()
     {
         using var h = new PolicyHarness(NoDestroy);
