@@ -34,8 +34,11 @@ internal static class SpecRules
         new CephReplicationRule(),
         new VersionPinnedRule(),
         new ObservabilityPlaneRule(),
+        new ObservabilityNodesRule(),
+        new ObservabilityConvergeRule(),
         new AcceptanceGateRule(),
         new GateUnsupportedRule(),
+        new ObservabilityGateRule(),
         new DrillRule(),
     ];
 
@@ -43,6 +46,7 @@ internal static class SpecRules
     public static IReadOnlyList<IWrittenSpecRule> Written { get; } =
     [
         new UnsupportedFieldRule(),
+        new ObservabilityLogPlaneRule(),
     ];
 
     /// <summary>Every rule's id and summary (spec/README.md lists each).</summary>

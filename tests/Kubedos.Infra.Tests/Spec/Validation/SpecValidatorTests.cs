@@ -41,6 +41,10 @@ public sealed class SpecValidatorTests
         { "ceph-replication", Proxmox, ["    ceph:\n      enabled: false", "    ceph:\n      enabled: true\n      size: 3\n      minSize: 2\n      plane: wg3\n      failureDomain: failureDomain"], "size: 3" },
         { "version-pinned", Proxmox, ["version: \"v1.30.4\"", "version: \"v1.30.x\""], "version: \"v1.30.x\"" },
         { "observability-plane-declared", Proxmox, ["bindPlane: wg2", "bindPlane: wg9"], "bindPlane" },
+        { "observability-nodes", Proxmox, ["bindPlane: wg2", "bindPlane: wg2\n      nodes: [cp-1, cp-9]"], "nodes: [cp-1, cp-9]" },
+        { "observability-needs-converge", Proxmox, ["    ansible:\n      enabled: true", "    ansible:\n      enabled: false"], "" },
+        { "observability-log-plane", Proxmox, ["      logPlane: loki", "      "], "observability:" },
+        { "observability-gate-enabled", Lab, ["      - security-baseline\n", "      - security-baseline\n      - observability-stack\n"], "- observability-stack" },
         { "acceptance-gate-known", Proxmox, ["- hubble-flows", "- hubble-flow"], "- hubble-flow" },
         { "drill-known", Proxmox, ["- name: delete-worker", "- name: delete-everything"], "delete-everything" },
         { "gate-unsupported", Lab, ["      - security-baseline\n", "      - security-baseline\n      - k8s-health\n"], "- k8s-health" },
@@ -90,6 +94,10 @@ public sealed class SpecValidatorTests
         Assert.Contains(("unsupported-field", "spec.storage.zfs.enabled"), refused);
         Assert.DoesNotContain(("unsupported-field", "spec.storage.ceph.enabled"), refused);
         Assert.Contains(("gate-unsupported", "spec.acceptance.required[2]"), refused);
+        var logPlane = Assert.Single(result.Diagnostics, d => d.Path == "spec.kubernetes.observability.logPlane");
+        Assert.Equal("unsupported-field", logPlane.RuleId);
+        Assert.Equal(SpecText.LineOf(yaml, "logPlane: loki"), logPlane.Location.Line);
+        Assert.Contains("Loki and promtail are not obtainable on this machine", logPlane.Message, StringComparison.Ordinal);
         var kubernetes = Assert.Single(result.Diagnostics, d => d.Path == "spec.kubernetes.enabled");
         Assert.Equal(SpecText.LineOf(yaml, "    enabled: true\n    allowReset"), kubernetes.Location.Line);
         Assert.Contains("not supported by this build yet", kubernetes.Message, StringComparison.Ordinal);

@@ -1,0 +1,159 @@
+using System.Collections.Immutable;
+using Kubedos.Components.Trust;
+using Kubedos.Engine.Model;
+using Kubedos.Pki;
+using Kubedos.Providers.Tls;
+using Kubedos.Spec.Model;
+using Kubedos.Spec.Normalisation;
+
+namespace Kubedos.Components.Observability;
+
+/// <summary>
+/// <c>kubedos:components:Observability</c>: the observability stack on the bind plane (wg2 by default). It issues the
+/// log plane's certificates under the cluster intermediate (a collector certificate per observability node, a client
+/// certificate per node), renders every node's configuration (node exporter address, rsyslog forwarder; on the
+/// observability nodes Prometheus with its alerting rules, Alertmanager and the rsyslog collector) and hands them to
+/// converge as per-host variables (keys secret); the Ansible roles put them on the nodes under runit. Grafana and Loki
+/// are rendered for the Kubernetes reference only. Everything public lands in <c>out/&lt;stack&gt;/observability/</c>.
+/// </summary>
+internal sealed class Observability : ComponentResource
+{
+    public const string TypeToken = "kubedos:components:Observability";
+
+    /// <param name="name">Resource name (KubedosStack uses <c>observability</c>).</param>
+    /// <param name="cluster">The normalised spec; <c>kubernetes.observability.enabled</c> must be true.</param>
+    /// <param name="trust">The cluster PKI that signs the log plane's certificates.</param>
+    /// <param name="outDirectory"><c>out/&lt;stack&gt;</c>.</param>
+    /// <param name="etcd">How Prometheus authenticates to etcd, when the etcd stage runs (null: no etcd job).</param>
+    /// <param name="options">Parent and dependencies.</param>
+    public Observability(string name, NormalisedCluster cluster, ClusterTrust trust, string outDirectory, EtcdScrape? etcd = null, ResourceOptions? options = null)
+        : base(TypeToken, name, options)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(trust);
+        ArgumentException.ThrowIfNullOrEmpty(outDirectory);
+        if (!cluster.Document.Spec.Kubernetes.Observability.Enabled)
+        {
+            throw new InvalidOperationException("the observability stage needs kubernetes.observability.enabled: true (KubedosStack builds it only then)");
+        }
+
+        var topology = ObservabilityTopology.Of(cluster);
+        Topology = etcd is null ? topology.WithoutEtcd() : topology;
+        var child = new ResourceOptions { Parent = this, DependsOn = options?.DependsOn ?? [] };
+        var lifetime = CertificateLifetime.FromDays(cluster.Document.Spec.Security.Rotation.NodeCertDays);
+        var caBundle = Output.Tuple<string, string>(trust.IntermediateCertPem, trust.RootCertPem).Apply(t => t.Item1.TrimEnd() + "\n" + t.Item2.TrimEnd() + "\n");
+        var files = new List<RenderedConfig>();
+
+        var variables = new Dictionary<string, IReadOnlyList<HostVariable>>(StringComparer.Ordinal);
+        foreach (var node in Topology.Nodes)
+        {
+            var forwarder = Issue($"{node.Name}-log-forwarder", node, [CertificateUses.DigitalSignature, CertificateUses.ClientAuth], withAddress: false, trust, lifetime, child);
+            var forwarderConfig = RsyslogForwarderRenderer.Render(Topology, node);
+            files.Add(new RenderedConfig($"nodes/{node.Name}/log-forwarder.conf", forwarderConfig));
+            var list = new List<HostVariable>
+            {
+                Plain("observability_bind_address", node.Address),
+                Plain("node_exporter_listen_address", ObservabilityLayout.Endpoint(node.Address, ObservabilityLayout.NodeExporterPort)),
+                Plain("log_forwarder_config", forwarderConfig),
+                new("log_forwarder_ca_pem", caBundle, false),
+                new("log_forwarder_cert_pem", forwarder.CertPem, false),
+                new("log_forwarder_key_pem", forwarder.KeyPem, true),
+            };
+            if (Topology.IsHub(node.Name))
+            {
+                var collector = Issue($"{node.Name}-log-collector", node, [CertificateUses.DigitalSignature, CertificateUses.ServerAuth], withAddress: true, trust, lifetime, child);
+                var hubFiles = new RenderedConfig[]
+                {
+                    new($"nodes/{node.Name}/prometheus.yml", PrometheusConfigRenderer.Render(Topology)),
+                    new($"nodes/{node.Name}/rules.yml", AlertRulesRenderer.Render(Topology)),
+                    new($"nodes/{node.Name}/alertmanager.yml", AlertmanagerConfigRenderer.Render(Topology)),
+                    new($"nodes/{node.Name}/log-collector.conf", RsyslogCollectorRenderer.Render(Topology, node)),
+                };
+                files.AddRange(hubFiles);
+                list.AddRange(
+                [
+                    Plain("prometheus_listen_address", ObservabilityLayout.Endpoint(node.Address, ObservabilityLayout.PrometheusPort)),
+                    Plain("prometheus_config", hubFiles[0].Content),
+                    Plain("prometheus_rules", hubFiles[1].Content),
+                    Plain("alertmanager_listen_address", ObservabilityLayout.Endpoint(node.Address, ObservabilityLayout.AlertmanagerPort)),
+                    Plain("alertmanager_config", hubFiles[2].Content),
+                    Plain("log_collector_config", hubFiles[3].Content),
+                    new("log_collector_ca_pem", caBundle, false),
+                    new("log_collector_cert_pem", collector.CertPem, false),
+                    new("log_collector_key_pem", collector.KeyPem, true),
+                ]);
+                if (etcd is not null)
+                {
+                    list.AddRange(
+                    [
+                        new("prometheus_etcd_ca_pem", etcd.CaPem, false),
+                        new("prometheus_etcd_client_cert_pem", etcd.ClientCertPem, false),
+                        new("prometheus_etcd_client_key_pem", etcd.ClientKeyPem, true),
+                    ]);
+                }
+            }
+
+            variables[node.Name] = list;
+        }
+
+        if (Topology.Stack.Grafana)
+        {
+            files.AddRange(GrafanaProvisioningRenderer.Render(Topology).Select(f => f with { RelativePath = $"kubernetes/{f.RelativePath}" }));
+        }
+
+        if (Topology.Stack.Loki)
+        {
+            files.AddRange(LokiConfigRenderer.Render(Topology).Select(f => f with { RelativePath = $"kubernetes/{f.RelativePath}" }));
+        }
+
+        Variables = variables;
+        var directory = Path.Combine(outDirectory, "observability");
+        Files = files;
+        Directory = Output.Create(IsDryRun ? Path.GetFullPath(directory) : ObservabilityDirectory.Write(directory, files));
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["directory"] = Directory,
+            ["bindPlane"] = Output.Create(Topology.BindPlane),
+            ["nodes"] = Output.Create(string.Join(",", Topology.Hubs.Select(h => h.Name))),
+        });
+    }
+
+    /// <summary>The topology the stack was rendered for (etcd members only when the etcd stage hands over its credentials).</summary>
+    public ObservabilityTopology Topology { get; }
+
+    /// <summary>Per node, the variables converge passes to the observability roles (keys are secret).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<HostVariable>> Variables { get; }
+
+    /// <summary>Every public file rendered, by its path under <c>out/&lt;stack&gt;/observability/</c>.</summary>
+    public IReadOnlyList<RenderedConfig> Files { get; }
+
+    /// <summary>The absolute <c>out/&lt;stack&gt;/observability</c> once its files are written (unknown in preview).</summary>
+    public Output<string> Directory { get; }
+
+    private static HostVariable Plain(string name, string value) => new(name, Output.Create(value), false);
+
+    private static IssuedCertificate Issue(
+        string name, ObservedNode node, IReadOnlyList<string> uses, bool withAddress, ClusterTrust trust, CertificateLifetime lifetime, ResourceOptions child)
+    {
+        var key = new PrivateKey(name, new PrivateKeyArgs { Algorithm = "ECDSA", EcdsaCurve = "P256" }, child);
+        var request = new CertRequest(name, new CertRequestArgs
+        {
+            PrivateKeyPem = key.PrivateKeyPem,
+            Subject = new SubjectArgs { CommonName = node.Name, Organizations = [$"kubedos:{node.Role}"] },
+            DnsNames = [node.Name],
+            IpAddresses = withAddress ? [node.Address] : [],
+        }, child);
+        var certificate = new LocallySignedCert(name, new LocallySignedCertArgs
+        {
+            CertRequestPem = request.CertRequestPem,
+            CaCertPem = trust.IntermediateCertPem,
+            CaPrivateKeyPem = trust.IntermediateKeyPem,
+            ValidityPeriodHours = lifetime.ValidityHours,
+            EarlyRenewalHours = lifetime.EarlyRenewalHours,
+            AllowedUses = [.. uses.Select(u => (Input<string>)u)],
+        }, child);
+        return new IssuedCertificate(certificate.CertPem, key.PrivateKeyPem);
+    }
+
+    private sealed record IssuedCertificate(Output<string> CertPem, Output<string> KeyPem);
+}
