@@ -51,10 +51,14 @@ public sealed class KubedosStack : Stack
         // Every node enrolls over wg1 at first boot: the service on the first control plane, the agent on each node.
         var enrollment = new ClusterEnrollment(
             "enrollment", cluster, trust, outDirectory, new ResourceOptions { DependsOn = [planes, trust] }, new EnrollmentSite(substrate.Nodes, AgentPayload.BesideThisProgram()));
+        // The observability stack's certificates, configurations and converge variables (on the bind plane, wg2 by default).
+        var observability = cluster.Document.Spec.Kubernetes.Observability.Enabled
+            ? new Observability.Observability("observability", cluster, trust, outDirectory, etcd: null, new ResourceOptions { DependsOn = [trust] })
+            : null;
         var probeTarget = trust.CaPin.Apply(pin => new EnrollmentProbeTarget(enrollment.ServiceNode, enrollment.ServiceUrl, pin, EnrollmentSite.AgentCommand));
         var acceptance = new Acceptance.Acceptance(
             "acceptance", StackName, cluster, firstboot.Nodes, firstboot.UserPrivateKeyPem, planeKeys, outDirectory, GetConfig("acceptanceRun") ?? "1",
-            new ResourceOptions { DependsOn = [planes, trust, enrollment] }, probeTarget);
+            new ResourceOptions { DependsOn = [planes, trust, enrollment] }, probeTarget, observability?.Topology);
 
         Nodes = Output.All(firstboot.Nodes.Select(n => n.HostKeyFingerprint)).Apply(fingerprints =>
             firstboot.Nodes.Select((node, i) => (node, fingerprint: fingerprints[i])).ToDictionary(

@@ -18,6 +18,9 @@ internal enum ProbeExpectation
     /// <summary>An SSH password login is refused because the server offers public keys only.</summary>
     PasswordRefused,
 
+    /// <summary>Nothing answers a TCP connection: refused (nothing listens there) or filtered; only an accepted connection fails it.</summary>
+    Unreachable,
+
     /// <summary>An enroll attempt is refused by the enrollment service for its missing or unknown token.</summary>
     EnrollmentRefused,
 }

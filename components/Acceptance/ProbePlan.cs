@@ -30,7 +30,7 @@ internal static class ProbePlan
     /// <summary>The gates this build runs: the list validation's <c>gate-unsupported</c> holds a spec to.</summary>
     public static IReadOnlyList<string> KnownGates => FieldSupport.RunnableGates;
 
-    /// <summary>The gates to run: the spec's required ones, or every gate when it names none.</summary>
+    /// <summary>The gates to run: the spec's required ones, or every gate that applies when it names none.</summary>
     /// <exception cref="InvalidOperationException">The spec requires a gate this build cannot run (validation refuses such a spec).</exception>
     public static IReadOnlyList<string> Gates(NormalisedCluster cluster)
     {
@@ -42,7 +42,11 @@ internal static class ProbePlan
                 $"spec.acceptance.required names gate '{unknown}', which this build cannot run (rule gate-unsupported); a required gate is never dropped from the run");
         }
 
-        return required.Count == 0 ? KnownGates : required;
+        // Naming none runs every gate that applies: observability-stack only proves a stack the spec enables.
+        var observability = cluster.Document.Spec.Kubernetes.Observability;
+        return required.Count == 0
+            ? [.. KnownGates.Where(g => g != ObservabilityStackProbes.Gate || (observability.Enabled && observability.Stack.Prometheus))]
+            : required;
     }
 
     /// <summary>A join token of the right shape that the service never minted (id <c>kdanon</c>).</summary>
