@@ -45,7 +45,7 @@ internal static class RsyslogForwarderRenderer
             ruleset(name="kubedos-services") {
               # The forwarder's own log stays here: forwarding it would feed back its own complaints.
               if $!metadata!filename == "/var/log/{{ObservabilityLayout.LogForwarder}}/current" then stop
-              set $.service = field($!metadata!filename, 47, 4);
+              set $.service = re_extract($!metadata!filename, '/([^/]+)/current$', 0, 1, 'runit');
               call kubedos-forward
             }
 
