@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Kubedos.Components.Converge;
 using Kubedos.Components.Trust;
 using Kubedos.Engine.Model;
 using Kubedos.Pki;
@@ -44,20 +45,20 @@ internal sealed class Observability : ComponentResource
         var caBundle = Output.Tuple<string, string>(trust.IntermediateCertPem, trust.RootCertPem).Apply(t => t.Item1.TrimEnd() + "\n" + t.Item2.TrimEnd() + "\n");
         var files = new List<RenderedConfig>();
 
-        var variables = new Dictionary<string, IReadOnlyList<HostVariable>>(StringComparer.Ordinal);
+        var variables = new Dictionary<string, IReadOnlyDictionary<string, ConvergeVariable>>(StringComparer.Ordinal);
         foreach (var node in Topology.Nodes)
         {
             var forwarder = Issue($"{node.Name}-log-forwarder", node, [CertificateUses.DigitalSignature, CertificateUses.ClientAuth], withAddress: false, trust, lifetime, child);
             var forwarderConfig = RsyslogForwarderRenderer.Render(Topology, node);
             files.Add(new RenderedConfig($"nodes/{node.Name}/log-forwarder.conf", forwarderConfig));
-            var list = new List<HostVariable>
+            var list = new List<(string Name, ConvergeVariable Variable)>
             {
                 Plain("observability_bind_address", node.Address),
                 Plain("node_exporter_listen_address", ObservabilityLayout.Endpoint(node.Address, ObservabilityLayout.NodeExporterPort)),
                 Plain("log_forwarder_config", forwarderConfig),
-                new("log_forwarder_ca_pem", caBundle, false),
-                new("log_forwarder_cert_pem", forwarder.CertPem, false),
-                new("log_forwarder_key_pem", forwarder.KeyPem, true),
+                ("log_forwarder_ca_pem", new ConvergeVariable(caBundle, false)),
+                ("log_forwarder_cert_pem", new ConvergeVariable(forwarder.CertPem, false)),
+                ("log_forwarder_key_pem", new ConvergeVariable(forwarder.KeyPem, true)),
             };
             if (Topology.IsHub(node.Name))
             {
@@ -78,22 +79,22 @@ internal sealed class Observability : ComponentResource
                     Plain("alertmanager_listen_address", ObservabilityLayout.Endpoint(node.Address, ObservabilityLayout.AlertmanagerPort)),
                     Plain("alertmanager_config", hubFiles[2].Content),
                     Plain("log_collector_config", hubFiles[3].Content),
-                    new("log_collector_ca_pem", caBundle, false),
-                    new("log_collector_cert_pem", collector.CertPem, false),
-                    new("log_collector_key_pem", collector.KeyPem, true),
+                    ("log_collector_ca_pem", new ConvergeVariable(caBundle, false)),
+                    ("log_collector_cert_pem", new ConvergeVariable(collector.CertPem, false)),
+                    ("log_collector_key_pem", new ConvergeVariable(collector.KeyPem, true)),
                 ]);
                 if (etcd is not null)
                 {
                     list.AddRange(
                     [
-                        new("prometheus_etcd_ca_pem", etcd.CaPem, false),
-                        new("prometheus_etcd_client_cert_pem", etcd.ClientCertPem, false),
-                        new("prometheus_etcd_client_key_pem", etcd.ClientKeyPem, true),
+                        ("prometheus_etcd_ca_pem", new ConvergeVariable(etcd.CaPem, false)),
+                        ("prometheus_etcd_client_cert_pem", new ConvergeVariable(etcd.ClientCertPem, false)),
+                        ("prometheus_etcd_client_key_pem", new ConvergeVariable(etcd.ClientKeyPem, true)),
                     ]);
                 }
             }
 
-            variables[node.Name] = list;
+            variables[node.Name] = list.ToDictionary(v => v.Name, v => v.Variable, StringComparer.Ordinal);
         }
 
         if (Topology.Stack.Grafana)
@@ -122,7 +123,7 @@ internal sealed class Observability : ComponentResource
     public ObservabilityTopology Topology { get; }
 
     /// <summary>Per node, the variables converge passes to the observability roles (keys are secret).</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<HostVariable>> Variables { get; }
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, ConvergeVariable>> Variables { get; }
 
     /// <summary>Every public file rendered, by its path under <c>out/&lt;stack&gt;/observability/</c>.</summary>
     public IReadOnlyList<RenderedConfig> Files { get; }
@@ -130,7 +131,7 @@ internal sealed class Observability : ComponentResource
     /// <summary>The absolute <c>out/&lt;stack&gt;/observability</c> once its files are written (unknown in preview).</summary>
     public Output<string> Directory { get; }
 
-    private static HostVariable Plain(string name, string value) => new(name, Output.Create(value), false);
+    private static (string Name, ConvergeVariable Variable) Plain(string name, string value) => (name, ConvergeVariable.Plain(Output.Create(value)));
 
     private static IssuedCertificate Issue(
         string name, ObservedNode node, IReadOnlyList<string> uses, bool withAddress, ClusterTrust trust, CertificateLifetime lifetime, ResourceOptions child)

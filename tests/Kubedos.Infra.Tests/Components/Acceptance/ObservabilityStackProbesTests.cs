@@ -109,7 +109,8 @@ public sealed class ObservabilityStackProbesTests
     [Fact]
     public void Gates_NoneRequired_ObservabilityStackOnlyWhenEnabled()
     {
-        var off = LabSpecs.Lab01.Document with { Spec = LabSpecs.Lab01.Document.Spec with { Acceptance = new() } };
+        var spec = LabSpecs.Lab01.Document.Spec;
+        var off = LabSpecs.Lab01.Document with { Spec = spec with { Acceptance = new(), Kubernetes = spec.Kubernetes with { Observability = new() } } };
 
         Assert.DoesNotContain(ObservabilityStackProbes.Gate, ProbePlan.Gates(Kubedos.Spec.Normalisation.SpecNormaliser.Normalise(off)));
         Assert.Contains(ObservabilityStackProbes.Gate, ProbePlan.Gates(ObservedClusters.Lab01NamingNoGate));

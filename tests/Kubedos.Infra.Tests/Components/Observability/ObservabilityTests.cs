@@ -16,13 +16,13 @@ public sealed class ObservabilityTests
             stage = new Kubedos.Components.Observability.Observability("observability", cluster, trust, fixture.OutDir);
             foreach (var (node, list) in stage.Variables)
             {
-                foreach (var variable in list)
+                foreach (var (name, variable) in list)
                 {
                     _ = variable.Value.Apply(v =>
                     {
                         lock (variables)
                         {
-                            variables[$"{node}/{variable.Name}"] = variable.Secret ? fixture.Capture(v) : v;
+                            variables[$"{node}/{name}"] = variable.Secret ? fixture.Capture(v) : v;
                         }
 
                         return v;
@@ -42,7 +42,8 @@ public sealed class ObservabilityTests
             f => Assert.DoesNotContain("PRIVATE KEY", File.ReadAllText(f), StringComparison.Ordinal));
 
         // Every key is a secret variable; the certificates chain to the root through the cluster intermediate.
-        Assert.All(stage!.Variables.Values.SelectMany(v => v).Where(v => v.Name.EndsWith("_key_pem", StringComparison.Ordinal)), v => Assert.True(v.Secret));
+        Assert.All(stage!.Variables.Values.SelectMany(v => v).Where(v => v.Key.EndsWith("_key_pem", StringComparison.Ordinal)), v => Assert.True(v.Value.Secret));
+        Assert.All(stage.Variables.Values.SelectMany(v => v).Where(v => !v.Key.EndsWith("_key_pem", StringComparison.Ordinal)), v => Assert.False(v.Value.Secret));
         Assert.Equal(cluster.Nodes.Count, variables.Keys.Count(k => k.EndsWith("/log_forwarder_key_pem", StringComparison.Ordinal)));
         Assert.Equal(["cp-1/log_collector_key_pem"], variables.Keys.Where(k => k.EndsWith("/log_collector_key_pem", StringComparison.Ordinal)));
         var pki = Path.Combine(stack.OutDir, "pki");

@@ -44,7 +44,7 @@ public sealed class SpecValidatorTests
         { "observability-nodes", Proxmox, ["bindPlane: wg2", "bindPlane: wg2\n      nodes: [cp-1, cp-9]"], "nodes: [cp-1, cp-9]" },
         { "observability-needs-converge", Proxmox, ["    ansible:\n      enabled: true", "    ansible:\n      enabled: false"], "" },
         { "observability-log-plane", Proxmox, ["      logPlane: loki", "      "], "observability:" },
-        { "observability-gate-enabled", Lab, ["      - security-baseline\n", "      - security-baseline\n      - observability-stack\n"], "- observability-stack" },
+        { "observability-gate-enabled", Lab, ["      enabled: true             # node exporters", "      enabled: false            # node exporters"], "- observability-stack" },
         { "acceptance-gate-known", Proxmox, ["- hubble-flows", "- hubble-flow"], "- hubble-flow" },
         { "drill-known", Proxmox, ["- name: delete-worker", "- name: delete-everything"], "delete-everything" },
         { "gate-unsupported", Lab, ["      - security-baseline\n", "      - security-baseline\n      - k8s-health\n"], "- k8s-health" },
