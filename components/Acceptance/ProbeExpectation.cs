@@ -18,9 +18,12 @@ internal enum ProbeExpectation
     /// <summary>An SSH password login is refused because the server offers public keys only.</summary>
     PasswordRefused,
 
-    /// <summary>Nothing answers a TCP connection: refused (nothing listens there) or filtered; only an accepted connection fails it.</summary>
-    Unreachable,
-
     /// <summary>An enroll attempt is refused by the enrollment service for its missing or unknown token.</summary>
     EnrollmentRefused,
+
+    /// <summary>A TCP connection does not get through: dropped by a firewall, refused, or without a route; anything but connected.</summary>
+    Unreachable,
+
+    /// <summary>A TLS client reaches the server, which ends the session for want of a certificate it trusts (curl exits 16, 35, 55 or 56).</summary>
+    TlsRefused,
 }

@@ -53,9 +53,8 @@ internal sealed class Observability : ComponentResource
             files.Add(new RenderedConfig($"nodes/{node.Name}/log-forwarder.conf", forwarderConfig));
             var list = new List<(string Name, ConvergeVariable Variable)>
             {
-                Plain("observability_bind_address", node.Address),
                 Plain("node_exporter_listen_address", ObservabilityLayout.Endpoint(node.Address, ObservabilityLayout.NodeExporterPort)),
-                Plain("log_forwarder_config", forwarderConfig),
+                Text("log_forwarder_config", forwarderConfig),
                 ("log_forwarder_ca_pem", new ConvergeVariable(caBundle, false)),
                 ("log_forwarder_cert_pem", new ConvergeVariable(forwarder.CertPem, false)),
                 ("log_forwarder_key_pem", new ConvergeVariable(forwarder.KeyPem, true)),
@@ -74,11 +73,11 @@ internal sealed class Observability : ComponentResource
                 list.AddRange(
                 [
                     Plain("prometheus_listen_address", ObservabilityLayout.Endpoint(node.Address, ObservabilityLayout.PrometheusPort)),
-                    Plain("prometheus_config", hubFiles[0].Content),
-                    Plain("prometheus_rules", hubFiles[1].Content),
+                    Text("prometheus_config", hubFiles[0].Content),
+                    Text("prometheus_rules", hubFiles[1].Content),
                     Plain("alertmanager_listen_address", ObservabilityLayout.Endpoint(node.Address, ObservabilityLayout.AlertmanagerPort)),
-                    Plain("alertmanager_config", hubFiles[2].Content),
-                    Plain("log_collector_config", hubFiles[3].Content),
+                    Text("alertmanager_config", hubFiles[2].Content),
+                    Text("log_collector_config", hubFiles[3].Content),
                     ("log_collector_ca_pem", new ConvergeVariable(caBundle, false)),
                     ("log_collector_cert_pem", new ConvergeVariable(collector.CertPem, false)),
                     ("log_collector_key_pem", new ConvergeVariable(collector.KeyPem, true)),
@@ -132,6 +131,11 @@ internal sealed class Observability : ComponentResource
     public Output<string> Directory { get; }
 
     private static (string Name, ConvergeVariable Variable) Plain(string name, string value) => (name, ConvergeVariable.Plain(Output.Create(value)));
+
+    // A configuration travels base64-encoded (<c>NAME_b64</c>, the role decodes it): Ansible templates every string
+    // variable it reads, and Prometheus's rules carry their own {{ $labels }} templates.
+    private static (string Name, ConvergeVariable Variable) Text(string name, string value) =>
+        ($"{name}_b64", ConvergeVariable.Plain(Output.Create(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(value)))));
 
     private static IssuedCertificate Issue(
         string name, ObservedNode node, IReadOnlyList<string> uses, bool withAddress, ClusterTrust trust, CertificateLifetime lifetime, ResourceOptions child)

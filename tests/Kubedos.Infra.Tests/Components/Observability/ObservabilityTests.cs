@@ -60,6 +60,12 @@ public sealed class ObservabilityTests
             }
         }
 
+        // Every variable the stage hands over is one a role declares (and documents) in its defaults.
+        var declared = Directory.EnumerateFiles(RepositoryFiles.PathOf("ansible/roles"), "main.yml", SearchOption.AllDirectories)
+            .Where(f => f.Contains($"{Path.DirectorySeparatorChar}defaults{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(File.ReadAllLines).Where(l => l.Length > 0 && char.IsLetter(l[0]) && l.Contains(':', StringComparison.Ordinal))
+            .Select(l => l[..l.IndexOf(':', StringComparison.Ordinal)]).ToHashSet(StringComparer.Ordinal);
+        Assert.All(variables.Keys.Select(k => k.Split('/')[1]).Distinct(), n => Assert.Contains(n, declared));
         Assert.Equal("10.102.0.21:9100", variables["w-1/node_exporter_listen_address"]);
         Assert.Contains("BEGIN CERTIFICATE", variables["w-1/log_forwarder_ca_pem"], StringComparison.Ordinal);
     }
