@@ -55,7 +55,7 @@ public sealed class KubedosStack : Stack
             "enrollment", cluster, trust, outDirectory, new ResourceOptions { DependsOn = [planes, trust] }, new EnrollmentSite(substrate.Nodes, AgentPayload.BesideThisProgram()));
         // The observability stack's certificates, configurations and converge variables (on the bind plane, wg2 by default).
         var observability = cluster.Document.Spec.Kubernetes.Observability.Enabled
-            ? new Observability.Observability("observability", cluster, trust, outDirectory, etcd: null, new ResourceOptions { DependsOn = [trust] })
+            ? new Observability.Observability("observability", cluster, trust, outDirectory, new ResourceOptions { DependsOn = [trust] })
             : null;
 
         // Stage 5: Ansible over SSH on wg1 (host keys pinned from first boot), when the spec asks for it.

@@ -16,6 +16,8 @@ namespace Kubedos.Components.Observability;
 /// observability nodes Prometheus with its alerting rules, Alertmanager and the rsyslog collector) and hands them to
 /// converge as per-host variables (keys secret); the Ansible roles put them on the nodes under runit. Grafana and Loki
 /// are rendered for the Kubernetes reference only. Everything public lands in <c>out/&lt;stack&gt;/observability/</c>.
+/// With etcd members (Kubernetes enabled) Prometheus scrapes them; the etcd stage hands the prometheus role its
+/// <c>prometheus_etcd_*</c> client certificate variables.
 /// </summary>
 internal sealed class Observability : ComponentResource
 {
@@ -25,9 +27,8 @@ internal sealed class Observability : ComponentResource
     /// <param name="cluster">The normalised spec; <c>kubernetes.observability.enabled</c> must be true.</param>
     /// <param name="trust">The cluster PKI that signs the log plane's certificates.</param>
     /// <param name="outDirectory"><c>out/&lt;stack&gt;</c>.</param>
-    /// <param name="etcd">How Prometheus authenticates to etcd, when the etcd stage runs (null: no etcd job).</param>
     /// <param name="options">Parent and dependencies.</param>
-    public Observability(string name, NormalisedCluster cluster, ClusterTrust trust, string outDirectory, EtcdScrape? etcd = null, ResourceOptions? options = null)
+    public Observability(string name, NormalisedCluster cluster, ClusterTrust trust, string outDirectory, ResourceOptions? options = null)
         : base(TypeToken, name, options)
     {
         ArgumentNullException.ThrowIfNull(cluster);
@@ -38,8 +39,7 @@ internal sealed class Observability : ComponentResource
             throw new InvalidOperationException("the observability stage needs kubernetes.observability.enabled: true (KubedosStack builds it only then)");
         }
 
-        var topology = ObservabilityTopology.Of(cluster);
-        Topology = etcd is null ? topology.WithoutEtcd() : topology;
+        Topology = ObservabilityTopology.Of(cluster);
         var child = new ResourceOptions { Parent = this, DependsOn = options?.DependsOn ?? [] };
         var lifetime = CertificateLifetime.FromDays(cluster.Document.Spec.Security.Rotation.NodeCertDays);
         var caBundle = Output.Tuple<string, string>(trust.IntermediateCertPem, trust.RootCertPem).Apply(t => t.Item1.TrimEnd() + "\n" + t.Item2.TrimEnd() + "\n");
@@ -82,15 +82,6 @@ internal sealed class Observability : ComponentResource
                     ("log_collector_cert_pem", new ConvergeVariable(collector.CertPem, false)),
                     ("log_collector_key_pem", new ConvergeVariable(collector.KeyPem, true)),
                 ]);
-                if (etcd is not null)
-                {
-                    list.AddRange(
-                    [
-                        ("prometheus_etcd_ca_pem", new ConvergeVariable(etcd.CaPem, false)),
-                        ("prometheus_etcd_client_cert_pem", new ConvergeVariable(etcd.ClientCertPem, false)),
-                        ("prometheus_etcd_client_key_pem", new ConvergeVariable(etcd.ClientKeyPem, true)),
-                    ]);
-                }
             }
 
             variables[node.Name] = list.ToDictionary(v => v.Name, v => v.Variable, StringComparer.Ordinal);
@@ -118,7 +109,7 @@ internal sealed class Observability : ComponentResource
         });
     }
 
-    /// <summary>The topology the stack was rendered for (etcd members only when the etcd stage hands over its credentials).</summary>
+    /// <summary>The topology the stack was rendered for.</summary>
     public ObservabilityTopology Topology { get; }
 
     /// <summary>Per node, the variables converge passes to the observability roles (keys are secret).</summary>

@@ -39,9 +39,6 @@ internal sealed record ObservabilityTopology(
             observability.Stack);
     }
 
-    /// <summary>The same topology without etcd members (no etcd stage to scrape).</summary>
-    public ObservabilityTopology WithoutEtcd() => this with { EtcdMembers = [] };
-
     /// <summary>etcd's quorum: a majority of its members.</summary>
     public int EtcdQuorum => (EtcdMembers.Count / 2) + 1;
 

@@ -34,6 +34,5 @@ public sealed class ObservabilityTopologyTests
 
         Assert.Equal(["cp-1", "cp-2", "cp-3"], topology.EtcdMembers.Select(m => m.Name));
         Assert.Equal(2, topology.EtcdQuorum);
-        Assert.Empty(topology.WithoutEtcd().EtcdMembers);
     }
 }

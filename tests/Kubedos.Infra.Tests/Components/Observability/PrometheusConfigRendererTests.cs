@@ -51,7 +51,7 @@ public sealed class PrometheusConfigRendererTests
     [Fact]
     public void Render_WithoutEtcdMembers_HasNoEtcdJob()
     {
-        Assert.DoesNotContain("etcd", PrometheusConfigRenderer.Render(ObservedClusters.Topology(kubernetes: true).WithoutEtcd()), StringComparison.Ordinal);
+        Assert.DoesNotContain("etcd", PrometheusConfigRenderer.Render(ObservedClusters.Topology(kubernetes: false)), StringComparison.Ordinal);
     }
 
     [LabFact("promtool", "openssl")]
