@@ -65,7 +65,10 @@ public sealed class KubedosStack : Stack
             var content = AnsibleContent.Read(Path.GetFullPath(GetConfig("ansibleDirectory") ?? "ansible", projectDirectory));
             var variables = observability?.Variables ?? ConvergeArgs.NoVariables;
             converged.Add(new ClusterConverge(
-                "converge", new ConvergeArgs(cluster, StackName, firstboot.Access(cluster), content, variables), new ResourceOptions { DependsOn = [planes, enrollment] }));
+                "converge", new ConvergeArgs(cluster, StackName, firstboot.Access(cluster), content, variables)
+                {
+                    Disks = substrate.Nodes.ToDictionary(n => n.Name, n => n.Disks, StringComparer.Ordinal),
+                }, new ResourceOptions { DependsOn = [planes, enrollment] }));
         }
 
         var probeTarget = trust.CaPin.Apply(pin => new EnrollmentProbeTarget(enrollment.ServiceNode, enrollment.ServiceUrl, pin, EnrollmentSite.AgentCommand));

@@ -26,7 +26,7 @@ internal static class PolicyContract
     public static readonly IReadOnlyList<string> NodeTypes = ["local:lab:Node"];
 
     /// <summary>Substrate volume types: deleting or replacing one destroys data.</summary>
-    public static readonly IReadOnlyList<string> VolumeTypes = ["kubedos:substrate:Volume"];
+    public static readonly IReadOnlyList<string> VolumeTypes = ["kubedos:substrate:Volume", "local:lab:Disk"];
 
     public const string AllowDestroyPath = "spec.substrate.allowDestroy";
     public const string AllowResetPath = "spec.kubernetes.allowReset";

@@ -24,13 +24,32 @@ internal sealed class ClusterConverge : ComponentResource
         }
 
         var here = new ResourceOptions { Parent = this, DependsOn = options?.DependsOn ?? [] };
+
+        // Destructive disk preparation first, each a resource the policy pack judges; the playbook runs on prepared disks.
+        var operations = new List<Resource>();
+        foreach (var (node, disks) in args.Disks.OrderBy(d => d.Key, StringComparer.Ordinal))
+        {
+            foreach (var disk in disks)
+            {
+                Resource? previous = null;
+                foreach (var operation in DiskOperation.For(disk.Purpose))
+                {
+                    previous = new DiskOperation(operation, node, disk, args.Access, here with { DependsOn = [.. here.DependsOn, .. previous is null ? [] : new[] { previous }] });
+                    operations.Add(previous);
+                }
+            }
+        }
+
+        var inventory = Output.All(args.Cluster.Nodes.Select(n => DiskList(args, n.Name)))
+            .Apply(lists => ConvergeInventory.Render(
+                args.Cluster, args.Stack, args.Access.User, args.Cluster.Nodes.Select((n, i) => (n.Name, lists[i])).ToDictionary(p => p.Name, p => p.Item2, StringComparer.Ordinal)));
         Playbook = new Playbook("site", new PlaybookArgs
         {
             Source = args.Content.SourceDirectory,
             Files = [.. args.Content.Files.Select(f => (Input<string>)f)],
             Digest = args.Content.Digest,
             Path = AnsibleContent.Playbook,
-            Inventory = ConvergeInventory.Render(args.Cluster, args.Stack, args.Access.User),
+            Inventory = inventory,
             KnownHosts = args.Access.KnownHosts,
             User = args.Access.User,
             PrivateKey = args.Access.PrivateKeyPem,
@@ -39,9 +58,16 @@ internal sealed class ClusterConverge : ComponentResource
                 node => (IReadOnlyDictionary<string, Input<string>>)node.Value.ToDictionary(
                     v => v.Key, v => (Input<string>)(v.Value.Secret ? Output.CreateSecret(v.Value.Value) : v.Value.Value), StringComparer.Ordinal),
                 StringComparer.Ordinal),
-        }, here);
+        }, here with { DependsOn = [.. here.DependsOn, .. operations] });
         Hosts = Playbook.Hosts;
         RegisterOutputs(new Dictionary<string, object?> { ["hosts"] = Hosts, ["drift"] = Playbook.Drift });
+    }
+
+    private static Output<IReadOnlyList<ConvergeDisk>> DiskList(ConvergeArgs args, string node)
+    {
+        var disks = args.Disks.GetValueOrDefault(node) ?? [];
+        return Output.All(disks.Select(d => d.Device)).Apply(devices =>
+            (IReadOnlyList<ConvergeDisk>)[.. disks.Select((d, i) => new ConvergeDisk(d.Name, devices[i], d.Purpose, d.SizeGiB))]);
     }
 
     /// <summary>The playbook resource (for stages that wait on a converged node).</summary>

@@ -17,6 +17,9 @@ internal sealed record ConvergeArgs(
     NodeSoftware Content,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, ConvergeVariable>> HostVariables)
 {
+    /// <summary>Each node's disks (the substrate's): data and Ceph OSD disks are prepared by <see cref="DiskOperation"/>s.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<SubstrateDisk>> Disks { get; init; } = new Dictionary<string, IReadOnlyList<SubstrateDisk>>(StringComparer.Ordinal);
+
     /// <summary>No extra variables.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, ConvergeVariable>> NoVariables { get; } =
         new Dictionary<string, IReadOnlyDictionary<string, ConvergeVariable>>(StringComparer.Ordinal);

@@ -17,13 +17,14 @@ internal static class ConvergeInventory
     public const string ObservabilityGroup = "observability";
 
     /// <summary>The inventory as JSON: hosts by role, their variables on the role group, etcd and observability as member lists.</summary>
-    public static string Render(NormalisedCluster cluster, string stack, string user)
+    public static string Render(NormalisedCluster cluster, string stack, string user, IReadOnlyDictionary<string, IReadOnlyList<ConvergeDisk>>? disks = null)
     {
         ArgumentNullException.ThrowIfNull(cluster);
+        JsonObject Vars(NormalisedNode n) => HostVariables(cluster, n, stack, user, disks?.GetValueOrDefault(n.Name) ?? []);
         var groups = new JsonObject
         {
-            [ControlPlaneGroup] = Hosts(cluster.Nodes.Where(n => n.Role == NodeRole.ControlPlane), n => HostVariables(cluster, n, stack, user)),
-            [WorkerGroup] = Hosts(cluster.Nodes.Where(n => n.Role == NodeRole.Worker), n => HostVariables(cluster, n, stack, user)),
+            [ControlPlaneGroup] = Hosts(cluster.Nodes.Where(n => n.Role == NodeRole.ControlPlane), Vars),
+            [WorkerGroup] = Hosts(cluster.Nodes.Where(n => n.Role == NodeRole.Worker), Vars),
             [EtcdGroup] = Hosts(EtcdMembers(cluster), _ => new JsonObject()),
             [ObservabilityGroup] = Hosts(ObservabilityNodes(cluster), _ => new JsonObject()),
         };
@@ -46,7 +47,7 @@ internal static class ConvergeInventory
     public static IEnumerable<NormalisedNode> ObservabilityNodes(NormalisedCluster cluster) =>
         cluster.Document.Spec.Kubernetes.Observability.Enabled ? cluster.ObservabilityNodes : [];
 
-    private static JsonObject HostVariables(NormalisedCluster cluster, NormalisedNode node, string stack, string user)
+    private static JsonObject HostVariables(NormalisedCluster cluster, NormalisedNode node, string stack, string user, IReadOnlyList<ConvergeDisk> disks)
     {
         var vars = new JsonObject
         {
@@ -56,6 +57,13 @@ internal static class ConvergeInventory
             ["kubedos_role"] = node.Role == NodeRole.ControlPlane ? "control-plane" : "worker",
             ["kubedos_failure_domain"] = node.FailureDomain ?? string.Empty,
             ["kubedos_stack"] = stack,
+            ["kubedos_disks"] = new JsonArray([.. disks.Select(d => (JsonNode)new JsonObject
+            {
+                ["name"] = d.Name,
+                ["device"] = d.Device,
+                ["purpose"] = PurposeText(d.Purpose),
+                ["size_gib"] = d.SizeGiB,
+            })]),
         };
         foreach (var (plane, address) in node.PlaneAddresses.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
@@ -64,6 +72,13 @@ internal static class ConvergeInventory
 
         return vars;
     }
+
+    private static string PurposeText(DiskPurpose purpose) => purpose switch
+    {
+        DiskPurpose.Data => "data",
+        DiskPurpose.CephOsd => "ceph-osd",
+        _ => "os",
+    };
 
     private static JsonObject Hosts(IEnumerable<NormalisedNode> nodes, Func<NormalisedNode, JsonObject> variables)
     {

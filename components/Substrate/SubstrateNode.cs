@@ -8,5 +8,8 @@ namespace Kubedos.Components.Substrate;
 /// <param name="Channel">How first-boot content reaches the node.</param>
 internal sealed record SubstrateNode(NormalisedNode Node, string UnderlayAddress, INodeBootstrapChannel Channel)
 {
+    /// <summary>The node's disks, in the spec's order (none unless the spec declares them).</summary>
+    public IReadOnlyList<SubstrateDisk> Disks { get; init; } = [];
+
     public string Name => Node.Name;
 }

@@ -1,5 +1,6 @@
 using Kubedos.Engine.Model;
 using Kubedos.Engine.Providers;
+using Kubedos.Providers.Command;
 
 namespace Kubedos.Providers.Ansible;
 
@@ -39,7 +40,7 @@ internal sealed record PlaybookInputs(
     }
 
     public PlaybookRequest Request(PlaybookMode mode) =>
-        new(Source, Files, Digest, Path, Inventory, KnownHosts, User, PrivateKey, Variables(), mode, TimeSpan.FromSeconds(TimeoutSeconds));
+        new(Source, Files, Digest, Path, Inventory, KnownHosts, User, PrivateKey, Variables(), [.. SecretInputs.Secrets(HostVariables)], mode, TimeSpan.FromSeconds(TimeoutSeconds));
 
     private static PropertyMap Object(PropertyValue value, string property) =>
         value.Unwrapped.Kind == PropertyValueKind.Object ? value.Unwrapped.AsObject() : throw new ArgumentException($"{property} must be an object");

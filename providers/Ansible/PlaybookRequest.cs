@@ -9,7 +9,8 @@ namespace Kubedos.Providers.Ansible;
 /// <param name="KnownHosts">known_hosts lines pinning every host's key.</param>
 /// <param name="User">The SSH login user.</param>
 /// <param name="PrivateKey">The SSH private key.</param>
-/// <param name="HostVariables">Extra variables per host (some secret); written to 0600 files for the run only.</param>
+/// <param name="HostVariables">Extra variables per host; written to 0600 files for the run only.</param>
+/// <param name="Secrets">Values masked in everything the run reports (the secret variables' values; the key is always masked).</param>
 /// <param name="Mode">Apply, or check mode (<c>--check --diff</c>).</param>
 /// <param name="Timeout">How long the run may take.</param>
 public sealed record PlaybookRequest(
@@ -22,5 +23,6 @@ public sealed record PlaybookRequest(
     string User,
     string PrivateKey,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> HostVariables,
+    IReadOnlyList<string> Secrets,
     PlaybookMode Mode,
     TimeSpan Timeout);

@@ -23,7 +23,7 @@ public sealed class PlaybookRunner(string program)
     public async Task<PlaybookResult> RunAsync(PlaybookRequest request, Action<string>? report, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var redactor = new SecretRedactor(request.HostVariables.Values.SelectMany(v => v.Values).Append(request.PrivateKey));
+        var redactor = new SecretRedactor(request.Secrets.Append(request.PrivateKey));
         var run = Directory.CreateTempSubdirectory("kubedos-ansible-").FullName;
         try
         {

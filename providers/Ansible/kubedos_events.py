@@ -24,6 +24,14 @@ def _role(task):
     return role.get_name() if role is not None else ''
 
 
+def _task(task):
+    """The task's own name: get_name() prefixes a role's task with 'role : ', which the role field already says."""
+    name = task.get_name()
+    role = _role(task)
+    prefix = role + ' : '
+    return name[len(prefix):] if role and name.startswith(prefix) else name
+
+
 def _text(value):
     if value is None:
         return ''
@@ -63,16 +71,16 @@ class CallbackModule(CallbackBase):
 
     def _result(self, kind, result, **extra):
         task = result._task
-        self._emit(event=kind, host=result._host.get_name(), task=task.get_name(), role=_role(task), **extra)
+        self._emit(event=kind, host=result._host.get_name(), task=_task(task), role=_role(task), **extra)
 
     def v2_playbook_on_play_start(self, play):
         self._emit(event='play', name=play.get_name())
 
     def v2_playbook_on_task_start(self, task, is_conditional):
-        self._emit(event='task', task=task.get_name(), role=_role(task))
+        self._emit(event='task', task=_task(task), role=_role(task))
 
     def v2_playbook_on_handler_task_start(self, task):
-        self._emit(event='task', task=task.get_name(), role=_role(task), handler=True)
+        self._emit(event='task', task=_task(task), role=_role(task), handler=True)
 
     def v2_playbook_on_no_hosts_matched(self):
         self._emit(event='no_hosts')

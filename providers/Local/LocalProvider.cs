@@ -5,7 +5,8 @@ namespace Kubedos.Providers.Local;
 /// <summary>
 /// The <c>local</c> provider: the lab substrate on this machine. <c>local:lab:Underlay</c> and
 /// <c>local:lab:Node</c> build it; <c>local:lab:File</c>, <c>local:lab:Payload</c>, <c>local:lab:Command</c> and
-/// <c>local:lab:Process</c> put configuration and software on its nodes; <c>local:lab:WireGuardInterface</c>
+/// <c>local:lab:Process</c> put configuration and software on its nodes; <c>local:lab:Disk</c> gives one a disk (a
+/// sparse file on a loop device); <c>local:lab:WireGuardInterface</c>
 /// brings up a kernel or wireguard-go interface.
 /// </summary>
 public static class LocalProvider
@@ -22,6 +23,7 @@ public static class LocalProvider
             new NodePayloadHandler(lab),
             new NodeCommandHandler(lab),
             new NodeProcessHandler(lab),
+            new NodeDiskHandler(lab),
             new WireGuardInterfaceHandler(lab),
             new OperatorWireGuardHandler(lab));
     }

@@ -114,6 +114,9 @@ internal sealed class NodeProvisioner(ICommandRunner runner, LabOptions options,
         }
 
         await namespaces.DeleteAsync(space, cancellationToken);
+
+        // A disk still attached would hold its file (and a loop device) after the state is gone.
+        await new LabDisks(runner).DetachUnderAsync(state, cancellationToken);
         await RemoveStateAsync(state, cancellationToken);
     }
 

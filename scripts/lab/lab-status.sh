@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Lists what local labs hold on this host (read only): namespaces, operator links, fallback
-# routes, forward-guard tables and the processes inside lab nodes. With a stack name, only that
+# routes, forward-guard tables, the processes inside lab nodes and the loop devices backing their
+# disks (files under the lab root, default /var/lib/kubedos/lab). With a stack name, only that
 # stack's. Exit status 1 when something of the stack (or of any lab) exists, 0 when none does,
 # so "nothing left behind" after a destroy is: scripts/lab/lab-status.sh STACK && echo clean
 set -euo pipefail
@@ -42,5 +43,9 @@ for ns in $namespaces; do
   done
 done
 section "processes" "${processes%$'\n'}"
+
+lab_root=${KUBEDOS_LAB_ROOT:-/var/lib/kubedos/lab}
+loops=$(losetup --list --noheadings --raw --output NAME,BACK-FILE 2>/dev/null | grep -F " ${lab_root}/${stack}" || true)
+section "loop devices" "$loops"
 
 exit "$found"

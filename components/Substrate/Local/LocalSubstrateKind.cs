@@ -48,11 +48,37 @@ internal sealed class LocalSubstrateKind : ISubstrateKind
             // A namespace has no init: runit's runsvdir is the node's service manager, supervising /etc/service (the node's
             // own /etc), so converge manages services through sv alone.
             channel.Serve("runsvdir", ["sh", "-c", RunsvdirCommand], [], new ResourceOptions { Parent = substrate });
-            nodes.Add(new SubstrateNode(node, address, channel));
+            nodes.Add(new SubstrateNode(node, address, channel) { Disks = Disks(substrate, node, resource) });
         }
 
         return new LocalLab(nodes, new LocalOperatorAccess(underlay.LabOwner));
     }
+
+    /// <summary>A lab disk's name: its pool and index as a DNS label (<c>data-0</c>).</summary>
+    public static string DiskName(NodeDisk disk, int index)
+    {
+        ArgumentNullException.ThrowIfNull(disk);
+        var pool = new string([.. disk.Pool.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]).Trim('-');
+        return $"{(pool.Length == 0 ? "disk" : pool[..Math.Min(pool.Length, 40)])}-{index}";
+    }
+
+    // Each disk is a sparse file in the node's lab state on a loop device; the guard holds only for that device while
+    // that file backs it, so a wipe or repartition cannot reach another disk of the host.
+    private static IReadOnlyList<SubstrateDisk> Disks(ComponentResource substrate, NormalisedNode node, NodeResource resource) =>
+        [.. node.Spec.Disks.Select((disk, i) =>
+        {
+            var name = DiskName(disk, i);
+            var made = new NodeDiskResource($"{node.Name}-{name}", new NodeDiskResourceArgs
+            {
+                Node = resource.NodeName,
+                Name = name,
+                SizeGiB = disk.SizeGiB,
+                LabOwner = resource.LabOwner,
+            }, new ResourceOptions { Parent = substrate });
+            var guard = Output.Tuple<string, string>(made.Device, made.File).Apply(pair =>
+                $"[ \"$(cat /sys/class/block/{Path.GetFileName(pair.Item1)}/loop/backing_file 2>/dev/null)\" = '{pair.Item2}' ]");
+            return new SubstrateDisk(name, disk.SizeGiB, disk.Purpose, made.Device, guard, made);
+        })];
 
     /// <summary>How a lab node's service manager starts: runit's <c>runsvdir</c> on <c>/etc/service</c>, each service in its own process group.</summary>
     public const string RunsvdirCommand = "mkdir -p /etc/service /etc/sv && exec runsvdir -P /etc/service";

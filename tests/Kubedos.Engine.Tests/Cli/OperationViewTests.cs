@@ -60,6 +60,31 @@ public sealed class OperationViewTests
     }
 
     [Fact]
+    public void Apply_EphemeralStatus_LineModePrintsItUnderTheStep_LiveShowsTheLatestInInfo()
+    {
+        var lines = new OperationView(console, time, "dev", showDiff: false, live: false);
+        lines.Apply(new ResourcePreEvent(Step(StepKind.Update), Planning: false));
+        lines.Apply(new DiagnosticEvent(Ca, "supervision : run script | cp-1 ok=3 changed=1 failed=0", DiagnosticSeverity.Info) { Ephemeral = true });
+        Assert.Contains("    ca: supervision : run script | cp-1 ok=3 changed=1 failed=0", console.Output, StringComparison.Ordinal);
+
+        var live = new TestConsole();
+        live.Profile.Width = 160;
+        var view = new OperationView(live, time, "dev", showDiff: false, live: true);
+        view.Apply(new ResourcePreEvent(Step(StepKind.Update), Planning: false));
+        view.Apply(new DiagnosticEvent(Ca, "first task", DiagnosticSeverity.Info) { Ephemeral = true });
+        view.Apply(new DiagnosticEvent(Ca, "second task", DiagnosticSeverity.Info) { Ephemeral = true });
+        live.Write(view.Render());
+        Assert.Contains("second task", live.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("first task", live.Output, StringComparison.Ordinal);
+
+        // A status is no diagnostic of the run: the epilogue does not repeat it.
+        view.Apply(new ResourceOutputsEvent(Step(StepKind.Update), Planning: false));
+        var before = live.Output.Length;
+        view.WriteEpilogue(null);
+        Assert.DoesNotContain("second task", live.Output[before..], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Apply_Failed_ShowsErrorInLine()
     {
         var view = new OperationView(console, time, "dev", showDiff: false, live: false);

@@ -32,6 +32,9 @@ internal sealed class FakeProvider(string package = "fake") : IResourceProvider
 
     public TimeSpan Delay { get; set; }
 
+    /// <summary>Status lines a create reports through <see cref="ProviderProgress"/> while it runs.</summary>
+    public IReadOnlyList<string> Progress { get; set; } = [];
+
     public int MaxConcurrent { get; private set; }
 
     public int Count(string op) => Calls.Count(c => c.StartsWith(op + " ", StringComparison.Ordinal));
@@ -68,6 +71,11 @@ internal sealed class FakeProvider(string package = "fake") : IResourceProvider
         if (request.Preview)
         {
             return new CreateResponse(string.Empty, request.Inputs.Set("serial", PropertyValue.Unknown));
+        }
+
+        foreach (var status in Progress)
+        {
+            ProviderProgress.Report(request.Urn, status);
         }
 
         return await TrackAsync($"create {request.Urn.Name}", cancellationToken, () =>

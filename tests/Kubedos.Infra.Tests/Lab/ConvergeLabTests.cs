@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Kubedos.Engine.Automation;
+using Kubedos.Engine.Automation.Events;
 using Kubedos.Engine.Model;
 using Kubedos.Engine.State;
 using Kubedos.Providers.Ansible;
@@ -79,6 +80,92 @@ public sealed partial class ConvergeLabTests(ITestOutputHelper output)
 
         await project.DestroyAsync();
         Assert.Equal(string.Empty, await project.LeftoversAsync());
+    }
+
+    [LabFact("ip", "nft", "wg", "wireguard-go", "sshd", "ssh", "ssh-keygen", "nc", "ping", "useradd", "ansible-playbook", "runsvdir", "sv", "sudo")]
+    public async Task Refresh_HandEditedFileAndStoppedService_DriftIsRecordedAndUpRepairsIt()
+    {
+        await using var project = LabProject.Create("lab-01", "lab-01.yaml");
+        var ansible = project.UseAnsibleCopy();
+        var vars = Path.Combine(ansible, "group_vars", "all.yml");
+        Directory.CreateDirectory(Path.GetDirectoryName(vars)!);
+        await File.WriteAllTextAsync(vars, ServiceVars);
+        await project.UpAsync();
+        var stack = await project.StackAsync();
+        var runFile = $"/etc/sv/{Service}/run";
+        var cp1 = await NodeAsync(project, "cp-1");
+        var w1 = await NodeAsync(project, "w-1");
+        var managed = await cp1.ReadFileAsync(runFile, CancellationToken.None);
+
+        // By hand, outside Kubedos: a managed file edited on cp-1, the service stopped on w-1.
+        await cp1.ExecCheckedAsync(CancellationToken.None, "sh", "-c", $"echo '# edited by hand' >> {runFile}");
+        await w1.ExecCheckedAsync(CancellationToken.None, "sv", "down", $"/etc/service/{Service}");
+
+        var drifted = new List<string>();
+        await stack.RefreshAsync(new RefreshOptions { OnEvent = e => Drifted(e, drifted) });
+        output.WriteLine(string.Join('\n', drifted));
+        var playbook = await PlaybookUrnAsync(project);
+        Assert.Contains(drifted, d => d.StartsWith(playbook + ":", StringComparison.Ordinal));
+        var drift = (await PlaybookAsync(project)).Outputs["drift"].Unwrapped.AsArray().Select(d => d.AsString()).ToList();
+        output.WriteLine(string.Join('\n', drift));
+        Assert.Contains($"cp-1: supervision : {Service}: run script", drift);
+        Assert.Contains($"w-1: supervision : {Service}: start it (found down)", drift);
+        Assert.DoesNotContain(drift, d => d.StartsWith("cp-2:", StringComparison.Ordinal));
+
+        // Preview reads only: it shows the converge would run, and the nodes stay as they were.
+        var preview = await stack.PreviewAsync();
+        Assert.True(preview.Summary.Count("update") >= 1, string.Join(", ", preview.Summary.ResourceChanges.Select(kv => $"{kv.Key}={kv.Value}")));
+        Assert.Contains("edited by hand", await cp1.ReadFileAsync(runFile, CancellationToken.None), StringComparison.Ordinal);
+
+        var repair = await stack.UpAsync();
+        Assert.True(repair.Summary.Count("update") >= 1, string.Join(", ", repair.Summary.ResourceChanges.Select(kv => $"{kv.Key}={kv.Value}")));
+        Assert.Equal(managed, await cp1.ReadFileAsync(runFile, CancellationToken.None));
+        Assert.StartsWith("run:", (await w1.ExecCheckedAsync(CancellationToken.None, "sv", "status", $"/etc/service/{Service}")).Stdout, StringComparison.Ordinal);
+        Assert.Empty((await PlaybookAsync(project)).Outputs["drift"].Unwrapped.AsArray());
+        drifted.Clear();
+        await stack.RefreshAsync(new RefreshOptions { OnEvent = e => Drifted(e, drifted) });
+        Assert.DoesNotContain(drifted, d => d.StartsWith(playbook + ":", StringComparison.Ordinal));
+
+        // A changed role (here its variables) runs the playbook again, and runit restarts the changed service.
+        await File.WriteAllTextAsync(vars, ServiceVars.Replace("probe started on", "probe v2 started on", StringComparison.Ordinal));
+        var changed = await stack.UpAsync();
+        Assert.Equal(1, changed.Summary.Count("update"));
+        Assert.Contains("probe v2 started on cp-1", await LogAsync(cp1, "probe v2 started"), StringComparison.Ordinal);
+
+        // A failing task is reported as host, role, task and Ansible's message, not as Ansible's whole output.
+        await File.WriteAllTextAsync(vars, ServiceVars + "\n  - name: kubedos-broken\n    user: nobody\n");
+        var failed = await Assert.ThrowsAsync<UpdateFailedException>(() => stack.UpAsync());
+        output.WriteLine(failed.Message);
+        Assert.Contains("cp-1: failed: supervision : kubedos-broken: run script:", failed.Message, StringComparison.Ordinal);
+        Assert.Contains("'command'", failed.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("PLAY RECAP", failed.Message, StringComparison.Ordinal);
+
+        await project.DestroyAsync();
+        Assert.Equal(string.Empty, await project.LeftoversAsync());
+    }
+
+    private static void Drifted(EngineEvent e, List<string> drifted)
+    {
+        if (e is DiagnosticEvent { Urn: not null } d && d.Message.StartsWith("drift:", StringComparison.Ordinal))
+        {
+            drifted.Add($"{d.Urn.Value}: {d.Message}");
+        }
+    }
+
+    private static async Task<string> LogAsync(LabNode node, string line)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var log = await node.ReadFileAsync($"/var/log/{Service}/current", CancellationToken.None) ?? string.Empty;
+            if (log.Contains(line, StringComparison.Ordinal))
+            {
+                return log;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return await node.ReadFileAsync($"/var/log/{Service}/current", CancellationToken.None) ?? string.Empty;
     }
 
     private static async Task<string> LogAsync(LabNode node)

@@ -44,9 +44,8 @@ public sealed class FieldSupportTests
     }
 
     [Theory]
-    [InlineData("    enabled: false              # the lab proves", "    enabled: true              # the lab proves", "spec.kubernetes.enabled", "enabled: true ")]
-    [InlineData("      enabled: false\n      safety:", "      enabled: true\n      safety:", "spec.orchestration.ansible.enabled", "enabled: true\n      safety:")]
-    [InlineData("allowWipe: false", "allowWipe: true", "spec.orchestration.ansible.safety.allowWipe", "allowWipe: true")]
+    [InlineData("    enabled: false              # the lab proves", "    enabled: true              # the lab proves", "spec.kubernetes.enabled", "enabled: true              # the lab proves")]
+    [InlineData("      safety:\n", "      version: \"2.14\"\n      safety:\n", "spec.orchestration.ansible.version", "version: \"2.14\"")]
     [InlineData("mode: token+pin", "mode: offline-approve", "spec.security.enrollment.mode", "mode: offline-approve")]
     [InlineData("mode: deterministic", "mode: static", "spec.networking.addressing.mode", "mode: static")]
     [InlineData("type: local", "type: aws", "spec.substrate.type", "type: aws")]

@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using Kubedos.Components.Converge;
+using Kubedos.Infra.Tests.Spec;
+using Kubedos.Spec.Normalisation;
+
+namespace Kubedos.Infra.Tests.Components.Converge;
+
+public sealed class ConvergeInventoryTests
+{
+    [Fact]
+    public void Render_Lab01_HostsByRoleWithTheirPlaneAddressesAndTheConvergeUser()
+    {
+        var inventory = JsonNode.Parse(ConvergeInventory.Render(LabSpecs.Lab01, "lab-01", "ops"))!["all"]!;
+
+        var groups = inventory["children"]!;
+        Assert.Equal(["cp-1", "cp-2", "cp-3"], Hosts(groups, ConvergeInventory.ControlPlaneGroup));
+        Assert.Equal(["w-1"], Hosts(groups, ConvergeInventory.WorkerGroup));
+        var w1 = groups[ConvergeInventory.WorkerGroup]!["hosts"]!["w-1"]!;
+        Assert.Equal("10.101.0.21", (string?)w1["ansible_host"]);
+        Assert.Equal("ops", (string?)w1["ansible_user"]);
+        Assert.Equal("worker", (string?)w1["kubedos_role"]);
+        Assert.Equal("w-1", (string?)w1["kubedos_node"]);
+        Assert.Equal("lab-01", (string?)w1["kubedos_stack"]);
+        Assert.Equal("", (string?)w1["kubedos_failure_domain"]);
+        Assert.Equal(["10.101.0.21", "10.102.0.21", "10.103.0.21"], new[] { "wg1", "wg2", "wg3" }.Select(p => (string?)w1[$"kubedos_{p}_address"]));
+        Assert.Equal("control-plane", (string?)groups[ConvergeInventory.ControlPlaneGroup]!["hosts"]!["cp-2"]!["kubedos_role"]);
+    }
+
+    [Fact]
+    public void Render_KubernetesDisabled_EtcdAndObservabilityGroupsAreEmpty()
+    {
+        var groups = JsonNode.Parse(ConvergeInventory.Render(LabSpecs.Lab01, "lab-01", "ops"))!["all"]!["children"]!;
+
+        Assert.Empty(Hosts(groups, ConvergeInventory.EtcdGroup));
+        Assert.Empty(Hosts(groups, ConvergeInventory.ObservabilityGroup));
+    }
+
+    [Fact]
+    public void EtcdMembers_KubernetesEnabled_AreTheControlPlaneNodes()
+    {
+        var document = SpecText.Validate(LabSpecs.Lab01OpenYaml).Document!;
+        var enabled = SpecNormaliser.Normalise(document with { Spec = document.Spec with { Kubernetes = document.Spec.Kubernetes with { Enabled = true } } });
+
+        Assert.Equal(["cp-1", "cp-2", "cp-3"], ConvergeInventory.EtcdMembers(enabled).Select(n => n.Name));
+    }
+
+    private static string[] Hosts(JsonNode groups, string group) =>
+        [.. groups[group]!["hosts"]!.AsObject().Select(h => h.Key).Order(StringComparer.Ordinal)];
+}
