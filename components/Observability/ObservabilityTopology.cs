@@ -25,11 +25,11 @@ internal sealed record ObservabilityTopology(
     public static ObservabilityTopology Of(NormalisedCluster cluster)
     {
         ArgumentNullException.ThrowIfNull(cluster);
-        var observability = cluster.Document.Spec.Kubernetes.Observability;
+        var observability = cluster.Kubernetes.Observability;
         var plane = observability.BindPlane;
         ObservedNode Observe(NormalisedNode n) =>
             new(n.Name, n.Role == NodeRole.ControlPlane ? "control-plane" : "worker", n.PlaneAddresses[plane].ToString());
-        var etcd = cluster.Document.Spec.Kubernetes.Enabled ? cluster.Nodes.Where(n => n.Role == NodeRole.ControlPlane) : [];
+        var etcd = cluster.Kubernetes.Enabled ? cluster.Nodes.Where(n => n.Role == NodeRole.ControlPlane) : [];
         return new ObservabilityTopology(
             cluster.Name,
             plane,

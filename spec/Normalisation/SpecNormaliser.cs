@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kubedos.Spec.Model;
+using Kubedos.Spec.Validation.Support;
 
 namespace Kubedos.Spec.Normalisation;
 
@@ -8,6 +9,9 @@ internal static class SpecNormaliser
 {
     /// <summary>First WireGuard port; plane wgN listens on 51820 + N unless it says otherwise.</summary>
     public const int BaseListenPort = 51820;
+
+    /// <summary>The gate that proves the observability stack.</summary>
+    public const string ObservabilityGate = "observability-stack";
 
     /// <summary>Normalises <paramref name="document"/>, which must have passed validation.</summary>
     /// <exception cref="InvalidOperationException">The document has a fault validation reports.</exception>
@@ -31,8 +35,66 @@ internal static class SpecNormaliser
                 return new NormalisedNode(node.Name, node.Role, node.FailureDomain, offset, addresses, node);
             })
             .ToArray();
-        return new NormalisedCluster(document.Metadata.Name, document, planes, nodes);
+        var spec = document.Spec;
+        return new NormalisedCluster(document.Metadata.Name, planes, nodes)
+        {
+            Substrate = NormaliseSubstrate(spec.Substrate),
+            Security = new NormalisedSecurity(spec.Security.Bootstrap, spec.Security.Enrollment, NormaliseSsh(spec.Security.Ssh), spec.Security.Rotation),
+            PlanePolicy = new NormalisedPlanePolicy(
+                spec.Networking.Policy.DefaultInterPlane,
+                [.. spec.Networking.Policy.Allow.Select(rule => new NormalisedAllowRule(
+                    PlaneNamed(planes, rule.From), PlaneNamed(planes, rule.To), [.. rule.Ports.Select(PortRange.Parse)]))]),
+            AcceptanceGates = Gates(spec.Acceptance, spec.Kubernetes.Observability),
+            PrimaryControlPlane = nodes.FirstOrDefault(n => n.Role == NodeRole.ControlPlane)
+                ?? throw new InvalidOperationException("a spec without a control-plane node cannot be normalised; validate it first"),
+            Kubernetes = spec.Kubernetes,
+            Orchestration = spec.Orchestration,
+            Storage = spec.Storage,
+        };
     }
+
+    /// <summary>
+    /// The gates to run: the spec's required ones, or every gate this build runs that applies when it names none
+    /// (<c>observability-stack</c> only proves a stack the spec enables, with Prometheus).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The spec requires a gate this build cannot run (validation refuses such a spec, rule gate-unsupported).</exception>
+    public static IReadOnlyList<string> Gates(AcceptanceSpec acceptance, ObservabilitySpec observability)
+    {
+        ArgumentNullException.ThrowIfNull(acceptance);
+        ArgumentNullException.ThrowIfNull(observability);
+        if (acceptance.Required.FirstOrDefault(g => !FieldSupport.RunnableGates.Contains(g)) is { } unknown)
+        {
+            throw new InvalidOperationException(
+                $"spec.acceptance.required names gate '{unknown}', which this build cannot run (rule gate-unsupported); a required gate is never dropped from the run");
+        }
+
+        return acceptance.Required.Count == 0
+            ? [.. FieldSupport.RunnableGates.Where(g => g != ObservabilityGate || (observability.Enabled && observability.Stack.Prometheus))]
+            : acceptance.Required;
+    }
+
+    // The operator logs in as the first allowed user; validation (ssh-allow-users) holds the list non-empty.
+    private static NormalisedSsh NormaliseSsh(SshSpec ssh) => new(
+        ssh.AllowUsers,
+        ssh.AllowUsers.Count > 0 ? ssh.AllowUsers[0] : throw new InvalidOperationException("spec.security.ssh.allowUsers is empty, so no operator user can be chosen; validate the spec first"),
+        ssh.PasswordAuth,
+        ssh.PermitRootLogin);
+
+    private static NormalisedSubstrate NormaliseSubstrate(SubstrateSpec substrate)
+    {
+        if (substrate.Type != SubstrateType.Local)
+        {
+            return new NormalisedSubstrate(substrate.Type, null, substrate);
+        }
+
+        var underlay = (substrate.Local ?? new LocalSubstrate()).UnderlayCidr;
+        return Ipv4Cidr.TryParse(underlay, out var cidr, out var error)
+            ? new NormalisedSubstrate(substrate.Type, cidr, substrate)
+            : throw new InvalidOperationException($"spec.substrate.local.underlayCidr: {error}; validate the spec first");
+    }
+
+    private static NormalisedPlane PlaneNamed(IReadOnlyList<NormalisedPlane> planes, string name) =>
+        planes.FirstOrDefault(p => p.Name == name) ?? throw new InvalidOperationException($"an allow rule names plane '{name}', which the spec does not declare; validate it first");
 
     private static NormalisedPlane NormalisePlane(string name, PlaneSpec plane, int ordinal)
     {

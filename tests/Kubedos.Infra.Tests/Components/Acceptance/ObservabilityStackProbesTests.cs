@@ -105,14 +105,4 @@ public sealed class ObservabilityStackProbesTests
 
         Assert.Equal(passed, result.Passed);
     }
-
-    [Fact]
-    public void Gates_NoneRequired_ObservabilityStackOnlyWhenEnabled()
-    {
-        var spec = LabSpecs.Lab01.Document.Spec;
-        var off = LabSpecs.Lab01.Document with { Spec = spec with { Acceptance = new(), Kubernetes = spec.Kubernetes with { Observability = new() } } };
-
-        Assert.DoesNotContain(ObservabilityStackProbes.Gate, ProbePlan.Gates(Kubedos.Spec.Normalisation.SpecNormaliser.Normalise(off)));
-        Assert.Contains(ObservabilityStackProbes.Gate, ProbePlan.Gates(ObservedClusters.Lab01NamingNoGate));
-    }
 }

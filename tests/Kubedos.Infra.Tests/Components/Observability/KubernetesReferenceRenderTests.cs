@@ -66,7 +66,7 @@ public sealed class KubernetesReferenceRenderTests
         var push = ((YamlMappingNode)((YamlSequenceNode)promtail["clients"]).Children[0])["url"].ToString();
         Assert.Equal("3100", port);
         Assert.Equal($"http://loki.kubedos-observability.svc:{port}/loki/api/v1/push", push);
-        Assert.Contains(LabSpecs.Lab01.Document.Spec.Networking.Policy.Allow, r => r.Ports.Contains($"{port}/tcp"));
+        Assert.Contains(LabSpecs.Lab01.PlanePolicy.Allow, r => r.Ports.Any(p => p.Protocol == "tcp" && p.Contains(int.Parse(port, System.Globalization.CultureInfo.InvariantCulture))));
         Assert.Equal("filesystem", ((YamlMappingNode)((YamlSequenceNode)((YamlMappingNode)loki["schema_config"])["configs"]).Children[0])["object_store"].ToString());
     }
 

@@ -1,3 +1,4 @@
+using Kubedos.Components.Observability;
 using Kubedos.Infra.Tests.Components.Trust;
 
 namespace Kubedos.Infra.Tests.Components.Observability;
@@ -8,12 +9,12 @@ public sealed class ObservabilityTests
     [Fact]
     public async Task Up_Lab01_IssuesLogCertificatesUnderTheIntermediateAndWritesOnlyPublicFiles()
     {
-        Kubedos.Components.Observability.Observability? stage = null;
+        ClusterObservability? stage = null;
         var cluster = ObservedClusters.Lab01();
         var variables = new Dictionary<string, string>(StringComparer.Ordinal);
         await using var stack = await TrustStackFixture.UpAsync(CancellationToken.None, (fixture, trust) =>
         {
-            stage = new Kubedos.Components.Observability.Observability("observability", cluster, trust, fixture.OutDir);
+            stage = new ClusterObservability("observability", new ObservabilityArgs { Cluster = cluster, Trust = trust, OutDirectory = fixture.OutDir });
             foreach (var (node, list) in stage.Variables)
             {
                 foreach (var (name, variable) in list)

@@ -9,28 +9,13 @@ internal static class ObservedClusters
 {
     public static NormalisedCluster Lab01(bool kubernetes = false, IReadOnlyList<string>? hubs = null) => With(LabSpecs.Lab01, kubernetes, hubs);
 
-    /// <summary>lab-01 with the stack on and no gate named (so every gate that applies runs).</summary>
-    public static NormalisedCluster Lab01NamingNoGate
-    {
-        get
-        {
-            var cluster = Lab01();
-            var spec = cluster.Document.Spec;
-            return SpecNormaliser.Normalise(cluster.Document with { Spec = spec with { Acceptance = spec.Acceptance with { Required = [] } } });
-        }
-    }
-
     public static NormalisedCluster Dev => With(LabSpecs.Dev, kubernetes: false, hubs: null);
 
     public static ObservabilityTopology Topology(bool kubernetes = false) => ObservabilityTopology.Of(Lab01(kubernetes));
 
     private static NormalisedCluster With(NormalisedCluster cluster, bool kubernetes, IReadOnlyList<string>? hubs)
     {
-        var spec = cluster.Document.Spec;
         var observability = new ObservabilitySpec { Enabled = true, LogPlane = LogPlane.Rsyslog, Nodes = hubs ?? [] };
-        return SpecNormaliser.Normalise(cluster.Document with
-        {
-            Spec = spec with { Kubernetes = spec.Kubernetes with { Enabled = kubernetes, Observability = observability } },
-        });
+        return cluster with { Kubernetes = cluster.Kubernetes with { Enabled = kubernetes, Observability = observability } };
     }
 }

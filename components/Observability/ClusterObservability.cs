@@ -19,29 +19,23 @@ namespace Kubedos.Components.Observability;
 /// With etcd members (Kubernetes enabled) Prometheus scrapes them; the etcd stage hands the prometheus role its
 /// <c>prometheus_etcd_*</c> client certificate variables.
 /// </summary>
-internal sealed class Observability : ComponentResource
+internal sealed class ClusterObservability : ComponentResource
 {
     public const string TypeToken = "kubedos:components:Observability";
 
-    /// <param name="name">Resource name (KubedosStack uses <c>observability</c>).</param>
-    /// <param name="cluster">The normalised spec; <c>kubernetes.observability.enabled</c> must be true.</param>
-    /// <param name="trust">The cluster PKI that signs the log plane's certificates.</param>
-    /// <param name="outDirectory"><c>out/&lt;stack&gt;</c>.</param>
-    /// <param name="options">Parent and dependencies.</param>
-    public Observability(string name, NormalisedCluster cluster, ClusterTrust trust, string outDirectory, ResourceOptions? options = null)
+    public ClusterObservability(string name, ObservabilityArgs args, ResourceOptions? options = null)
         : base(TypeToken, name, options)
     {
-        ArgumentNullException.ThrowIfNull(cluster);
-        ArgumentNullException.ThrowIfNull(trust);
-        ArgumentException.ThrowIfNullOrEmpty(outDirectory);
-        if (!cluster.Document.Spec.Kubernetes.Observability.Enabled)
+        ArgumentNullException.ThrowIfNull(args);
+        var (cluster, trust) = (args.Cluster, args.Trust);
+        if (!cluster.Kubernetes.Observability.Enabled)
         {
             throw new InvalidOperationException("the observability stage needs kubernetes.observability.enabled: true (KubedosStack builds it only then)");
         }
 
         Topology = ObservabilityTopology.Of(cluster);
-        var child = new ResourceOptions { Parent = this, DependsOn = options?.DependsOn ?? [] };
-        var lifetime = CertificateLifetime.FromDays(cluster.Document.Spec.Security.Rotation.NodeCertDays);
+        var child = StageOptions.ForChildren(this, options);
+        var lifetime = CertificateLifetime.FromDays(cluster.Security.Rotation.NodeCertDays);
         var caBundle = Output.Tuple<string, string>(trust.IntermediateCertPem, trust.RootCertPem).Apply(t => t.Item1.TrimEnd() + "\n" + t.Item2.TrimEnd() + "\n");
         var files = new List<RenderedConfig>();
 
@@ -98,7 +92,7 @@ internal sealed class Observability : ComponentResource
         }
 
         Variables = variables;
-        var directory = Path.Combine(outDirectory, "observability");
+        var directory = Path.Combine(args.OutDirectory, "observability");
         Files = files;
         Directory = Output.Create(IsDryRun ? Path.GetFullPath(directory) : ObservabilityDirectory.Write(directory, files));
         RegisterOutputs(new Dictionary<string, object?>

@@ -14,21 +14,18 @@ namespace Kubedos.Components.Acceptance;
 /// without a token and with a wrong one. Gates run again when the run value changes (config
 /// <c>kubedos:acceptanceRun</c>) or the planes' keys do, and whenever <c>kubedos acceptance</c> replaces its children.
 /// </summary>
-internal sealed class Acceptance : ComponentResource
+internal sealed class AcceptanceGates : ComponentResource
 {
     public const string TypeToken = "kubedos:components:Acceptance";
 
-    public Acceptance(
-        string name, string stack, NormalisedCluster cluster, IReadOnlyList<FirstbootNode> nodes, Output<string> sshPrivateKey, Output<string> planeKeys, string outDirectory, string run, ResourceOptions? options = null,
-        Output<EnrollmentProbeTarget>? enrollment = null, ObservabilityTopology? observability = null)
+    public AcceptanceGates(string name, AcceptanceArgs args, ResourceOptions? options = null)
         : base(TypeToken, name, options)
     {
-        ArgumentNullException.ThrowIfNull(cluster);
-        ArgumentNullException.ThrowIfNull(nodes);
-        // A component's DependsOn does not reach its children by itself: every child carries it.
-        var here = new ResourceOptions { Parent = this, DependsOn = options?.DependsOn ?? [] };
-        var gates = ProbePlan.Gates(cluster);
-        Input<string>[] triggers = [run, planeKeys];
+        ArgumentNullException.ThrowIfNull(args);
+        var (cluster, nodes, enrollment) = (args.Cluster, args.Nodes, args.Enrollment);
+        var here = StageOptions.ForChildren(this, options);
+        var gates = cluster.AcceptanceGates;
+        Input<string>[] triggers = [args.Run, args.PlaneKeysDigest];
         var outputs = new List<Output<string>>();
         foreach (var node in nodes)
         {
@@ -39,7 +36,7 @@ internal sealed class Acceptance : ComponentResource
             {
                 // After the timed probes: starting agents beside them would compete with their pings for the CPU.
                 var script = enrollment.Apply(target => ProbeScriptRenderer.Render(ProbePlan.AnonymousEnrollment(cluster, node.Substrate.Node, gates, target)));
-                outputs.Add(node.Substrate.Channel.Run("enrollment-probes", ["sh", "-c", script], triggers, here with { DependsOn = [.. here.DependsOn, probing.Resource] }).Stdout);
+                outputs.Add(node.Substrate.Channel.Run("enrollment-probes", ["sh", "-c", script], triggers, here.After(probing.Resource)).Stdout);
             }
         }
 
@@ -51,7 +48,7 @@ internal sealed class Acceptance : ComponentResource
             Triggers = triggers,
         }, here).Stdout);
 
-        if (observability is not null && gates.Contains(ObservabilityStackProbes.Gate))
+        if (args.Observability is { } observability && gates.Contains(ObservabilityStackProbes.Gate))
         {
             outputs.AddRange(ObservabilityGate(cluster, nodes, observability, operatorProbes, triggers, here));
         }
@@ -61,7 +58,7 @@ internal sealed class Acceptance : ComponentResource
         var keyLogin = new LocalCommand("operator-key-login", new LocalCommandArgs
         {
             Create = operatorProbes.Apply(targets => ProbeScriptRenderer.Render(ProbePlan.ForOperator(cluster, targets, gates, keyLogin: true))),
-            Environment = new Dictionary<string, Input<string>> { [ProbePlan.SshKeyVariable] = sshPrivateKey.AsSecret() },
+            Environment = new Dictionary<string, Input<string>> { [ProbePlan.SshKeyVariable] = args.SshPrivateKey.AsSecret() },
             Triggers = triggers,
         }, here);
         var keyLoginResults = Output.Unsecret(keyLogin.Stdout.Apply(ProbeResult.ParseAll));
@@ -72,7 +69,7 @@ internal sealed class Acceptance : ComponentResource
         {
             if (!IsDryRun)
             {
-                AcceptanceReport.Write(outDirectory, stack, cluster.Name, v);
+                AcceptanceReport.Write(args.OutDirectory, args.Stack, cluster.Name, v);
             }
 
             return true;
@@ -90,7 +87,7 @@ internal sealed class Acceptance : ComponentResource
     // Each node sends a log line and probes the hubs' ports from every plane; then each hub checks Prometheus and finds
     // every node's line (by the nonce its send printed); the operator probes the hubs from the underlay and over wg1.
     private static IEnumerable<Output<string>> ObservabilityGate(
-        NormalisedCluster cluster, IReadOnlyList<FirstbootNode> nodes, ObservabilityTopology observability, Output<IReadOnlyList<OperatorTarget>> operatorTargets,
+        NormalisedCluster cluster, IReadOnlyList<BootedNode> nodes, ObservabilityTopology observability, Output<IReadOnlyList<OperatorTarget>> operatorTargets,
         Input<string>[] triggers, ResourceOptions here)
     {
         var sends = nodes.Select(node => node.Substrate.Channel.Run(
@@ -105,7 +102,7 @@ internal sealed class Acceptance : ComponentResource
         {
             var node = nodes.Single(n => n.Substrate.Node.Name == hub.Name);
             var script = sent.Apply(results => ProbeScriptRenderer.Render(ObservabilityStackProbes.ForHub(observability, hub, results)));
-            yield return node.Substrate.Channel.Run("observability-hub-probes", ["sh", "-c", script], triggers, here with { DependsOn = [.. here.DependsOn, .. sends.Select(s => s.Resource)] }).Stdout;
+            yield return node.Substrate.Channel.Run("observability-hub-probes", ["sh", "-c", script], triggers, here.After(sends.Select(s => s.Resource))).Stdout;
         }
 
         yield return new LocalCommand("observability-operator-probes", new LocalCommandArgs

@@ -1,10 +1,8 @@
-using System.Security.Cryptography;
 using System.Text;
 using Kubedos.Components.Access;
 using Kubedos.Components.Substrate;
 using Kubedos.Engine.Model;
 using Kubedos.Providers.Tls;
-using Kubedos.Spec.Model;
 using Kubedos.Spec.Normalisation;
 
 namespace Kubedos.Components.Firstboot;
@@ -15,21 +13,20 @@ namespace Kubedos.Components.Firstboot;
 /// generated on the node (their fingerprints are outputs to pin), and the nftables and sysctl
 /// baselines. Everything goes through each node's bootstrap channel.
 /// </summary>
-internal sealed class Firstboot : ComponentResource
+internal sealed class NodeFirstboot : ComponentResource
 {
     public const string TypeToken = "kubedos:components:Firstboot";
 
-    public Firstboot(string name, NormalisedCluster cluster, IReadOnlyList<SubstrateNode> nodes, RenderedFiles rendered, ResourceOptions? options = null)
+    public NodeFirstboot(string name, FirstbootArgs args, ResourceOptions? options = null)
         : base(TypeToken, name, options)
     {
-        ArgumentNullException.ThrowIfNull(cluster);
-        ArgumentNullException.ThrowIfNull(nodes);
-        ArgumentNullException.ThrowIfNull(rendered);
-        var ssh = cluster.Document.Spec.Security.Ssh;
+        ArgumentNullException.ThrowIfNull(args);
+        var cluster = args.Cluster;
         var key = new PrivateKey("ssh-user-key", new PrivateKeyArgs { Algorithm = "ECDSA", EcdsaCurve = "P256" }, new ResourceOptions { Parent = this });
         AuthorizedKey = key.PublicKeyPem.Apply(pem => OpenSshPublicKey.FromPem(pem, $"kubedos@{cluster.Name}"));
         UserPrivateKeyPem = key.PrivateKeyPem;
-        Nodes = [.. nodes.Select(node => Boot(cluster, node, ssh, rendered, options?.DependsOn ?? []))];
+        var here = StageOptions.ForChildren(this, options);
+        Nodes = [.. args.Nodes.Select(node => Boot(cluster, node, args.Rendered, here))];
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["authorizedKey"] = AuthorizedKey,
@@ -44,7 +41,8 @@ internal sealed class Firstboot : ComponentResource
     /// <summary>The stack's SSH private key (PKCS#8 PEM), a secret.</summary>
     public Output<string> UserPrivateKeyPem { get; }
 
-    public IReadOnlyList<FirstbootNode> Nodes { get; }
+    /// <summary>Every node after first boot, in the spec's order.</summary>
+    public IReadOnlyList<BootedNode> Nodes { get; }
 
     /// <summary>Where the converge user's sudo grant lives on a node (only when <c>orchestration.ansible.enabled</c>).</summary>
     public const string SudoersPath = "/etc/sudoers.d/kubedos-converge";
@@ -53,27 +51,21 @@ internal sealed class Firstboot : ComponentResource
     /// SSH to every node over the control plane as the first <c>security.ssh.allowUsers</c> account with the stack's key,
     /// host keys pinned from what this stage exported.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The spec allows no SSH user.</exception>
     public NodeAccess Access(NormalisedCluster cluster)
     {
         ArgumentNullException.ThrowIfNull(cluster);
-        var user = cluster.Document.Spec.Security.Ssh.AllowUsers.FirstOrDefault()
-            ?? throw new InvalidOperationException("security.ssh.allowUsers names no user: nothing can log in to converge the nodes");
-        return new NodeAccess(user, UserPrivateKeyPem, [.. Nodes.Select(n => new AccessEndpoint(
+        return new NodeAccess(cluster.Security.Ssh.OperatorUser, UserPrivateKeyPem, [.. Nodes.Select(n => new AccessEndpoint(
             n.Name, n.Substrate.Node.PlaneAddresses[cluster.ControlPlane.Name].ToString(), n.HostPublicKey, n.HostKeyFingerprint))]);
     }
 
-    public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-
-    private FirstbootNode Boot(NormalisedCluster cluster, SubstrateNode node, SshSpec ssh, RenderedFiles rendered, IReadOnlyList<Resource> after)
+    private BootedNode Boot(NormalisedCluster cluster, SubstrateNode node, RenderedFiles rendered, ResourceOptions here)
     {
         var channel = node.Channel;
-        // A component's DependsOn does not reach its children by itself: every child carries it.
-        var here = new ResourceOptions { Parent = this, DependsOn = after };
+        var ssh = cluster.Security.Ssh;
         var sysctlConf = SysctlBaseline.RenderConf();
         var sysctlScript = SysctlBaseline.RenderScript();
         var sysctlFile = channel.WriteFile("sysctl-conf", SysctlBaseline.Path, sysctlConf, "0644", here);
-        var sysctl = channel.Run("sysctl", ["sh", "-c", sysctlScript], [], here with { DependsOn = [.. here.DependsOn, sysctlFile.Resource] });
+        var sysctl = channel.Run("sysctl", ["sh", "-c", sysctlScript], [], here.After(sysctlFile.Resource));
 
         var users = channel.Run("users", ["sh", "-c", UsersScript(ssh.AllowUsers), "users", .. ssh.AllowUsers.Select(u => (Input<string>)u)], [], here);
         var keys = ssh.AllowUsers
@@ -82,9 +74,9 @@ internal sealed class Firstboot : ComponentResource
 
         // Converge logs in as the first allowed user and becomes root through sudo (nothing else is granted).
         var privileged = new List<Resource>();
-        if (cluster.Document.Spec.Orchestration.Ansible.Enabled && ssh.AllowUsers.Count > 0)
+        if (cluster.Orchestration.Ansible.Enabled)
         {
-            privileged.Add(channel.WriteFile("sudoers-converge", SudoersPath, $"{ssh.AllowUsers[0]} ALL=(root) NOPASSWD: ALL\n", "0440", here).Resource);
+            privileged.Add(channel.WriteFile("sudoers-converge", SudoersPath, $"{ssh.OperatorUser} ALL=(root) NOPASSWD: ALL\n", "0440", here).Resource);
         }
 
         var hostKeys = channel.Run("ssh-host-keys", ["sh", "-c", HostKeysScript()], [], here);
@@ -97,16 +89,16 @@ internal sealed class Firstboot : ComponentResource
             "sshd",
             ["sh", "-c", SshdStartScript],
             [sshdFile.Sha256, fingerprint],
-            here with { DependsOn = [.. here.DependsOn, sysctl.Resource, users.Resource, hostKeys.Resource, sshdFile.Resource, .. keys.Select(k => k.Resource)] });
+            here.After([sysctl.Resource, users.Resource, hostKeys.Resource, sshdFile.Resource, .. keys.Select(k => k.Resource)]));
 
         var baseline = BaselineFirewallRenderer.Render(cluster.Planes);
         var baselineFile = channel.WriteFile("nftables-baseline", BaselineFirewallRenderer.Path, baseline, "0600", here);
-        var firewall = channel.Run("nftables-baseline", ["nft", "-f", BaselineFirewallRenderer.Path], [baselineFile.Sha256], here with { DependsOn = [.. here.DependsOn, baselineFile.Resource] });
+        var firewall = channel.Run("nftables-baseline", ["nft", "-f", BaselineFirewallRenderer.Path], [baselineFile.Sha256], here.After(baselineFile.Resource));
 
         rendered.Write(node.Name, "sshd_config", sshdConfig);
         rendered.Write(node.Name, "nftables-baseline.nft", baseline);
         rendered.Write(node.Name, "sysctl.conf", sysctlConf);
-        return new FirstbootNode(node, fingerprint, hostKeys.Stdout.Apply(HostKeyFingerprint.PublicKey), [sysctl.Resource, users.Resource, sshd, firewall.Resource, .. privileged]);
+        return new BootedNode(node, fingerprint, hostKeys.Stdout.Apply(HostKeyFingerprint.PublicKey), [sysctl.Resource, users.Resource, sshd, firewall.Resource, .. privileged]);
     }
 
     // An sshd left by an interrupted run (kill -9 of the engine before it recorded the process)
