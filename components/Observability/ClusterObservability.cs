@@ -1,11 +1,8 @@
-using System.Collections.Immutable;
 using Kubedos.Components.Converge;
 using Kubedos.Components.Trust;
 using Kubedos.Engine.Model;
 using Kubedos.Pki;
 using Kubedos.Providers.Tls;
-using Kubedos.Spec.Model;
-using Kubedos.Spec.Normalisation;
 
 namespace Kubedos.Components.Observability;
 

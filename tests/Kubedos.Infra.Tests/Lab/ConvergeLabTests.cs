@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Kubedos.Engine.Automation;
 using Kubedos.Engine.Automation.Events;
-using Kubedos.Engine.Model;
 using Kubedos.Engine.State;
 using Kubedos.Providers.Ansible;
 using Kubedos.Providers.Local;

@@ -85,8 +85,11 @@ public sealed class ClusterConvergeWiringTests : IDisposable
             Output.Create(SshHostKeyPin.OfPublicKeyLine(Key((int)n.Offset + (n.Name == tamper ? 1 : 0)))))).ToList();
         var content = AnsibleContent.Read(_ansible);
         return DeploymentTest.RunAsync(
-            StackProgram.Create(stack => { _ = new ClusterConverge(
-                "converge", new ConvergeArgs(cluster, "lab-01", new NodeAccess("ops", Output.Create("PEM"), endpoints), content, variables)); }),
+            StackProgram.Create(stack =>
+            {
+                _ = new ClusterConverge(
+                "converge", new ConvergeArgs(cluster, "lab-01", new NodeAccess("ops", Output.Create("PEM"), endpoints), content, variables));
+            }),
             Mocks.EchoInputs,
             new TestOptions { ProjectName = "kubedos", StackName = "lab-01" });
     }
