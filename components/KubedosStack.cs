@@ -3,6 +3,7 @@ using Kubedos.Components.Converge;
 using Kubedos.Components.Enrollment;
 using Kubedos.Components.Firstboot;
 using Kubedos.Components.Kubernetes;
+using Kubedos.Components.Observability;
 using Kubedos.Components.Planes;
 using Kubedos.Components.Substrate;
 using Kubedos.Components.Trust;
@@ -67,6 +68,12 @@ public sealed class KubedosStack : Stack
             OutDirectory = outDirectory,
             Site = new EnrollmentSite(substrate.Nodes, AgentPayload.BesideThisProgram()),
         }, After(planes, trust));
+
+        // The observability stack's certificates, configurations and converge variables (on the bind plane, wg2 by default).
+        var observability = cluster.Kubernetes.Observability.Enabled
+            ? new ClusterObservability("observability", new ObservabilityArgs { Cluster = cluster, Trust = trust, OutDirectory = outDirectory }, After(trust))
+            : null;
+
         // Stage 5: Ansible over SSH on wg1 (host keys pinned from first boot), when the spec asks for it.
         var converged = new List<Resource>();
         if (cluster.Orchestration.Ansible.Enabled)
@@ -77,6 +84,7 @@ public sealed class KubedosStack : Stack
                 Stack = StackName,
                 Access = firstboot.Access(cluster),
                 Content = AnsibleContent.Read(Path.GetFullPath(GetConfig("ansibleDirectory") ?? "ansible", projectDirectory)),
+                HostVariables = observability?.Variables ?? new Dictionary<string, IReadOnlyDictionary<string, ConvergeVariable>>(StringComparer.Ordinal),
                 Disks = substrate.Nodes.ToDictionary(n => n.Name, n => n.Disks, StringComparer.Ordinal),
             }, After(planes, enrollment)));
         }
@@ -95,6 +103,7 @@ public sealed class KubedosStack : Stack
             OutDirectory = outDirectory,
             Run = GetConfig("acceptanceRun") ?? "1",
             Enrollment = enrollment.Endpoint,
+            Observability = observability?.Topology,
         }, After([planes, trust, enrollment, .. converged, .. kubernetes]));
 
         Nodes = Output.All(firstboot.Nodes.Select(n => Output.Tuple<string, string>(n.HostKeyFingerprint, n.Substrate.Instance))).Apply(described =>

@@ -10,12 +10,16 @@ set -euo pipefail
 # Converge (components/Converge) runs ansible-core from the host over SSH; lab nodes share the host's /usr, so
 #   runit (runsvdir/sv/svlogd supervise node services), sudo (the converge user becomes root) and fdisk
 #   (sfdisk: converge repartitions lab disks, loop devices from util-linux losetup) come from here.
+# Observability (ansible roles node_exporter, prometheus, alertmanager, log_forwarder, log_collector) runs the
+#   host's Prometheus 2.42 (promtool), node exporter, Alertmanager (amtool) and rsyslog with gnutls on the nodes;
+#   the observability-stack gate asks Prometheus's API with curl and jq.
 packages=(
   ca-certificates git openssl util-linux procps psmisc passwd
   iproute2 nftables iputils-ping netcat-openbsd
   wireguard-tools wireguard-go
   openssh-server openssh-client
   ansible-core runit sudo fdisk
+  prometheus prometheus-node-exporter prometheus-alertmanager rsyslog rsyslog-gnutls curl jq
 )
 # The postgres:// state backend's server, for its tests (scripts/postgres-up starts it).
 packages+=(postgresql)

@@ -1,5 +1,6 @@
 using Kubedos.Components.Enrollment;
 using Kubedos.Components.Firstboot;
+using Kubedos.Components.Observability;
 using Kubedos.Engine.Model;
 using Kubedos.Spec.Normalisation;
 
@@ -34,4 +35,7 @@ internal sealed record AcceptanceArgs
 
     /// <summary>The enrollment service, for security-baseline's refused enroll attempts; null runs without them.</summary>
     public Output<EnrollmentEndpoint>? Enrollment { get; init; }
+
+    /// <summary>The observability stack the <c>observability-stack</c> gate probes (<see cref="ClusterObservability.Topology"/>); null without one.</summary>
+    public ObservabilityTopology? Observability { get; init; }
 }

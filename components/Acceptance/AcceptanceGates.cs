@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
+using Kubedos.Components.Firstboot;
+using Kubedos.Components.Observability;
 using Kubedos.Engine.Model;
 using Kubedos.Providers.Command;
+using Kubedos.Spec.Normalisation;
 
 namespace Kubedos.Components.Acceptance;
 
@@ -56,6 +59,11 @@ internal sealed class AcceptanceGates : ComponentResource
             Triggers = everyNode,
         }, here).Stdout);
 
+        if (args.Observability is { } observability && gates.Contains(ObservabilityStackProbes.Gate))
+        {
+            outputs.AddRange(ObservabilityGate(cluster, nodes, observability, operatorProbes, triggers, here));
+        }
+
         // The command reads the private key, so its output is secret; the probe lines parsed from it carry none of the
         // key, so they join the readable verdict and the report like every other probe's.
         var keyLogin = new LocalCommand("operator-key-login", new LocalCommandArgs
@@ -92,6 +100,34 @@ internal sealed class AcceptanceGates : ComponentResource
         Verdict = Output.Tuple<AcceptanceVerdict, string>(verdict, check.Stdout).Apply(t => t.Item1.Passed ? "passed" : "failed");
         Gates = verdict.Apply(v => v.Gates.ToDictionary(g => g, g => v.GatePassed(g) ? "passed" : "failed", StringComparer.Ordinal));
         RegisterOutputs(new Dictionary<string, object?> { ["verdict"] = Verdict, ["gates"] = Gates });
+    }
+
+    // Each node sends a log line and probes the hubs' ports from every plane; then each hub checks Prometheus and finds
+    // every node's line (by the nonce its send printed); the operator probes the hubs from the underlay and over wg1.
+    private static IEnumerable<Output<string>> ObservabilityGate(
+        NormalisedCluster cluster, IReadOnlyList<BootedNode> nodes, ObservabilityTopology observability, Output<IReadOnlyList<OperatorTarget>> operatorTargets,
+        Input<string>[] triggers, ResourceOptions here)
+    {
+        var sends = nodes.Select(node => node.Substrate.Channel.Run(
+            "observability-probes", ["sh", "-c", ProbeScriptRenderer.Render(ObservabilityStackProbes.ForNode(cluster, observability, node.Substrate.Node))], triggers, here)).ToList();
+        foreach (var send in sends)
+        {
+            yield return send.Stdout;
+        }
+
+        var sent = Output.All(sends.Select(s => s.Stdout)).Apply(all => (IReadOnlyList<ProbeResult>)[.. all.SelectMany(ProbeResult.ParseAll)]);
+        foreach (var hub in observability.Hubs)
+        {
+            var node = nodes.Single(n => n.Substrate.Node.Name == hub.Name);
+            var script = sent.Apply(results => ProbeScriptRenderer.Render(ObservabilityStackProbes.ForHub(observability, hub, results)));
+            yield return node.Substrate.Channel.Run("observability-hub-probes", ["sh", "-c", script], triggers, here.After(sends.Select(s => s.Resource))).Stdout;
+        }
+
+        yield return new LocalCommand("observability-operator-probes", new LocalCommandArgs
+        {
+            Create = operatorTargets.Apply(targets => ProbeScriptRenderer.Render(ObservabilityStackProbes.ForOperator(cluster, observability, targets))),
+            Triggers = triggers,
+        }, here).Stdout;
     }
 
     /// <summary><c>passed</c> once the verdict command ran (a failure fails the run instead).</summary>

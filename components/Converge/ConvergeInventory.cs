@@ -43,9 +43,9 @@ internal static class ConvergeInventory
     public static IEnumerable<NormalisedNode> EtcdMembers(NormalisedCluster cluster) =>
         cluster.Kubernetes.Enabled ? cluster.Nodes.Where(n => n.Role == NodeRole.ControlPlane) : [];
 
-    /// <summary>Where Prometheus and the log collector run: the first control-plane node when observability is enabled, else none.</summary>
+    /// <summary>Where Prometheus, Alertmanager and the log collector run: <c>kubernetes.observability.nodes</c> (default the first control-plane node) when observability is enabled, else none.</summary>
     public static IEnumerable<NormalisedNode> ObservabilityNodes(NormalisedCluster cluster) =>
-        cluster.Kubernetes.Observability.Enabled ? cluster.Nodes.Where(n => n.Role == NodeRole.ControlPlane).Take(1) : [];
+        cluster.Kubernetes.Observability.Enabled ? cluster.ObservabilityNodes : [];
 
     private static JsonObject HostVariables(NormalisedCluster cluster, NormalisedNode node, string stack, string user, IReadOnlyList<ConvergeDisk> disks)
     {

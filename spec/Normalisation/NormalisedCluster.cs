@@ -63,4 +63,19 @@ internal sealed record NormalisedCluster(
     /// </summary>
     public NormalisedPlane ControlPlane =>
         Planes.FirstOrDefault(p => p.Name == "wg1") ?? Planes.FirstOrDefault(p => p.Purpose == PlanePurpose.Control) ?? Planes[0];
+
+    /// <summary>
+    /// The nodes that run Prometheus, Alertmanager and the log collector: <c>kubernetes.observability.nodes</c>, in spec order,
+    /// else the first control-plane node of the inventory (validation's <c>observability-nodes</c> holds a spec to having one).
+    /// </summary>
+    public IReadOnlyList<NormalisedNode> ObservabilityNodes
+    {
+        get
+        {
+            var named = Kubernetes.Observability.Nodes;
+            return named.Count > 0
+                ? [.. named.Select(Node)]
+                : [.. Nodes.Where(n => n.Role == NodeRole.ControlPlane).Take(1)];
+        }
+    }
 }

@@ -10,6 +10,9 @@ internal static class SpecNormaliser
     /// <summary>First WireGuard port; plane wgN listens on 51820 + N unless it says otherwise.</summary>
     public const int BaseListenPort = 51820;
 
+    /// <summary>The gate that proves the observability stack.</summary>
+    public const string ObservabilityGate = "observability-stack";
+
     /// <summary>Normalises <paramref name="document"/>, which must have passed validation.</summary>
     /// <exception cref="InvalidOperationException">The document has a fault validation reports.</exception>
     public static NormalisedCluster Normalise(ClusterDocument document)
@@ -41,7 +44,7 @@ internal static class SpecNormaliser
                 spec.Networking.Policy.DefaultInterPlane,
                 [.. spec.Networking.Policy.Allow.Select(rule => new NormalisedAllowRule(
                     PlaneNamed(planes, rule.From), PlaneNamed(planes, rule.To), [.. rule.Ports.Select(PortRange.Parse)]))]),
-            AcceptanceGates = Gates(spec.Acceptance),
+            AcceptanceGates = Gates(spec.Acceptance, spec.Kubernetes.Observability),
             PrimaryControlPlane = nodes.FirstOrDefault(n => n.Role == NodeRole.ControlPlane)
                 ?? throw new InvalidOperationException("a spec without a control-plane node cannot be normalised; validate it first"),
             Kubernetes = spec.Kubernetes,
@@ -52,18 +55,24 @@ internal static class SpecNormaliser
         };
     }
 
-    /// <summary>The gates to run: the spec's required ones, or every gate this build runs when it names none.</summary>
+    /// <summary>
+    /// The gates to run: the spec's required ones, or every gate this build runs that applies when it names none
+    /// (<c>observability-stack</c> only proves a stack the spec enables, with Prometheus).
+    /// </summary>
     /// <exception cref="InvalidOperationException">The spec requires a gate this build cannot run (validation refuses such a spec, rule gate-unsupported).</exception>
-    public static IReadOnlyList<string> Gates(AcceptanceSpec acceptance)
+    public static IReadOnlyList<string> Gates(AcceptanceSpec acceptance, ObservabilitySpec observability)
     {
         ArgumentNullException.ThrowIfNull(acceptance);
+        ArgumentNullException.ThrowIfNull(observability);
         if (acceptance.Required.FirstOrDefault(g => !FieldSupport.RunnableGates.Contains(g)) is { } unknown)
         {
             throw new InvalidOperationException(
                 $"spec.acceptance.required names gate '{unknown}', which this build cannot run (rule gate-unsupported); a required gate is never dropped from the run");
         }
 
-        return acceptance.Required.Count == 0 ? FieldSupport.RunnableGates : acceptance.Required;
+        return acceptance.Required.Count == 0
+            ? [.. FieldSupport.RunnableGates.Where(g => g != ObservabilityGate || (observability.Enabled && observability.Stack.Prometheus))]
+            : acceptance.Required;
     }
 
     // The operator logs in as the first allowed user; validation (ssh-allow-users) holds the list non-empty.

@@ -35,9 +35,12 @@ internal static class SpecRules
         new VersionPinnedRule(),
         new CniPinnedRule(),
         new ObservabilityPlaneRule(),
+        new ObservabilityNodesRule(),
+        new ObservabilityConvergeRule(),
         new AcceptanceGateRule(),
         new GateNeedsKubeletRule(),
         new GateUnsupportedRule(),
+        new ObservabilityGateRule(),
         new DrillRule(),
     ];
 
@@ -45,6 +48,7 @@ internal static class SpecRules
     public static IReadOnlyList<IWrittenSpecRule> Written { get; } =
     [
         new UnsupportedFieldRule(),
+        new ObservabilityLogPlaneRule(),
     ];
 
     /// <summary>Every rule's id and summary (spec/README.md lists each).</summary>

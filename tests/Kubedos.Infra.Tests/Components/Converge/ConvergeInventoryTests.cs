@@ -25,12 +25,16 @@ public sealed class ConvergeInventoryTests
     }
 
     [Fact]
-    public void Render_KubernetesDisabled_EtcdAndObservabilityGroupsAreEmpty()
+    public void Render_KubernetesDisabled_EtcdGroupIsEmpty_ObservabilityGroupIsTheSpecsObservabilityNode()
     {
         var groups = JsonNode.Parse(ConvergeInventory.Render(LabSpecs.Lab01, "lab-01", "ops"))!["all"]!["children"]!;
+        var off = LabSpecs.Lab01 with { Kubernetes = LabSpecs.Lab01.Kubernetes with { Observability = new() } };
+        var named = LabSpecs.Lab01 with { Kubernetes = LabSpecs.Lab01.Kubernetes with { Observability = LabSpecs.Lab01.Kubernetes.Observability with { Nodes = ["w-1", "cp-2"] } } };
 
         Assert.Empty(Hosts(groups, ConvergeInventory.EtcdGroup));
-        Assert.Empty(Hosts(groups, ConvergeInventory.ObservabilityGroup));
+        Assert.Equal(["cp-1"], Hosts(groups, ConvergeInventory.ObservabilityGroup));
+        Assert.Empty(ConvergeInventory.ObservabilityNodes(off));
+        Assert.Equal(["w-1", "cp-2"], ConvergeInventory.ObservabilityNodes(named).Select(n => n.Name));
     }
 
     [Fact]

@@ -56,16 +56,17 @@ public sealed class SpecNormaliserTests
     }
 
     [Fact]
-    public void Gates_NoneRequired_AreEveryGateThisBuildRuns()
+    public void Gates_NoneRequired_AreEveryGateThisBuildRunsThatApplies()
     {
-        Assert.Equal(FieldSupport.RunnableGates, SpecNormaliser.Gates(new AcceptanceSpec()));
-        Assert.Equal(["security-baseline"], SpecNormaliser.Gates(new AcceptanceSpec { Required = ["security-baseline"] }));
+        Assert.Equal(FieldSupport.RunnableGates.Where(g => g != SpecNormaliser.ObservabilityGate), SpecNormaliser.Gates(new AcceptanceSpec(), new ObservabilitySpec()));
+        Assert.Equal(FieldSupport.RunnableGates, SpecNormaliser.Gates(new AcceptanceSpec(), new ObservabilitySpec { Enabled = true }));
+        Assert.Equal(["security-baseline"], SpecNormaliser.Gates(new AcceptanceSpec { Required = ["security-baseline"] }, new ObservabilitySpec()));
     }
 
     [Fact]
     public void Gates_RequiredGateThisBuildCannotRun_IsRefusedNotDropped()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => SpecNormaliser.Gates(new AcceptanceSpec { Required = ["backplane-matrix", "k8s-health"] }));
+        var error = Assert.Throws<InvalidOperationException>(() => SpecNormaliser.Gates(new AcceptanceSpec { Required = ["backplane-matrix", "k8s-health"] }, new ObservabilitySpec()));
 
         Assert.Contains("'k8s-health'", error.Message, StringComparison.Ordinal);
         Assert.Contains("gate-unsupported", error.Message, StringComparison.Ordinal);

@@ -42,6 +42,10 @@ public sealed class SpecValidatorTests
         { "version-pinned", Proxmox, ["version: \"v1.30.4\"", "version: \"v1.30.x\""], "version: \"v1.30.x\"" },
         { "cni-pinned", Lab, ["enabled: false              # the lab", "enabled: true\n    version: v1.30.4\n    cni: { version: \"1.13.4\" } # the lab"], "version: \"1.13.4\"" },
         { "observability-plane-declared", Proxmox, ["bindPlane: wg2", "bindPlane: wg9"], "bindPlane" },
+        { "observability-nodes", Proxmox, ["bindPlane: wg2", "bindPlane: wg2\n      nodes: [cp-1, cp-9]"], "nodes: [cp-1, cp-9]" },
+        { "observability-needs-converge", Proxmox, ["    ansible:\n      enabled: true", "    ansible:\n      enabled: false"], "" },
+        { "observability-log-plane", Proxmox, ["      logPlane: loki", "      "], "observability:" },
+        { "observability-gate-enabled", Lab, ["      enabled: true             # node exporters", "      enabled: false            # node exporters"], "- observability-stack" },
         { "acceptance-gate-known", Proxmox, ["- hubble-flows", "- hubble-flow"], "- hubble-flow" },
         { "drill-known", Proxmox, ["- name: delete-worker", "- name: delete-everything"], "delete-everything" },
         { "gate-needs-kubelet", Lab, ["      - security-baseline\n", "      - security-baseline\n      - k8s-health\n"], "- k8s-health" },
@@ -95,6 +99,10 @@ public sealed class SpecValidatorTests
         Assert.Contains(("gate-unsupported", "spec.acceptance.required[2]"), refused);
         var zfs = Assert.Single(result.Diagnostics, d => d.Path == "spec.storage.zfs.enabled");
         Assert.Contains("not supported by this build yet", zfs.Message, StringComparison.Ordinal);
+        var logPlane = Assert.Single(result.Diagnostics, d => d.Path == "spec.kubernetes.observability.logPlane");
+        Assert.Equal("unsupported-field", logPlane.RuleId);
+        Assert.Equal(SpecText.LineOf(yaml, "logPlane: loki"), logPlane.Location.Line);
+        Assert.Contains("Loki and promtail are not obtainable on this machine", logPlane.Message, StringComparison.Ordinal);
         var gate = Assert.Single(result.Diagnostics, d => d.RuleId == "gate-unsupported" && d.Message.Contains("'hubble-flows'", StringComparison.Ordinal));
         Assert.Equal(SpecText.LineOf(yaml, "- hubble-flows"), gate.Location.Line);
     }
