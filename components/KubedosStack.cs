@@ -2,6 +2,7 @@ using Kubedos.Components.Acceptance;
 using Kubedos.Components.Enrollment;
 using Kubedos.Components.Firstboot;
 using Kubedos.Components.Planes;
+using Kubedos.Components.Seal;
 using Kubedos.Components.Substrate;
 using Kubedos.Components.Trust;
 using Kubedos.Engine.Model;
@@ -15,13 +16,14 @@ namespace Kubedos.Components;
 /// <summary>
 /// The Kube'd'OS program: reads the stack's ClusterSpec (config <c>kubedos:spec</c>, relative to
 /// the project directory), validates and normalises it, and builds the convergence DAG
-/// Substrate -&gt; Firstboot -&gt; PlaneSet -&gt; Enrollment -&gt; Acceptance, with ClusterTrust joining at Enrollment (see components/README.md).
+/// Substrate -&gt; Firstboot -&gt; PlaneSet -&gt; Enrollment -&gt; Acceptance -&gt; Seal, with ClusterTrust joining at Enrollment (see components/README.md).
 /// Run it with <c>StackProgram.Create&lt;KubedosStack&gt;()</c>.
 /// </summary>
 /// <remarks>
 /// Optional config: <c>kubedos:outDir</c> (default <c>out</c> in the project directory; the stack's
 /// files go to <c>&lt;outDir&gt;/&lt;stack&gt;/</c>) and <c>kubedos:acceptanceRun</c> (change it to
-/// run the gates again on the next up; <c>kubedos acceptance --stack S</c> runs them again without an up).
+/// run the gates again on the next up; <c>kubedos acceptance --stack S</c> runs them again without an up), <c>kubedos:lockFile</c>
+/// (the stack's lockfile, sealed into the bundle). Required: <c>kubedos:seal.signingKey</c> (secret) and <c>kubedos:seal.signingKeyPin</c>.
 /// </remarks>
 public sealed class KubedosStack : Stack
 {
@@ -56,6 +58,12 @@ public sealed class KubedosStack : Stack
             "acceptance", StackName, cluster, firstboot.Nodes, firstboot.UserPrivateKeyPem, planeKeys, outDirectory, GetConfig("acceptanceRun") ?? "1",
             new ResourceOptions { DependsOn = [planes, trust, enrollment] }, probeTarget);
 
+        // The last stage: the signed recovery bundle, sealed once acceptance passed (components/README.md, "Seal").
+        var seal = new Seal.Seal("seal", new SealArgs(
+            StackName, cluster.Name, specPath, GetConfig("lockFile") is { } lockFile ? Path.GetFullPath(lockFile, projectDirectory) : null, outDirectory, projectDirectory,
+            SealMaterial.FromConfig(this), acceptance.Report, substrate.Nodes.FirstOrDefault(n => n.Node.Name == enrollment.ServiceNode)?.Channel,
+            NodeSoftwareSource.LabHost, AgentPayload.BesideThisProgram()), new ResourceOptions { DependsOn = [acceptance] });
+
         Nodes = Output.All(firstboot.Nodes.Select(n => n.HostKeyFingerprint)).Apply(fingerprints =>
             firstboot.Nodes.Select((node, i) => (node, fingerprint: fingerprints[i])).ToDictionary(
                 p => p.node.Name,
@@ -63,6 +71,7 @@ public sealed class KubedosStack : Stack
                 StringComparer.Ordinal));
         Acceptance = acceptance.Verdict;
         AuthorizedKey = firstboot.AuthorizedKey;
+        RecoveryBundle = seal.ManifestSha256;
         Inventory = enrollment.Inventory.Apply(entries => entries.ToDictionary(
             e => e.Node,
             e => new Dictionary<string, string>(e.PlaneAddresses, StringComparer.Ordinal) { ["role"] = e.Role, ["certificateSerial"] = e.CertificateSerial },
@@ -76,6 +85,10 @@ public sealed class KubedosStack : Stack
     /// <summary>The acceptance verdict (<c>passed</c>; a failing gate fails the run).</summary>
     [Output("acceptance")]
     public Output<string> Acceptance { get; private set; }
+
+    /// <summary>The SHA-256 of the sealed recovery bundle's <c>manifest.json</c> (<c>kubedos verify --bundle out/&lt;stack&gt;/recovery-bundle</c>).</summary>
+    [Output("recoveryBundle")]
+    public Output<string> RecoveryBundle { get; private set; }
 
     /// <summary>The membership inventory (as in <c>out/&lt;stack&gt;/inventory.json</c>): per node its role, plane addresses and the serial the enrollment service issued.</summary>
     [Output("inventory")]

@@ -78,8 +78,12 @@ internal sealed class Acceptance : ComponentResource
         }, here);
         Verdict = Output.Tuple<AcceptanceVerdict, string>(verdict, check.Stdout).Apply(t => t.Item1.Passed ? "passed" : "failed");
         Gates = verdict.Apply(v => v.Gates.ToDictionary(g => g, g => v.GatePassed(g) ? "passed" : "failed", StringComparer.Ordinal));
+        Report = Output.Tuple<string, AcceptanceVerdict>(Verdict, verdict).Apply(t => AcceptanceReport.Render(stack, cluster.Name, t.Item2));
         RegisterOutputs(new Dictionary<string, object?> { ["verdict"] = Verdict, ["gates"] = Gates });
     }
+
+    /// <summary>The report's JSON (as written to <c>acceptance-report.json</c>) once every gate passed; a failing gate fails the run instead.</summary>
+    public Output<string> Report { get; }
 
     /// <summary><c>passed</c> once the verdict command ran (a failure fails the run instead).</summary>
     public Output<string> Verdict { get; }
