@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kubedos.Seal.Attestation;
-using Kubedos.Seal.Schemas;
 using Kubedos.Seal.Sbom;
+using Kubedos.Seal.Schemas;
 
 namespace Kubedos.Seal.Bundle;
 

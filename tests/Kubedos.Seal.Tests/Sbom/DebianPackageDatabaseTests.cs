@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using Kubedos.Seal.Schemas;
 using Kubedos.Seal.Sbom;
+using Kubedos.Seal.Schemas;
 
 namespace Kubedos.Seal.Tests.Sbom;
 

@@ -1,5 +1,5 @@
-using Kubedos.Seal.Schemas;
 using Kubedos.Seal.Sbom;
+using Kubedos.Seal.Schemas;
 
 namespace Kubedos.Seal.Tests.Sbom;
 
