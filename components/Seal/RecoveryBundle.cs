@@ -110,9 +110,17 @@ internal static class RecoveryBundle
             content["inventory.json"] = File.ReadAllBytes(inventory);
         }
 
-        foreach (var tree in new[] { "pki", "enrollment", "drills" })
+        // Drill reports: `kubedos drill run` writes them into the bundle's drills/ after its recovery up, so they are
+        // carried from the bundle in place as well as from out/<stack>/drills/.
+        (string Directory, string Prefix)[] trees =
+        [
+            (Path.Combine(inputs.OutDirectory, "pki"), "pki"),
+            (Path.Combine(inputs.OutDirectory, "enrollment"), "enrollment/operator"),
+            (Path.Combine(inputs.OutDirectory, "drills"), "drills"),
+            (Path.Combine(inputs.BundleDirectory, "drills"), "drills"),
+        ];
+        foreach (var (directory, prefix) in trees)
         {
-            var directory = Path.Combine(inputs.OutDirectory, tree);
             if (!Directory.Exists(directory))
             {
                 continue;
@@ -127,7 +135,7 @@ internal static class RecoveryBundle
                     throw new InvalidOperationException($"{Path.Combine(directory, file)} holds a private key: it is not copied into the recovery bundle; move it out of {inputs.OutDirectory}");
                 }
 
-                content[$"{(tree == "enrollment" ? "enrollment/operator" : tree)}/{file}"] = bytes;
+                content[$"{prefix}/{file}"] = bytes;
             }
         }
 

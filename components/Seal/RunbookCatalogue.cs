@@ -4,8 +4,8 @@ namespace Kubedos.Components.Seal;
 
 /// <summary>
 /// The runbooks this build implements, each a kubedos verb (a test holds every <see cref="RunbookEntry.Verb"/> to the CLI's
-/// command tree), rendered as the bundle's <c>runbooks.md</c>. The spec's <c>kubedos runbook ...</c> and
-/// <c>kubedos drill run</c> verbs do not exist in this build; <see cref="Absent"/> says so in the file.
+/// command tree), rendered as the bundle's <c>runbooks.md</c>. The spec's <c>kubedos runbook ...</c> verbs do not exist
+/// in this build; <see cref="Absent"/> says so in the file.
 /// </summary>
 internal static class RunbookCatalogue
 {
@@ -32,6 +32,9 @@ internal static class RunbookCatalogue
         new("Tear the cluster down", "destroy", "kubedos destroy --stack STACK --yes",
             "deletes every resource in reverse dependency order (refused unless the spec sets allowDestroy)",
             "the stack's state"),
+        new("Run a replace-don't-repair drill", "drill run", "kubedos drill run NAME --stack STACK",
+            "fails a node out of band as spec.acceptance.drills declares, detects it through the gates' evidence check, recovers with up --refresh and writes the timed report (drills/ in this bundle once sealed again)",
+            "a lab stack that is up (destructive to the node it fails)"),
         new("Make a new signing key", "pki init-signing-key", "kubedos pki init-signing-key --out DIR",
             "a new P-256 key pair outside the project and the config lines that hand it to the stack (the next up seals with it)",
             "a directory outside the project, kept offline"),
@@ -41,7 +44,6 @@ internal static class RunbookCatalogue
     public static IReadOnlyList<string> Absent { get; } =
     [
         "kubedos runbook total-loss|compromised-node|rotate (the automated runbooks): not in this build; the manual procedures above are what exists",
-        "kubedos drill run NAME (spec §17.2 drills): not in this build; drills/ appears in a bundle only when a drill report exists",
     ];
 
     public static string Render(string stack)

@@ -58,6 +58,13 @@ public sealed class LabEndToEndTests(ITestOutputHelper output)
         Assert.Equal(string.Empty, await copy.LeftoversAsync());
         var (exitCode, printed) = lab.RunCli("acceptance", "--stack", lab.Stack);
         Assert.True(exitCode == 0, printed);
+
+        // The gates' new report is sealed again by the acceptance run (only the Acceptance resources were targeted).
+        var bundle = Path.Combine(lab.OutDirectory, "recovery-bundle");
+        var report = await File.ReadAllTextAsync(Path.Combine(bundle, "acceptance-report.json"));
+        var verified = lab.RunCli("verify", "--bundle", bundle, "--public-key", lab.SigningPublicKey);
+        Assert.True(verified.ExitCode == 0, verified.Output);
+        Assert.Contains("\"verdict\": \"passed\"", report, StringComparison.Ordinal);
     }
 
     // The README's two commands in order: `scripts/lab-up` brings lab-01 up from the checkout, then a test run brings up

@@ -13,9 +13,12 @@ public sealed class SealWiringTests
         DeploymentTest.RunAsync(
             StackProgram.Create(stack =>
             {
-                _ = new Kubedos.Components.Seal.Seal("seal", new SealArgs(
-                    "lab-01", "lab", w.SpecFile, null, w.Out, w.Root, w.Material, Output.Create(SealWorkspace.Report), null,
-                    NodeSoftwareSource.LabHost, NodeSoftware.Read(Path.Combine(w.Root, "agent"), ["kubedos-agent.dll"])));
+                _ = new BundleSeal("seal", new SealArgs
+                {
+                    Stack = "lab-01", Cluster = "lab", SpecFile = w.SpecFile, OutDirectory = w.Out, ProjectDirectory = w.Root, Material = w.Material,
+                    AcceptanceReport = Output.Create(SealWorkspace.Report), NodeSoftware = NodeSoftwareSource.LabHost,
+                    Agent = NodeSoftware.Read(Path.Combine(w.Root, "agent"), ["kubedos-agent.dll"]),
+                });
             }),
             Mocks.From(MockResourceResult.EchoInputs),
             new TestOptions { ProjectName = "kubedos", StackName = "lab-01", IsPreview = preview });
@@ -29,7 +32,7 @@ public sealed class SealWiringTests
 
         Assert.Null(result.ProgramError);
         Assert.False(Directory.Exists(w.Bundle));
-        Assert.Equal("not sealed yet", result.Single(Kubedos.Components.Seal.Seal.TypeToken, "seal").Outputs["manifestSha256"].AsString());
+        Assert.Equal("not sealed yet", result.Single(BundleSeal.TypeToken, "seal").Outputs["manifestSha256"].AsString());
     }
 
     [Fact]
@@ -40,7 +43,7 @@ public sealed class SealWiringTests
         var result = await RunAsync(w, preview: false);
 
         Assert.Null(result.ProgramError);
-        var seal = result.Single(Kubedos.Components.Seal.Seal.TypeToken, "seal");
+        var seal = result.Single(BundleSeal.TypeToken, "seal");
         Assert.Equal(
             Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(w.Bundle, "manifest.json")))),
             seal.Outputs["manifestSha256"].AsString());
