@@ -15,12 +15,11 @@ internal sealed class BundleSeal : ComponentResource
 {
     public const string TypeToken = "kubedos:components:Seal";
 
-    public BundleSeal(string name, SealArgs args, ResourceOptions? options = null, TimeProvider? time = null)
+    public BundleSeal(string name, SealArgs args, ResourceOptions? options = null)
         : base(TypeToken, name, options)
     {
         ArgumentNullException.ThrowIfNull(args);
         var here = StageOptions.ForChildren(this, options);
-        var clock = time ?? TimeProvider.System;
         Output<string> audit = Output.Create(string.Empty);
         if (args.ServiceChannel is { } channel)
         {
@@ -43,7 +42,7 @@ internal sealed class BundleSeal : ComponentResource
                 args.Stack, args.Cluster, args.SpecFile, args.LockFile, args.OutDirectory, args.ProjectDirectory, t.Item1,
                 t.Item2.Length == 0 ? null : ServiceAuditLog.Parse(t.Item2), args.NodeSoftware, args.Agent,
                 SealInputs.AssetsBesideThisProgram("kubedos-agent"), SealInputs.AssetsBesideThisProgram("kubedos"));
-            return RecoveryBundle.Seal(inputs, args.Material, clock, SourceDateEpoch()).ManifestSha256;
+            return RecoveryBundle.Seal(inputs, args.Material, args.Clock, SourceDateEpoch()).ManifestSha256;
         });
         RegisterOutputs(new Dictionary<string, object?> { ["manifestSha256"] = ManifestSha256, ["signingKeyPin"] = args.Material.PublicKey.KeyId });
     }

@@ -38,4 +38,7 @@ internal sealed record SealArgs
 
     /// <summary>The node agent's files: the artifact the nodes receive.</summary>
     public required NodeSoftware Agent { get; init; }
+
+    /// <summary>The clock that dates the bundle's documents when SOURCE_DATE_EPOCH is not set.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
 }
