@@ -15,8 +15,14 @@ public sealed class SealWiringTests
             {
                 _ = new BundleSeal("seal", new SealArgs
                 {
-                    Stack = "lab-01", Cluster = "lab", SpecFile = w.SpecFile, OutDirectory = w.Out, ProjectDirectory = w.Root, Material = w.Material,
-                    AcceptanceReport = Output.Create(SealWorkspace.Report), NodeSoftware = NodeSoftwareSource.LabHost,
+                    Stack = "lab-01",
+                    Cluster = "lab",
+                    SpecFile = w.SpecFile,
+                    OutDirectory = w.Out,
+                    ProjectDirectory = w.Root,
+                    Material = w.Material,
+                    AcceptanceReport = Output.Create(SealWorkspace.Report),
+                    NodeSoftware = NodeSoftwareSource.LabHost,
                     Agent = NodeSoftware.Read(Path.Combine(w.Root, "agent"), ["kubedos-agent.dll"]),
                 });
             }),
