@@ -17,6 +17,7 @@ internal static class KubedosCli
         root.Subcommands.Add(SchemaCommand.Create());
         root.Subcommands.Add(PkiCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(NodeCommand.Create(stack));
         root.Subcommands.Add(PolicyCheckCommand.Create(host));
         root.Subcommands.Add(AcceptanceCommand.Create(host));

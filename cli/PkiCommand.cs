@@ -37,7 +37,7 @@ internal static class PkiCommand
             years,
         };
         init.SetAction((parse, ct) => RunAsync(parse.GetValue(outDir)!, parse.GetValue(cluster), parse.GetValue(years), TimeProvider.System, Console.Out, Console.Error, ct));
-        return new Command("pki", "The cluster's offline PKI") { init };
+        return new Command("pki", "The cluster's offline PKI") { init, SigningKeyCommand.Create() };
     }
 
     /// <summary>Creates the root (and intermediate) and prints the config lines; exit 0, 1 with the reason (a root already there, a directory that cannot be written), 2 for a lifetime out of range.</summary>

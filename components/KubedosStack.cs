@@ -5,6 +5,7 @@ using Kubedos.Components.Firstboot;
 using Kubedos.Components.Kubernetes;
 using Kubedos.Components.Observability;
 using Kubedos.Components.Planes;
+using Kubedos.Components.Seal;
 using Kubedos.Components.Substrate;
 using Kubedos.Components.Trust;
 using Kubedos.Engine.Model;
@@ -18,15 +19,16 @@ namespace Kubedos.Components;
 /// <summary>
 /// The Kube'd'OS program: reads the stack's ClusterSpec (config <c>kubedos:spec</c>, relative to
 /// the project directory), validates and normalises it, and builds the convergence DAG
-/// Substrate -&gt; Firstboot -&gt; PlaneSet -&gt; Enrollment -&gt; (KubernetesReference, with kubernetes.enabled) -&gt; Acceptance, with ClusterTrust joining at Enrollment (see components/README.md):
+/// Substrate -&gt; Firstboot -&gt; PlaneSet -&gt; Enrollment -&gt; (Converge, with orchestration.ansible.enabled; KubernetesReference, with kubernetes.enabled) -&gt; Acceptance -&gt; Seal, with ClusterTrust joining at Enrollment (see components/README.md):
 /// each stage takes one args record and hands its typed outputs to the next.
 /// Run it with <c>StackProgram.Create&lt;KubedosStack&gt;()</c>.
 /// </summary>
 /// <remarks>
 /// Optional config: <c>kubedos:outDir</c> (default <c>out</c> in the project directory; the stack's
 /// files go to <c>&lt;outDir&gt;/&lt;stack&gt;/</c>) and <c>kubedos:acceptanceRun</c> (change it to
-/// run the gates again on the next up; <c>kubedos acceptance --stack S</c> runs them again without an up), and
-/// <c>kubedos:ansibleDirectory</c> (default <c>ansible</c> in the project directory: the playbook and roles Converge runs).
+/// run the gates again on the next up; <c>kubedos acceptance --stack S</c> runs them again without an up),
+/// <c>kubedos:ansibleDirectory</c> (default <c>ansible</c> in the project directory: the playbook and roles Converge runs), <c>kubedos:lockFile</c>
+/// (the stack's lockfile, sealed into the bundle). Required: <c>kubedos:seal.signingKey</c> (secret) and <c>kubedos:seal.signingKeyPin</c>.
 /// </remarks>
 public sealed class KubedosStack : Stack
 {
@@ -106,6 +108,22 @@ public sealed class KubedosStack : Stack
             Observability = observability?.Topology,
         }, After([planes, trust, enrollment, .. converged, .. kubernetes]));
 
+        // The last stage: the signed recovery bundle, sealed once acceptance passed (components/README.md, "Seal").
+        var seal = new BundleSeal("seal", new SealArgs
+        {
+            Stack = StackName,
+            Cluster = cluster.Name,
+            SpecFile = Path.GetFullPath(RequireConfig("spec"), projectDirectory),
+            LockFile = GetConfig("lockFile") is { } lockFile ? Path.GetFullPath(lockFile, projectDirectory) : null,
+            OutDirectory = outDirectory,
+            ProjectDirectory = projectDirectory,
+            Material = SealMaterial.FromConfig(this),
+            AcceptanceReport = acceptance.Report,
+            ServiceChannel = substrate.Nodes.First(n => n.Name == enrollment.ServiceNode).Channel,
+            NodeSoftware = NodeSoftwareSource.LabHost,
+            Agent = AgentPayload.BesideThisProgram(),
+        }, After(acceptance));
+
         Nodes = Output.All(firstboot.Nodes.Select(n => Output.Tuple<string, string>(n.HostKeyFingerprint, n.Substrate.Instance))).Apply(described =>
             firstboot.Nodes.Select((node, i) => (node, described: described[i])).ToDictionary(
                 p => p.node.Name,
@@ -113,6 +131,7 @@ public sealed class KubedosStack : Stack
                 StringComparer.Ordinal));
         Acceptance = acceptance.Verdict;
         AuthorizedKey = firstboot.AuthorizedKey;
+        RecoveryBundle = seal.ManifestSha256;
         Inventory = enrollment.Inventory.Apply(entries => entries.ToDictionary(
             e => e.Node,
             e => new Dictionary<string, string>(e.PlaneAddresses, StringComparer.Ordinal) { ["role"] = e.Role, ["certificateSerial"] = e.CertificateSerial },
@@ -126,6 +145,10 @@ public sealed class KubedosStack : Stack
     /// <summary>The acceptance verdict (<c>passed</c>; a failing gate fails the run).</summary>
     [Output("acceptance")]
     public Output<string> Acceptance { get; private set; }
+
+    /// <summary>The SHA-256 of the sealed recovery bundle's <c>manifest.json</c> (<c>kubedos verify --bundle out/&lt;stack&gt;/recovery-bundle</c>).</summary>
+    [Output("recoveryBundle")]
+    public Output<string> RecoveryBundle { get; private set; }
 
     /// <summary>The membership inventory (as in <c>out/&lt;stack&gt;/inventory.json</c>): per node its role, plane addresses and the serial the enrollment service issued.</summary>
     [Output("inventory")]

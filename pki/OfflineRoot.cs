@@ -45,7 +45,7 @@ public static class OfflineRoot
         return SpkiPin.Of(cert);
     }
 
-    private static string? ProjectAbove(string directory)
+    internal static string? ProjectAbove(string directory)
     {
         for (var dir = new DirectoryInfo(directory); dir is not null; dir = dir.Parent)
         {

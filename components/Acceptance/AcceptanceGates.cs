@@ -99,8 +99,12 @@ internal sealed class AcceptanceGates : ComponentResource
         }, here);
         Verdict = Output.Tuple<AcceptanceVerdict, string>(verdict, check.Stdout).Apply(t => t.Item1.Passed ? "passed" : "failed");
         Gates = verdict.Apply(v => v.Gates.ToDictionary(g => g, g => v.GatePassed(g) ? "passed" : "failed", StringComparer.Ordinal));
+        Report = Output.Tuple<string, AcceptanceVerdict>(Verdict, verdict).Apply(t => AcceptanceReport.Render(args.Stack, cluster.Name, t.Item2));
         RegisterOutputs(new Dictionary<string, object?> { ["verdict"] = Verdict, ["gates"] = Gates });
     }
+
+    /// <summary>The report's JSON (as written to <c>acceptance-report.json</c>) once every gate passed; a failing gate fails the run instead.</summary>
+    public Output<string> Report { get; }
 
     // Each node sends a log line and probes the hubs' ports from every plane; then each hub checks Prometheus and finds
     // every node's line (by the nonce its send printed); the operator probes the hubs from the underlay and over wg1.

@@ -7,6 +7,7 @@ public sealed partial class DependencyArrowTests
 {
     [Theory]
     [InlineData(typeof(Kubedos.Pki.SpkiPin), new[] { "Kubedos.", "kubedos" })]
+    [InlineData(typeof(Kubedos.Seal.Bundle.BundleVerifier), new[] { "Kubedos.", "kubedos", "Spectre.", "System.CommandLine", "YamlDotNet" })]
     [InlineData(typeof(Kubedos.Enrollment.Service.EnrollmentService), new[] { "Kubedos.Engine", "Kubedos.Providers", "kubedos", "YamlDotNet", "Spectre.", "Renci.SshNet", "NSec." })]
     [InlineData(typeof(Kubedos.Agent.AgentProgram), new[] { "Kubedos.Engine", "Kubedos.Providers", "kubedos", "YamlDotNet", "Spectre.", "Renci.SshNet", "NSec." })]
     [InlineData(typeof(Kubedos.Engine.Model.Resource), new[] { "Kubedos.", "kubedos", "Spectre.", "System.CommandLine" })]

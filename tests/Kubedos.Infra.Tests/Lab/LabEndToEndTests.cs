@@ -58,6 +58,13 @@ public sealed class LabEndToEndTests(ITestOutputHelper output)
         Assert.Equal(string.Empty, await copy.LeftoversAsync());
         var (exitCode, printed) = lab.RunCli("acceptance", "--stack", lab.Stack);
         Assert.True(exitCode == 0, printed);
+
+        // The gates' new report is sealed again by the acceptance run (only the Acceptance resources were targeted).
+        var bundle = Path.Combine(lab.OutDirectory, "recovery-bundle");
+        var report = await File.ReadAllTextAsync(Path.Combine(bundle, "acceptance-report.json"));
+        var verified = lab.RunCli("verify", "--bundle", bundle, "--public-key", lab.SigningPublicKey);
+        Assert.True(verified.ExitCode == 0, verified.Output);
+        Assert.Contains("\"verdict\": \"passed\"", report, StringComparison.Ordinal);
     }
 
     // The README's two commands in order: `scripts/lab-up` brings lab-01 up from the checkout, then a test run brings up
@@ -197,9 +204,30 @@ public sealed class LabEndToEndTests(ITestOutputHelper output)
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(project.OutDirectory, "pki"), "*", SearchOption.AllDirectories));
         await AssertEveryNodeEnrolledAsync(project, first, probes);
 
+        // The seal: the bundle verifies offline with the public key kept outside the project.
+        var bundle = Path.Combine(project.OutDirectory, "recovery-bundle");
+        var sealedManifest = await File.ReadAllBytesAsync(Path.Combine(bundle, "manifest.json"));
+        var verified = project.RunCli("verify", "--bundle", bundle, "--public-key", project.SigningPublicKey);
+        Assert.True(verified.ExitCode == 0, verified.Output);
+
         var (second, noOpWall) = await project.UpAsync();
         var changed = second.Summary.ResourceChanges.Where(kv => kv.Key != "same" && kv.Value > 0).ToList();
         Assert.True(changed.Count == 0, $"the second up changed: {string.Join(", ", changed.Select(kv => $"{kv.Key}={kv.Value}"))}");
+        Assert.Equal(sealedManifest, await File.ReadAllBytesAsync(Path.Combine(bundle, "manifest.json")));
+
+        // Without its manifest the bundle is sealed again by an up that changes no resource: the difference is the seal's time.
+        File.Delete(Path.Combine(bundle, "manifest.json"));
+        var (_, resealWall) = await project.UpAsync();
+        Assert.Equal(0, project.RunCli("verify", "--bundle", bundle, "--public-key", project.SigningPublicKey).ExitCode);
+        var bundleBytes = Directory.EnumerateFiles(bundle, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+        output.WriteLine($"{stack}: no-op up {noOpWall.TotalSeconds:0.0} s, up that seals {resealWall.TotalSeconds:0.0} s, bundle {bundleBytes} bytes in {Directory.EnumerateFiles(bundle, "*", SearchOption.AllDirectories).Count()} files");
+        var sbom = Path.Combine(bundle, "sbom", "node-software.cdx.json");
+        var bytes = await File.ReadAllBytesAsync(sbom);
+        bytes[bytes.Length / 2] ^= 0x01;
+        await File.WriteAllBytesAsync(sbom, bytes);
+        var tampered = project.RunCli("verify", "--bundle", bundle, "--public-key", project.SigningPublicKey);
+        Assert.Equal(1, tampered.ExitCode);
+        Assert.Contains("sbom/node-software.cdx.json: digest", tampered.Output, StringComparison.Ordinal);
 
         // A new config kubedos:acceptanceRun makes the next up run the gates again: a fresh report.
         project.WriteConfig(spec, acceptanceRun: "2");

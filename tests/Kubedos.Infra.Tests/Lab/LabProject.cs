@@ -132,7 +132,17 @@ internal sealed partial class LabProject : IAsyncDisposable
         Run("config", "set", "--stack", Stack, "kubedos:pki.rootCert", Path.Combine(pki, "root-ca.pem"));
         Run("config", "set", "--stack", Stack, "kubedos:pki.intermediateCert", Path.Combine(pki, "intermediate-ca.pem"));
         Run("config", "set", "--stack", Stack, "--secret", "kubedos:pki.intermediateKey", File.ReadAllText(Path.Combine(pki, "intermediate-ca.key")));
+
+        // The recovery bundle's signing key, made and handed over the same way (components/Seal).
+        var signing = Directory + "-signing";
+        Run("pki", "init-signing-key", "--out", signing);
+        SigningPublicKey = Path.Combine(signing, "signing-key.pub.pem");
+        Run("config", "set", "--stack", Stack, "kubedos:seal.signingKeyPin", Kubedos.Seal.Attestation.VerificationKey.FromPem(File.ReadAllText(SigningPublicKey)).KeyId);
+        Run("config", "set", "--stack", Stack, "--secret", "kubedos:seal.signingKey", File.ReadAllText(Path.Combine(signing, "signing-key.pem")));
     }
+
+    /// <summary>The public key that verifies this project's recovery bundles (kept outside the project, beside the offline root).</summary>
+    public string SigningPublicKey { get; private set; } = string.Empty;
 
     private void Run(params string[] arguments)
     {
@@ -224,9 +234,12 @@ internal sealed partial class LabProject : IAsyncDisposable
         finally
         {
             System.IO.Directory.Delete(Directory, recursive: true);
-            if (System.IO.Directory.Exists(Directory + "-pki"))
+            foreach (var beside in new[] { Directory + "-pki", Directory + "-signing" })
             {
-                System.IO.Directory.Delete(Directory + "-pki", recursive: true);
+                if (System.IO.Directory.Exists(beside))
+                {
+                    System.IO.Directory.Delete(beside, recursive: true);
+                }
             }
         }
     }

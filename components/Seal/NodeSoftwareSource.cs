@@ -1,0 +1,23 @@
+namespace Kubedos.Components.Seal;
+
+/// <summary>
+/// Where the node SBOM's packages are read: a root filesystem with its own dpkg database, the packages the nodes run
+/// from it, and the stores holding their <c>.deb</c> files. The seam the node image (issue #12) fills with the image's
+/// tree, its package set and its content store; today the lab's nodes run the host's packages.
+/// </summary>
+/// <param name="Root">The root filesystem whose <c>var/lib/dpkg/status</c> is read.</param>
+/// <param name="Packages">The packages the nodes run (their dependency closure is listed).</param>
+/// <param name="DebStores">Directories searched for <c>NAME_VERSION_ARCH.deb</c>.</param>
+/// <param name="Description">What the SBOM says about its source, in words.</param>
+internal sealed record NodeSoftwareSource(string Root, IReadOnlyList<string> Packages, IReadOnlyList<string> DebStores, string Description)
+{
+    /// <summary>
+    /// The local lab: a node is a network namespace on this machine and runs the host's binaries (sshd, wireguard-go,
+    /// wg, nft, ip, ping, nc, sysctl, mount/unshare/nsenter, useradd, ssh-keygen), so the host's dpkg database is the truth.
+    /// </summary>
+    public static NodeSoftwareSource LabHost { get; } = new(
+        "/",
+        ["openssh-server", "openssh-client", "wireguard-go", "wireguard-tools", "nftables", "iproute2", "iputils-ping", "netcat-openbsd", "procps", "util-linux", "passwd"],
+        ["/var/cache/apt/archives"],
+        "the host's dpkg database (/var/lib/dpkg/status): the local lab's nodes run the host's Debian packages; no node image is built yet, so these are the packages the nodes execute, not an image's");
+}

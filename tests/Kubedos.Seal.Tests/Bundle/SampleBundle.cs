@@ -1,0 +1,64 @@
+using Kubedos.Seal.Attestation;
+using Kubedos.Seal.Bundle;
+using Kubedos.Seal.Sbom;
+using Kubedos.Seal.Tests.Attestation;
+using Kubedos.Seal.Tests.Sbom;
+
+namespace Kubedos.Seal.Tests.Bundle;
+
+/// <summary>A small sealed bundle in a temp directory: SBOMs, an acceptance report, a spec, PKI material.</summary>
+internal sealed class SampleBundle : IDisposable
+{
+    public const string AcceptanceReport = """
+        {
+          "stack": "lab-01",
+          "cluster": "lab",
+          "verdict": "passed",
+          "gates": [
+            {
+              "gate": "backplane-matrix", "passed": true, "startedAt": "2026-12-06T07:00:00Z", "finishedAt": "2026-12-06T07:00:03Z",
+              "probes": [
+                { "from": "cp-1", "to": "cp-2", "tried": "ping over wg1 10.10.0.1 -> 10.10.0.2", "expected": "Succeeds", "passed": true },
+                { "from": "cp-2", "to": "cp-1", "tried": "ping over wg1 10.10.0.2 -> 10.10.0.1", "expected": "Succeeds", "passed": true },
+                { "from": "cp-1", "to": "cp-2", "tried": "tcp 10.20.0.1 -> 10.30.0.2:9 (wg2 to wg3)", "expected": "Filtered", "passed": true }
+              ]
+            },
+            { "gate": "security-baseline", "passed": true, "probes": [] }
+          ]
+        }
+        """;
+
+    public SampleBundle(SigningKey? key = null)
+    {
+        Directory = System.IO.Directory.CreateTempSubdirectory("kubedos-bundle-").FullName;
+        Key = key ?? SigningKey.Generate();
+        Seal();
+    }
+
+    public string Directory { get; }
+
+    public SigningKey Key { get; }
+
+    public string PathOf(string file) => System.IO.Path.Combine(Directory, file);
+
+    public void Seal()
+    {
+        System.IO.Directory.CreateDirectory(PathOf("sbom"));
+        System.IO.Directory.CreateDirectory(PathOf("pki"));
+        File.WriteAllBytes(PathOf("sbom/node-software.cdx.json"), CycloneDxWriter.Write(SampleBoms.Debian()));
+        File.WriteAllBytes(PathOf("sbom/node-software.spdx.json"), SpdxWriter.Write(SampleBoms.Debian()));
+        File.WriteAllBytes(PathOf("sbom/kubedos-agent.cdx.json"), CycloneDxWriter.Write(SampleBoms.NuGet()));
+        File.WriteAllBytes(PathOf("sbom/kubedos-agent.spdx.json"), SpdxWriter.Write(SampleBoms.NuGet()));
+        File.WriteAllText(PathOf(BundleLayout.AcceptanceReportFile), AcceptanceReport);
+        File.WriteAllText(PathOf("clusterspec.yaml"), "apiVersion: kubedos.io/v1\nkind: ClusterSpec\n");
+        File.WriteAllText(PathOf("pki/root-ca.pem"), "-----BEGIN CERTIFICATE-----\nAA==\n-----END CERTIFICATE-----\n");
+        BundleSealer.Seal(Directory, "lab-01", "lab", "sha256:" + new string('e', 64), ["node software: the host's dpkg database"],
+            [new ResourceDescriptor("kubedos-agent/kubedos-agent.dll", new string('f', 64))], ProvenanceRulesTests.Sample(), Key);
+    }
+
+    public void Dispose()
+    {
+        Key.Dispose();
+        System.IO.Directory.Delete(Directory, recursive: true);
+    }
+}
