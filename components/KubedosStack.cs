@@ -36,22 +36,32 @@ public sealed class KubedosStack : Stack
         // Trust is its own branch of the DAG (spec -> Trust); Enrollment joins it to the planes.
         var trust = new ClusterTrust("trust", new TrustArgs
         {
-            Cluster = cluster, Material = TrustMaterial.FromConfig(this, projectDirectory), OutDirectory = outDirectory,
+            Cluster = cluster,
+            Material = TrustMaterial.FromConfig(this, projectDirectory),
+            OutDirectory = outDirectory,
         });
         var substrate = new ClusterSubstrate("substrate", new SubstrateArgs { Cluster = cluster, ProjectDirectory = projectDirectory });
         var firstboot = new NodeFirstboot("firstboot", new FirstbootArgs
         {
-            Cluster = cluster, Nodes = substrate.Nodes, Rendered = rendered,
+            Cluster = cluster,
+            Nodes = substrate.Nodes,
+            Rendered = rendered,
         }, After(substrate));
         var planes = new PlaneSet("planes", new PlaneSetArgs
         {
-            Cluster = cluster, Nodes = firstboot.Nodes, OperatorAccess = substrate.OperatorAccess, Rendered = rendered,
+            Cluster = cluster,
+            Nodes = firstboot.Nodes,
+            OperatorAccess = substrate.OperatorAccess,
+            Rendered = rendered,
         }, After(firstboot));
 
         // Every node enrolls over wg1 at first boot: the service on the primary control plane, the agent on each node.
         var enrollment = new ClusterEnrollment("enrollment", new EnrollmentArgs
         {
-            Cluster = cluster, Trust = trust, OutDirectory = outDirectory, Site = new EnrollmentSite(substrate.Nodes, AgentPayload.BesideThisProgram()),
+            Cluster = cluster,
+            Trust = trust,
+            OutDirectory = outDirectory,
+            Site = new EnrollmentSite(substrate.Nodes, AgentPayload.BesideThisProgram()),
         }, After(planes, trust));
         var acceptance = new AcceptanceGates("acceptance", new AcceptanceArgs
         {

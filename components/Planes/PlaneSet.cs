@@ -1,11 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using Kubedos.Components.Firstboot;
 using Kubedos.Components.Substrate;
 using Kubedos.Engine.Model;
 using Kubedos.Pki;
 using Kubedos.Providers.WireGuard;
-using Kubedos.Spec.Normalisation;
 
 namespace Kubedos.Components.Planes;
 

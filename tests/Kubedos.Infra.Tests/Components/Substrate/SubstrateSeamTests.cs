@@ -51,7 +51,9 @@ public sealed class SubstrateSeamTests
         {
             _ = new ClusterSubstrate("substrate", new SubstrateArgs
             {
-                Cluster = LabSpecs.Lab01, ProjectDirectory = "/srv/project", Kinds = new SubstrateKinds([new MachinesKind(SubstrateType.Proxmox), new MachinesKind(SubstrateType.Aws)]),
+                Cluster = LabSpecs.Lab01,
+                ProjectDirectory = "/srv/project",
+                Kinds = new SubstrateKinds([new MachinesKind(SubstrateType.Proxmox), new MachinesKind(SubstrateType.Aws)]),
             });
         });
 
