@@ -68,6 +68,7 @@ public sealed class KubedosStack : Stack
             Cluster = cluster,
             Stack = StackName,
             Nodes = firstboot.Nodes,
+            OperatorAccess = substrate.OperatorAccess,
             SshPrivateKey = firstboot.UserPrivateKeyPem,
             PlaneKeysDigest = planes.KeysDigest,
             OutDirectory = outDirectory,

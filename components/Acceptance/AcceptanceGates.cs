@@ -39,20 +39,22 @@ internal sealed class AcceptanceGates : ComponentResource
 
         var operatorProbes = Output.All(nodes.Select(n => n.HostPublicKey)).Apply(keys =>
             (IReadOnlyList<OperatorTarget>)[.. nodes.Select((n, i) => new OperatorTarget(n.Substrate.Node, n.Substrate.UnderlayAddress, keys[i]))]);
-        outputs.Add(new LocalCommand("operator-probes", new LocalCommandArgs
-        {
-            Create = operatorProbes.Apply(targets => ProbeScriptRenderer.Render(ProbePlan.ForOperator(cluster, targets, gates, keyLogin: false))),
-            Triggers = triggers,
-        }, here).Stdout);
+        // From the operator's side of the planes, as the substrate provides it (on the local lab, this host).
+        outputs.Add(args.OperatorAccess.Run(
+            "operator-probes",
+            operatorProbes.Apply(targets => ProbeScriptRenderer.Render(ProbePlan.ForOperator(cluster, targets, gates, keyLogin: false))),
+            new Dictionary<string, Input<string>>(),
+            triggers,
+            here).Stdout);
 
         // The command reads the private key, so its output is secret; the probe lines parsed from it carry none of the
         // key, so they join the readable verdict and the report like every other probe's.
-        var keyLogin = new LocalCommand("operator-key-login", new LocalCommandArgs
-        {
-            Create = operatorProbes.Apply(targets => ProbeScriptRenderer.Render(ProbePlan.ForOperator(cluster, targets, gates, keyLogin: true))),
-            Environment = new Dictionary<string, Input<string>> { [ProbePlan.SshKeyVariable] = args.SshPrivateKey.AsSecret() },
-            Triggers = triggers,
-        }, here);
+        var keyLogin = args.OperatorAccess.Run(
+            "operator-key-login",
+            operatorProbes.Apply(targets => ProbeScriptRenderer.Render(ProbePlan.ForOperator(cluster, targets, gates, keyLogin: true))),
+            new Dictionary<string, Input<string>> { [ProbePlan.SshKeyVariable] = args.SshPrivateKey.AsSecret() },
+            triggers,
+            here);
         var keyLoginResults = Output.Unsecret(keyLogin.Stdout.Apply(ProbeResult.ParseAll));
 
         var verdict = Output.Tuple<ImmutableArray<string>, IReadOnlyList<ProbeResult>>(Output.All(outputs), keyLoginResults)
@@ -66,6 +68,7 @@ internal sealed class AcceptanceGates : ComponentResource
 
             return true;
         });
+        // The verdict fails the run where the engine runs, whatever the substrate: it judges, it probes nothing.
         var check = new LocalCommand("verdict", new LocalCommandArgs
         {
             Create = verdict.Apply(v => v.Passed ? "printf '%s\\n' \"$KUBEDOS_VERDICT\"" : "printf '%s\\n' \"$KUBEDOS_VERDICT\" >&2; exit 1"),

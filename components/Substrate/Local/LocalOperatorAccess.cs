@@ -1,9 +1,13 @@
 using Kubedos.Engine.Model;
+using Kubedos.Providers.Command;
 using Kubedos.Providers.Local;
 
 namespace Kubedos.Components.Substrate.Local;
 
-/// <summary>The local lab's operator access: the host itself joins a plane (<c>local:lab:OperatorWireGuard</c> in the root namespace).</summary>
+/// <summary>
+/// The local lab's operator access: the host itself joins a plane (<c>local:lab:OperatorWireGuard</c> in the root
+/// namespace), and the operator's commands run on this host (<c>command:local:Command</c>).
+/// </summary>
 /// <param name="labOwner">The id of the state that owns the lab (the underlay's <c>labOwner</c>).</param>
 internal sealed class LocalOperatorAccess(Output<string> labOwner) : IOperatorAccess
 {
@@ -17,5 +21,16 @@ internal sealed class LocalOperatorAccess(Output<string> labOwner) : IOperatorAc
             Peers = [.. peering.Peers.Select(p => new OperatorPeerArgs { PublicKey = p.PublicKey, Endpoint = p.Endpoint, AllowedIps = p.AllowedIps })],
             LabOwner = labOwner,
         }, options);
+    }
+
+    public OperatorCommand Run(string name, Input<string> script, IReadOnlyDictionary<string, Input<string>> environment, IReadOnlyList<Input<string>> triggers, ResourceOptions options)
+    {
+        var command = new LocalCommand(name, new LocalCommandArgs
+        {
+            Create = script,
+            Environment = environment.Count == 0 ? null : environment,
+            Triggers = triggers,
+        }, options);
+        return new OperatorCommand(command, command.Stdout);
     }
 }
