@@ -34,13 +34,14 @@ public sealed class KubedosStack : Stack
         var rendered = new RenderedFiles(outDirectory, preview: IsDryRun);
 
         // Trust is its own branch of the DAG (spec -> Trust); Enrollment joins it to the planes.
+        var substrate = new ClusterSubstrate("substrate", new SubstrateArgs { Cluster = cluster, ProjectDirectory = projectDirectory });
         var trust = new ClusterTrust("trust", new TrustArgs
         {
             Cluster = cluster,
             Material = TrustMaterial.FromConfig(this, projectDirectory),
             OutDirectory = outDirectory,
+            Machines = substrate.Nodes.ToDictionary(n => n.Name, n => n.Instance, StringComparer.Ordinal),
         });
-        var substrate = new ClusterSubstrate("substrate", new SubstrateArgs { Cluster = cluster, ProjectDirectory = projectDirectory });
         var firstboot = new NodeFirstboot("firstboot", new FirstbootArgs
         {
             Cluster = cluster,
@@ -70,16 +71,16 @@ public sealed class KubedosStack : Stack
             Nodes = firstboot.Nodes,
             OperatorAccess = substrate.OperatorAccess,
             SshPrivateKey = firstboot.UserPrivateKeyPem,
-            PlaneKeysDigest = planes.KeysDigest,
+            PlaneKeys = planes.PublicKeys,
             OutDirectory = outDirectory,
             Run = GetConfig("acceptanceRun") ?? "1",
             Enrollment = enrollment.Endpoint,
         }, After(planes, trust, enrollment));
 
-        Nodes = Output.All(firstboot.Nodes.Select(n => n.HostKeyFingerprint)).Apply(fingerprints =>
-            firstboot.Nodes.Select((node, i) => (node, fingerprint: fingerprints[i])).ToDictionary(
+        Nodes = Output.All(firstboot.Nodes.Select(n => Output.Tuple<string, string>(n.HostKeyFingerprint, n.Substrate.Instance))).Apply(described =>
+            firstboot.Nodes.Select((node, i) => (node, described: described[i])).ToDictionary(
                 p => p.node.Name,
-                p => Describe(p.node.Substrate.Node, p.node.Substrate.UnderlayAddress, p.fingerprint),
+                p => Describe(p.node.Substrate.Node, p.node.Substrate.UnderlayAddress, p.described.Item1, p.described.Item2),
                 StringComparer.Ordinal));
         Acceptance = acceptance.Verdict;
         AuthorizedKey = firstboot.AuthorizedKey;
@@ -89,7 +90,7 @@ public sealed class KubedosStack : Stack
             StringComparer.Ordinal));
     }
 
-    /// <summary>Every node: role, underlay address, plane addresses, SSH host key fingerprint.</summary>
+    /// <summary>Every node: role, underlay address, plane addresses, SSH host key fingerprint, the machine's incarnation.</summary>
     [Output("nodes")]
     public Output<Dictionary<string, Dictionary<string, string>>> Nodes { get; private set; }
 
@@ -123,13 +124,14 @@ public sealed class KubedosStack : Stack
     // A DAG edge: the stage waits for these.
     private static ResourceOptions After(params Resource[] stages) => new() { DependsOn = stages };
 
-    private static Dictionary<string, string> Describe(NormalisedNode node, string underlay, string fingerprint)
+    private static Dictionary<string, string> Describe(NormalisedNode node, string underlay, string fingerprint, string instance)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["role"] = node.Role == NodeRole.ControlPlane ? "control-plane" : "worker",
             ["underlayAddress"] = underlay,
             ["hostKeyFingerprint"] = fingerprint,
+            ["instance"] = instance,
         };
         foreach (var (plane, address) in node.PlaneAddresses)
         {

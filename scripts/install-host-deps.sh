@@ -13,6 +13,8 @@ packages=(
   wireguard-tools wireguard-go
   openssh-server openssh-client
 )
+# The postgres:// state backend's server, for its tests (scripts/postgres-up starts it).
+packages+=(postgresql)
 
 missing=()
 for p in "${packages[@]}"; do

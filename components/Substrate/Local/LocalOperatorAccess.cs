@@ -23,13 +23,15 @@ internal sealed class LocalOperatorAccess(Output<string> labOwner) : IOperatorAc
         }, options);
     }
 
-    public OperatorCommand Run(string name, Input<string> script, IReadOnlyDictionary<string, Input<string>> environment, IReadOnlyList<Input<string>> triggers, ResourceOptions options)
+    public OperatorCommand Run(string name, OperatorScript script, ResourceOptions options)
     {
+        ArgumentNullException.ThrowIfNull(script);
         var command = new LocalCommand(name, new LocalCommandArgs
         {
-            Create = script,
-            Environment = environment.Count == 0 ? null : environment,
-            Triggers = triggers,
+            Create = script.Script,
+            Environment = script.Environment.Count == 0 ? null : script.Environment,
+            Triggers = script.Triggers,
+            Verify = script.Verify,
         }, options);
         return new OperatorCommand(command, command.Stdout);
     }

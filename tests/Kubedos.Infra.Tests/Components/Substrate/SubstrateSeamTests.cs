@@ -132,14 +132,14 @@ public sealed class SubstrateSeamTests
                 Nodes = firstboot.Nodes,
                 OperatorAccess = substrate.OperatorAccess,
                 SshPrivateKey = firstboot.UserPrivateKeyPem,
-                PlaneKeysDigest = planes.KeysDigest,
+                PlaneKeys = planes.PublicKeys,
                 OutDirectory = Path.Combine(Path.GetTempPath(), "kubedos-seam-never-written"),
                 Run = "1",
             });
         });
 
         Assert.Null(result.ProgramError);
-        Assert.Equal(["operator-probes", "operator-key-login"], recording.Commands);
+        Assert.Equal(["operator-probes", "operator-key-login", "verdict"], recording.Commands);
         var gates = result.Single(AcceptanceGates.TypeToken, "acceptance");
         Assert.All(recording.Commands, name => Assert.Equal(gates.Urn, result.Single("command:local:Command", name).Parent));
         Assert.Equal(["operator-key-login", "operator-probes", "verdict"], result.OfType("command:local:Command").Select(r => r.Name).Order(StringComparer.Ordinal));
@@ -154,8 +154,8 @@ public sealed class SubstrateSeamTests
         {
             var nodes = cluster.Nodes.Select((node, i) =>
             {
-                _ = new RandomId($"machine-{node.Name}", new RandomIdArgs { ByteLength = 4 }, new ResourceOptions { Parent = substrate });
-                return new SubstrateNode(node, $"192.0.2.{i + 1}", null!);
+                var machine = new RandomId($"machine-{node.Name}", new RandomIdArgs { ByteLength = 4 }, new ResourceOptions { Parent = substrate });
+                return new SubstrateNode(node, $"192.0.2.{i + 1}", null!, machine.Hex);
             }).ToList();
             return new Machines(nodes, null!);
         }
@@ -187,10 +187,10 @@ public sealed class SubstrateSeamTests
             return access!.AddPeer(name, peering, options);
         }
 
-        public OperatorCommand Run(string name, Input<string> script, IReadOnlyDictionary<string, Input<string>> environment, IReadOnlyList<Input<string>> triggers, ResourceOptions options)
+        public OperatorCommand Run(string name, OperatorScript script, ResourceOptions options)
         {
             Commands.Add(name);
-            return access!.Run(name, script, environment, triggers, options);
+            return access!.Run(name, script, options);
         }
 
         private sealed record Supplied(IReadOnlyList<SubstrateNode> Nodes, IOperatorAccess OperatorAccess) : ISubstrate;
