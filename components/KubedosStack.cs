@@ -100,6 +100,7 @@ public sealed class KubedosStack : Stack
             Cluster = cluster,
             Stack = StackName,
             Nodes = firstboot.Nodes,
+            OperatorAccess = substrate.OperatorAccess,
             SshPrivateKey = firstboot.UserPrivateKeyPem,
             PlaneKeys = planes.PublicKeys,
             OutDirectory = outDirectory,

@@ -1,6 +1,7 @@
 using Kubedos.Components.Enrollment;
 using Kubedos.Components.Firstboot;
 using Kubedos.Components.Observability;
+using Kubedos.Components.Substrate;
 using Kubedos.Engine.Model;
 using Kubedos.Spec.Normalisation;
 
@@ -17,6 +18,9 @@ internal sealed record AcceptanceArgs
 
     /// <summary>Every node after first boot (their bootstrap channels run the node probes; their host keys are pinned).</summary>
     public required IReadOnlyList<BootedNode> Nodes { get; init; }
+
+    /// <summary>The operator's access to the nodes, as the substrate provides it: the host-side probes run through it.</summary>
+    public required IOperatorAccess OperatorAccess { get; init; }
 
     /// <summary>The stack's SSH private key (a secret), for the operator's key login.</summary>
     public required Output<string> SshPrivateKey { get; init; }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Kubedos.Components.Firstboot;
 using Kubedos.Components.Observability;
+using Kubedos.Components.Substrate;
 using Kubedos.Engine.Model;
 using Kubedos.Providers.Command;
 using Kubedos.Spec.Normalisation;
@@ -53,11 +54,14 @@ internal sealed class AcceptanceGates : ComponentResource
 
         var operatorProbes = Output.All(nodes.Select(n => n.HostPublicKey)).Apply(keys =>
             (IReadOnlyList<OperatorTarget>)[.. nodes.Select((n, i) => new OperatorTarget(n.Substrate.Node, n.Substrate.UnderlayAddress, keys[i]))]);
-        outputs.Add(new LocalCommand("operator-probes", new LocalCommandArgs
-        {
-            Create = operatorProbes.Apply(targets => ProbeScriptRenderer.Render(ProbePlan.ForOperator(cluster, targets, gates, keyLogin: false))),
-            Triggers = everyNode,
-        }, here).Stdout);
+        // From the operator's side of the planes, as the substrate provides it (on the local lab, this host).
+        outputs.Add(args.OperatorAccess.Run(
+            "operator-probes",
+            new OperatorScript(operatorProbes.Apply(targets => ProbeScriptRenderer.Render(ProbePlan.ForOperator(cluster, targets, gates, keyLogin: false))))
+            {
+                Triggers = everyNode,
+            },
+            here).Stdout);
 
         if (args.Observability is { } observability && gates.Contains(ObservabilityStackProbes.Gate))
         {
@@ -66,12 +70,14 @@ internal sealed class AcceptanceGates : ComponentResource
 
         // The command reads the private key, so its output is secret; the probe lines parsed from it carry none of the
         // key, so they join the readable verdict and the report like every other probe's.
-        var keyLogin = new LocalCommand("operator-key-login", new LocalCommandArgs
-        {
-            Create = operatorProbes.Apply(targets => ProbeScriptRenderer.Render(ProbePlan.ForOperator(cluster, targets, gates, keyLogin: true))),
-            Environment = new Dictionary<string, Input<string>> { [ProbePlan.SshKeyVariable] = args.SshPrivateKey.AsSecret() },
-            Triggers = everyNode,
-        }, here);
+        var keyLogin = args.OperatorAccess.Run(
+            "operator-key-login",
+            new OperatorScript(operatorProbes.Apply(targets => ProbeScriptRenderer.Render(ProbePlan.ForOperator(cluster, targets, gates, keyLogin: true))))
+            {
+                Environment = new Dictionary<string, Input<string>> { [ProbePlan.SshKeyVariable] = args.SshPrivateKey.AsSecret() },
+                Triggers = everyNode,
+            },
+            here);
         var keyLoginResults = Output.Unsecret(keyLogin.Stdout.Apply(ProbeResult.ParseAll));
 
         var verdict = Output.Tuple<ImmutableArray<string>, IReadOnlyList<ProbeResult>>(Output.All(outputs), keyLoginResults)
@@ -87,16 +93,19 @@ internal sealed class AcceptanceGates : ComponentResource
         });
         // The verdict passes only while the nodes it judged are the ones deployed: checked before it prints, and again at every
         // later preview and up (verify), so a lab whose nodes died or were replaced out of band is never reported as passed.
+        // The check reaches the nodes over the operator's wg1 peer, so it runs on the operator's side too.
         var evidenceCheck = operatorProbes.Apply(targets => VerdictEvidenceCheck.Render(cluster.ControlPlane.Name, targets));
-        var check = new LocalCommand("verdict", new LocalCommandArgs
-        {
-            Create = Output.Tuple<AcceptanceVerdict, string>(verdict, evidenceCheck).Apply(t => t.Item1.Passed
+        var check = args.OperatorAccess.Run(
+            "verdict",
+            new OperatorScript(Output.Tuple<AcceptanceVerdict, string>(verdict, evidenceCheck).Apply(t => t.Item1.Passed
                 ? t.Item2 + "printf '%s\\n' \"$KUBEDOS_VERDICT\""
-                : "printf '%s\\n' \"$KUBEDOS_VERDICT\" >&2; exit 1"),
-            Verify = evidenceCheck,
-            Environment = new Dictionary<string, Input<string>> { ["KUBEDOS_VERDICT"] = verdict.Apply(v => v.Summary()) },
-            Triggers = everyNode,
-        }, here);
+                : "printf '%s\\n' \"$KUBEDOS_VERDICT\" >&2; exit 1"))
+            {
+                Verify = evidenceCheck,
+                Environment = new Dictionary<string, Input<string>> { ["KUBEDOS_VERDICT"] = verdict.Apply(v => v.Summary()) },
+                Triggers = everyNode,
+            },
+            here);
         Verdict = Output.Tuple<AcceptanceVerdict, string>(verdict, check.Stdout).Apply(t => t.Item1.Passed ? "passed" : "failed");
         Gates = verdict.Apply(v => v.Gates.ToDictionary(g => g, g => v.GatePassed(g) ? "passed" : "failed", StringComparer.Ordinal));
         Report = Output.Tuple<string, AcceptanceVerdict>(Verdict, verdict).Apply(t => AcceptanceReport.Render(args.Stack, cluster.Name, t.Item2));

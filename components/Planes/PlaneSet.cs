@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Kubedos.Components.Substrate;
 using Kubedos.Engine.Model;
-using Kubedos.Pki;
 using Kubedos.Providers.WireGuard;
 
 namespace Kubedos.Components.Planes;
@@ -111,7 +110,6 @@ internal sealed class PlaneSet : ComponentResource
         ready.Add(Operator);
         Ready = ready;
         PublicKeys = publicKeys.Apply(all => all.ToDictionary(kv => $"{kv.Key.Node}/{kv.Key.Plane}", kv => kv.Value, StringComparer.Ordinal));
-        KeysDigest = PublicKeys.Apply(keys => Sha256Hex.Of(string.Join('\n', keys.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key}={k.Value}"))));
         RegisterOutputs(new Dictionary<string, object?> { ["publicKeys"] = PublicKeys });
     }
 
@@ -123,9 +121,6 @@ internal sealed class PlaneSet : ComponentResource
 
     /// <summary>Every plane's public key by <c>node/plane</c>.</summary>
     public Output<Dictionary<string, string>> PublicKeys { get; }
-
-    /// <summary>The SHA-256 of every public key (sorted <c>node/plane=key</c> lines): it changes whenever a plane key does, as a trigger for what must run again then.</summary>
-    public Output<string> KeysDigest { get; }
 
     /// <summary>The resources that, once done, mean every plane is up and its policy enforced.</summary>
     public IReadOnlyList<Resource> Ready { get; }

@@ -4,7 +4,7 @@ namespace Kubedos.Providers.Local;
 internal static class CommandRunnerExtensions
 {
     /// <summary>Runs the command and throws <see cref="LabCommandException"/> unless it exits 0.</summary>
-    public static async Task<CommandResult> RunCheckedAsync(
+    public static async Task<ProcessResult> RunCheckedAsync(
         this ICommandRunner runner, HostCommand command, CancellationToken cancellationToken)
     {
         var result = await runner.RunAsync(command, cancellationToken);
@@ -12,12 +12,12 @@ internal static class CommandRunnerExtensions
     }
 
     /// <summary>Runs <c>program args...</c> and throws unless it exits 0.</summary>
-    public static Task<CommandResult> RunCheckedAsync(
+    public static Task<ProcessResult> RunCheckedAsync(
         this ICommandRunner runner, CancellationToken cancellationToken, string program, params string[] arguments) =>
         runner.RunCheckedAsync(HostCommand.Of(program, arguments), cancellationToken);
 
     /// <summary>Runs <c>program args...</c> and returns the result whatever the exit code.</summary>
-    public static Task<CommandResult> RunAsync(
+    public static Task<ProcessResult> RunAsync(
         this ICommandRunner runner, CancellationToken cancellationToken, string program, params string[] arguments) =>
         runner.RunAsync(HostCommand.Of(program, arguments), cancellationToken);
 }

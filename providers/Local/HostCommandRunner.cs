@@ -14,7 +14,7 @@ public sealed class HostCommandRunner : ICommandRunner
     private static readonly string[] ExtraSearchPath = ["/usr/local/sbin", "/usr/sbin", "/sbin", "/usr/bin", "/bin"];
 
     /// <inheritdoc />
-    public async Task<CommandResult> RunAsync(HostCommand command, CancellationToken cancellationToken)
+    public async Task<ProcessResult> RunAsync(HostCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         var startInfo = new ProcessStartInfo(Resolve(command.Program))
@@ -77,7 +77,7 @@ public sealed class HostCommandRunner : ICommandRunner
 
         drain.CancelAfter(DrainAfterExit);
         await Task.WhenAll(stdoutPump, stderrPump);
-        return new CommandResult(
+        return new ProcessResult(
             timedOut ? -1 : process.ExitCode,
             Encoding.UTF8.GetString(stdout.ToArray()),
             Encoding.UTF8.GetString(stderr.ToArray()),

@@ -5,5 +5,5 @@ public interface ICommandRunner
 {
     /// <summary>Runs the command to completion (or its time limit) and returns what it printed.</summary>
     /// <exception cref="LabCommandException">The program could not be started.</exception>
-    Task<CommandResult> RunAsync(HostCommand command, CancellationToken cancellationToken);
+    Task<ProcessResult> RunAsync(HostCommand command, CancellationToken cancellationToken);
 }

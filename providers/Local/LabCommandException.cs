@@ -24,7 +24,7 @@ public sealed class LabCommandException : Exception
     }
 
     /// <summary>Creates the error for a command that ran and failed.</summary>
-    public LabCommandException(HostCommand command, CommandResult result)
+    public LabCommandException(HostCommand command, ProcessResult result)
         : base(Describe(command, result))
     {
         CommandLine = command.ToString();
@@ -33,7 +33,7 @@ public sealed class LabCommandException : Exception
     }
 
     /// <summary>Creates the error for a command that ran inside a lab node and failed.</summary>
-    public LabCommandException(string node, HostCommand command, CommandResult result)
+    public LabCommandException(string node, HostCommand command, ProcessResult result)
         : base($"on node {node}: {Describe(command, result)}")
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -52,7 +52,7 @@ public sealed class LabCommandException : Exception
     /// <summary>What the program wrote to stderr.</summary>
     public string Stderr { get; }
 
-    private static string Describe(HostCommand command, CommandResult result)
+    private static string Describe(HostCommand command, ProcessResult result)
     {
         var what = result.TimedOut ? "timed out" : $"exited with {result.ExitCode}";
         var stderr = result.Stderr.Trim();

@@ -21,7 +21,7 @@ public sealed class LabNode
 
     private readonly ICommandRunner runner;
 
-    internal LabNode(ICommandRunner runner, NodeSpec spec, string networkNamespace, string stateDirectory, ProcessIdentity holder)
+    internal LabNode(ICommandRunner runner, LabNodeSpec spec, string networkNamespace, string stateDirectory, ProcessIdentity holder)
     {
         this.runner = runner;
         Stack = spec.Stack;
@@ -58,7 +58,7 @@ public sealed class LabNode
 
     /// <summary>Runs a program inside the node (its network, hostname and filesystem) and returns what it printed.</summary>
     /// <exception cref="LabNodeGoneException">The node's holder process is gone.</exception>
-    public Task<CommandResult> ExecAsync(NodeCommand command, CancellationToken cancellationToken)
+    public Task<ProcessResult> ExecAsync(NodeInvocation command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         if (command.Arguments.Count == 0)
@@ -90,7 +90,7 @@ public sealed class LabNode
     }
 
     /// <summary>Runs a program inside the node and throws <see cref="LabCommandException"/> unless it exits 0.</summary>
-    public async Task<CommandResult> ExecCheckedAsync(NodeCommand command, CancellationToken cancellationToken)
+    public async Task<ProcessResult> ExecCheckedAsync(NodeInvocation command, CancellationToken cancellationToken)
     {
         var result = await ExecAsync(command, cancellationToken);
         return result.Succeeded
@@ -99,8 +99,8 @@ public sealed class LabNode
     }
 
     /// <summary>Runs argv inside the node and throws <see cref="LabCommandException"/> unless it exits 0.</summary>
-    public Task<CommandResult> ExecCheckedAsync(CancellationToken cancellationToken, params string[] arguments) =>
-        ExecCheckedAsync(NodeCommand.Of(arguments), cancellationToken);
+    public Task<ProcessResult> ExecCheckedAsync(CancellationToken cancellationToken, params string[] arguments) =>
+        ExecCheckedAsync(NodeInvocation.Of(arguments), cancellationToken);
 
     /// <summary>Writes a file into the node's private filesystem (creating its directory) with a mode such as "0600".</summary>
     public Task WriteFileAsync(string path, byte[] content, string mode, CancellationToken cancellationToken) =>
@@ -138,7 +138,7 @@ public sealed class LabNode
             if [ -n "$3" ]; then chown "$3" "$1.kubedos-tmp"; fi
             mv -f "$1.kubedos-tmp" "$1"
             """;
-        return ExecCheckedAsync(new NodeCommand(["sh", "-c", Script, "sh", path, mode, owner ?? string.Empty]) { Stdin = content }, cancellationToken);
+        return ExecCheckedAsync(new NodeInvocation(["sh", "-c", Script, "sh", path, mode, owner ?? string.Empty]) { Stdin = content }, cancellationToken);
     }
 
     /// <summary>
@@ -158,7 +158,7 @@ public sealed class LabNode
             rm -rf "$1"
             mv "$1.kubedos-new" "$1"
             """;
-        return ExecCheckedAsync(new NodeCommand(["sh", "-c", Script, "sh", directory.TrimEnd('/')]) { Stdin = archive }, cancellationToken);
+        return ExecCheckedAsync(new NodeInvocation(["sh", "-c", Script, "sh", directory.TrimEnd('/')]) { Stdin = archive }, cancellationToken);
     }
 
     /// <summary>True for <c>user</c> or <c>user:group</c> with POSIX-portable names.</summary>
@@ -171,7 +171,7 @@ public sealed class LabNode
     public async Task<string?> ReadFileAsync(string path, CancellationToken cancellationToken)
     {
         CheckAbsolute(path);
-        var result = await ExecAsync(NodeCommand.Of("sh", "-c", "[ -f \"$1\" ] || exit 3; cat \"$1\"", "sh", path), cancellationToken);
+        var result = await ExecAsync(NodeInvocation.Of("sh", "-c", "[ -f \"$1\" ] || exit 3; cat \"$1\"", "sh", path), cancellationToken);
         return result.ExitCode switch
         {
             0 => result.Stdout,
@@ -212,7 +212,7 @@ public sealed class LabNode
             rm -f "/run/kubedos/processes/$name.pid"
             setsid -f sh -c 'echo $$ >"$0"; exec "$@"' "/run/kubedos/processes/$name.pid" "$@" </dev/null >>"/var/log/kubedos/$name.log" 2>&1
             """;
-        var launch = new NodeCommand(["sh", "-c", Launch, "sh", name, .. arguments])
+        var launch = new NodeInvocation(["sh", "-c", Launch, "sh", name, .. arguments])
         {
             Environment = environment ?? new Dictionary<string, string>(StringComparer.Ordinal),
         };

@@ -97,7 +97,7 @@ public sealed class LocalLab
 
     /// <summary>Creates the node on its stack's underlay, or adopts it when it already runs; only for the lab's owner.</summary>
     /// <exception cref="LabConflictException">The stack's lab belongs to another state, or has no underlay.</exception>
-    public async Task<LabNode> EnsureNodeAsync(NodeSpec spec, CancellationToken cancellationToken)
+    public async Task<LabNode> EnsureNodeAsync(LabNodeSpec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var owner = spec.Owner ?? throw new ArgumentException($"node {spec.Name}: creating a lab node needs its owner", nameof(spec));

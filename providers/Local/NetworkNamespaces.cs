@@ -66,7 +66,7 @@ internal sealed class NetworkNamespaces(ICommandRunner runner)
     }
 
     /// <summary>Runs <c>ip [-n space] args...</c> and throws unless it succeeds.</summary>
-    public Task<CommandResult> IpAsync(string? space, CancellationToken cancellationToken, params string[] arguments) =>
+    public Task<ProcessResult> IpAsync(string? space, CancellationToken cancellationToken, params string[] arguments) =>
         runner.RunCheckedAsync(HostCommand.Of("ip", In(space, arguments)), cancellationToken);
 
     private static string[] In(string? space, params string[] arguments) =>

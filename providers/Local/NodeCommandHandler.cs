@@ -85,7 +85,7 @@ internal sealed class NodeCommandHandler(LocalLab lab) : ResourceHandler<NodeCom
             return true;
         });
 
-    private static NodeCommand Command(IReadOnlyList<string> arguments, NodeCommandInputs inputs) =>
+    private static NodeInvocation Command(IReadOnlyList<string> arguments, NodeCommandInputs inputs) =>
         new(arguments)
         {
             Environment = inputs.Environment ?? new Dictionary<string, string>(StringComparer.Ordinal),

@@ -94,7 +94,7 @@ internal sealed class NodeHandler(LocalLab lab) : ResourceHandler<NodeInputs, No
         {
             var stack = LabFailures.StackOf(urn, inputs.Stack);
             var owner = inputs.LabOwner ?? throw new ProviderException(urn, "labOwner", "the node needs the id of the state that owns its lab");
-            var spec = new NodeSpec(stack, inputs.Name, Ipv4.ParseAddress(inputs.Address), Ipv4.ParseNetwork(inputs.UnderlayCidr), owner);
+            var spec = new LabNodeSpec(stack, inputs.Name, Ipv4.ParseAddress(inputs.Address), Ipv4.ParseNetwork(inputs.UnderlayCidr), owner);
             return ToOutputs(await lab.EnsureNodeAsync(spec, cancellationToken), inputs.UnderlayCidr, owner);
         });
 

@@ -109,7 +109,7 @@ internal sealed class NodePayloadHandler(LocalLab lab) : ResourceHandler<NodePay
                 sha256sum -c --status "$2" || exit 4
                 cat "$2"
                 """;
-            var check = await node.ExecAsync(NodeCommand.Of("sh", "-c", Script, "sh", inputs.Directory, NodePayload.ManifestFile), cancellationToken);
+            var check = await node.ExecAsync(NodeInvocation.Of("sh", "-c", Script, "sh", inputs.Directory, NodePayload.ManifestFile), cancellationToken);
             var digest = check.ExitCode switch
             {
                 0 => Sha256Hex.Of(check.Stdout),

@@ -13,7 +13,7 @@ internal sealed class NodeProvisioner(ICommandRunner runner, LabOptions options,
     private readonly NetworkNamespaces namespaces = new(runner);
 
     /// <summary>Makes the node exist as specified; an existing healthy node is adopted unchanged.</summary>
-    public async Task<LabNode> EnsureAsync(NodeSpec spec, CancellationToken cancellationToken)
+    public async Task<LabNode> EnsureAsync(LabNodeSpec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
         if (!OperatingSystem.IsLinux())
@@ -94,7 +94,7 @@ internal sealed class NodeProvisioner(ICommandRunner runner, LabOptions options,
 
         var address = IPAddress.Parse(info.GetProperty("local").GetString()!);
         var cidr = Ipv4.NetworkOf(address, info.GetProperty("prefixlen").GetInt32());
-        return new LabNode(runner, new NodeSpec(stack, node, address, cidr), space, state, holder);
+        return new LabNode(runner, new LabNodeSpec(stack, node, address, cidr), space, state, holder);
     }
 
     /// <summary>The nodes of a stack that exist in any form: a namespace or a state directory.</summary>
@@ -133,7 +133,7 @@ internal sealed class NodeProvisioner(ICommandRunner runner, LabOptions options,
         await RemoveStateAsync(state, cancellationToken);
     }
 
-    private async Task EnsureLinkAsync(LabNames names, NodeSpec spec, string space, CancellationToken cancellationToken)
+    private async Task EnsureLinkAsync(LabNames names, LabNodeSpec spec, string space, CancellationToken cancellationToken)
     {
         var port = names.NodePort(spec.Name);
         if (!await namespaces.LinkExistsAsync(space, LabNames.NodeInterface, cancellationToken))
@@ -182,7 +182,7 @@ internal sealed class NodeProvisioner(ICommandRunner runner, LabOptions options,
         return await namespaces.IdentifyAsync(pid, cancellationToken) == space ? holder : null;
     }
 
-    private async Task<ProcessIdentity> StartHolderAsync(NodeSpec spec, string state, string space, CancellationToken cancellationToken)
+    private async Task<ProcessIdentity> StartHolderAsync(LabNodeSpec spec, string state, string space, CancellationToken cancellationToken)
     {
         // Processes left in the namespace by a holder that died belong to a lost mount namespace
         // (and may keep the /etc overlay busy): a node restarts clean.

@@ -25,8 +25,8 @@ public static class WireGuardInterface
         }
 
         // A TUN device without its daemon (killed) is a dead interface: start over.
-        await node.ExecAsync(NodeCommand.Of("ip", "link", "del", "dev", name), cancellationToken);
-        var kernel = await node.ExecAsync(NodeCommand.Of("ip", "link", "add", "dev", name, "type", "wireguard"), cancellationToken);
+        await node.ExecAsync(NodeInvocation.Of("ip", "link", "del", "dev", name), cancellationToken);
+        var kernel = await node.ExecAsync(NodeInvocation.Of("ip", "link", "add", "dev", name, "type", "wireguard"), cancellationToken);
         if (kernel.Succeeded)
         {
             return WireGuardImplementation.Kernel;
@@ -53,7 +53,7 @@ public static class WireGuardInterface
     {
         ArgumentNullException.ThrowIfNull(node);
         CheckInterfaceName(name);
-        var shown = await node.ExecAsync(NodeCommand.Of("ip", "-d", "-j", "link", "show", "dev", name), cancellationToken);
+        var shown = await node.ExecAsync(NodeInvocation.Of("ip", "-d", "-j", "link", "show", "dev", name), cancellationToken);
         if (!shown.Succeeded)
         {
             return null;
@@ -68,7 +68,7 @@ public static class WireGuardInterface
         }
 
         // A TUN device (or a socket file) can outlive a killed daemon for a moment; only an answer on the UAPI socket counts.
-        var answer = kind == "tun" ? await node.ExecAsync(NodeCommand.Of("wg", "show", name, "listen-port"), cancellationToken) : null;
+        var answer = kind == "tun" ? await node.ExecAsync(NodeInvocation.Of("wg", "show", name, "listen-port"), cancellationToken) : null;
         return answer is { Succeeded: true } ? WireGuardImplementation.Userspace : null;
     }
 
@@ -77,7 +77,7 @@ public static class WireGuardInterface
     {
         ArgumentNullException.ThrowIfNull(node);
         CheckInterfaceName(name);
-        await node.ExecAsync(NodeCommand.Of("ip", "link", "del", "dev", name), cancellationToken);
+        await node.ExecAsync(NodeInvocation.Of("ip", "link", "del", "dev", name), cancellationToken);
         var pidText = await node.ReadFileAsync($"/run/kubedos/processes/{ProcessName(name)}.pid", cancellationToken);
         if (int.TryParse(pidText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var pid)
             && ProcessIdentity.Read(pid) is { Command: "wireguard-go" } daemon)

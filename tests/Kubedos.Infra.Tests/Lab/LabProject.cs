@@ -218,7 +218,7 @@ internal sealed partial class LabProject : IAsyncDisposable
     public async Task<bool> NodeHasAsync(string node, string interfaceName)
     {
         var found = await new LocalLab().FindNodeAsync(Stack, node, CancellationToken.None);
-        return found is not null && (await found.ExecAsync(new NodeCommand(["ip", "link", "show", interfaceName]), CancellationToken.None)).Succeeded;
+        return found is not null && (await found.ExecAsync(new NodeInvocation(["ip", "link", "show", interfaceName]), CancellationToken.None)).Succeeded;
     }
 
     public async ValueTask DisposeAsync()

@@ -3,7 +3,7 @@ using Kubedos.Providers.Local;
 namespace Kubedos.Providers.Tests.Local;
 
 /// <summary>Records host commands and answers them from a rule, so command order can be asserted.</summary>
-internal sealed class FakeCommandRunner(Func<HostCommand, CommandResult?> answer) : ICommandRunner
+internal sealed class FakeCommandRunner(Func<HostCommand, ProcessResult?> answer) : ICommandRunner
 {
     private readonly List<HostCommand> commands = [];
 
@@ -18,14 +18,14 @@ internal sealed class FakeCommandRunner(Func<HostCommand, CommandResult?> answer
         }
     }
 
-    public Task<CommandResult> RunAsync(HostCommand command, CancellationToken cancellationToken)
+    public Task<ProcessResult> RunAsync(HostCommand command, CancellationToken cancellationToken)
     {
         lock (commands)
         {
             commands.Add(command);
         }
 
-        return Task.FromResult(answer(command) ?? new CommandResult(0, string.Empty, string.Empty));
+        return Task.FromResult(answer(command) ?? new ProcessResult(0, string.Empty, string.Empty));
     }
 
     /// <summary>The position of the first command line that starts with <paramref name="prefix"/>, or -1.</summary>

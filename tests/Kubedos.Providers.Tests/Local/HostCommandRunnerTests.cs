@@ -18,7 +18,7 @@ public sealed class HostCommandRunnerTests
             },
             None);
 
-        Assert.Equal(new CommandResult(3, "in env", "oops\n"), result);
+        Assert.Equal(new ProcessResult(3, "in env", "oops\n"), result);
         Assert.False(result.Succeeded);
     }
 

@@ -10,8 +10,8 @@ public sealed class LabHostCheckTests
     {
         var runner = new FakeCommandRunner(command => command.ToString() switch
         {
-            "id -u" => new CommandResult(0, "1000\n", string.Empty),
-            "cat /proc/filesystems" => new CommandResult(0, "nodev\ttmpfs\n\text4\n", string.Empty),
+            "id -u" => new ProcessResult(0, "1000\n", string.Empty),
+            "cat /proc/filesystems" => new ProcessResult(0, "nodev\ttmpfs\n\text4\n", string.Empty),
             _ => null,
         });
 

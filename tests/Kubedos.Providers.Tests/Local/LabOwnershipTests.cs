@@ -79,7 +79,7 @@ public sealed class LabOwnershipTests : IDisposable
         await NewLab(FakeHost()).EnsureUnderlayAsync(Spec(Checkout), None);
 
         var error = await Assert.ThrowsAsync<LabConflictException>(() => NewLab(FakeHost(existing: "kd.lab-01._switch")).EnsureNodeAsync(
-            new NodeSpec("lab-01", "cp-1", IPAddress.Parse("10.250.7.11"), IPNetwork.Parse("10.250.7.0/24"), TestRun.Id), None));
+            new LabNodeSpec("lab-01", "cp-1", IPAddress.Parse("10.250.7.11"), IPNetwork.Parse("10.250.7.0/24"), TestRun.Id), None));
 
         Assert.Contains("node cp-1: lab stack lab-01 on this host belongs to another state: project /work/main", error.Message, StringComparison.Ordinal);
     }
@@ -149,12 +149,12 @@ public sealed class LabOwnershipTests : IDisposable
     // A host with no routes and no nft tables, on which the given lab namespace (and operator link) exist.
     private static FakeCommandRunner FakeHost(string? existing = null, bool operatorLink = false) => new(command => command.ToString() switch
     {
-        "ip -j netns list" => new CommandResult(0, existing is null ? "[]" : $"[{{\"name\":\"{existing}\"}}]", string.Empty),
-        "ip -j -4 route show" => new CommandResult(0, "[]", string.Empty),
-        var line when line.StartsWith("ip -j link show dev kdo", StringComparison.Ordinal) => new CommandResult(operatorLink ? 0 : 1, string.Empty, string.Empty),
+        "ip -j netns list" => new ProcessResult(0, existing is null ? "[]" : $"[{{\"name\":\"{existing}\"}}]", string.Empty),
+        "ip -j -4 route show" => new ProcessResult(0, "[]", string.Empty),
+        var line when line.StartsWith("ip -j link show dev kdo", StringComparison.Ordinal) => new ProcessResult(operatorLink ? 0 : 1, string.Empty, string.Empty),
         var line when line.StartsWith("ip -j -4 addr show dev kdo", StringComparison.Ordinal) =>
-            new CommandResult(0, "[{\"addr_info\":[{\"local\":\"10.250.7.254\",\"prefixlen\":24}]}]", string.Empty),
-        var line when line.StartsWith("nft list", StringComparison.Ordinal) => new CommandResult(1, string.Empty, "No such file or directory"),
+            new ProcessResult(0, "[{\"addr_info\":[{\"local\":\"10.250.7.254\",\"prefixlen\":24}]}]", string.Empty),
+        var line when line.StartsWith("nft list", StringComparison.Ordinal) => new ProcessResult(1, string.Empty, "No such file or directory"),
         _ => null,
     });
 }

@@ -70,7 +70,7 @@ internal sealed class LabScratch : IAsyncDisposable
         var bytes = underlay.Cidr.BaseAddress.GetAddressBytes();
         bytes[3] = (byte)host;
         Track(name);
-        return Lab.EnsureNodeAsync(new NodeSpec(Stack, name, new IPAddress(bytes), underlay.Cidr, Owner.Id), CancellationToken.None);
+        return Lab.EnsureNodeAsync(new LabNodeSpec(Stack, name, new IPAddress(bytes), underlay.Cidr, Owner.Id), CancellationToken.None);
     }
 
     public async ValueTask DisposeAsync()

@@ -43,7 +43,7 @@ public sealed class LocalLabTests
 
         var refused = await Assert.ThrowsAsync<LabConflictException>(() => sameRoot.EnsureUnderlayAsync(spec, None));
         var unowned = await Assert.ThrowsAsync<LabConflictException>(() => otherRoot.EnsureUnderlayAsync(spec, None));
-        await Assert.ThrowsAsync<LabConflictException>(() => sameRoot.EnsureNodeAsync(new NodeSpec(lab.Stack, "n1", node.Address, lab.Underlay!.Cidr, other.Id), None));
+        await Assert.ThrowsAsync<LabConflictException>(() => sameRoot.EnsureNodeAsync(new LabNodeSpec(lab.Stack, "n1", node.Address, lab.Underlay!.Cidr, other.Id), None));
         Assert.False(await sameRoot.RemoveNodeAsync(lab.Stack, "n1", other.Id, None));
         Assert.False(await sameRoot.RemoveUnderlayAsync(lab.Stack, other.Id, None));
         Assert.Null(await sameRoot.FindOwnedNodeAsync(lab.Stack, "n1", other.Id, None));
@@ -280,13 +280,13 @@ public sealed class LocalLabTests
         var node = await lab.NodeAsync("n1", 1);
 
         var result = await node.ExecAsync(
-            new NodeCommand(["sh", "-c", "cat; printf ' %s' \"$GREETING\"; exit 7"])
+            new NodeInvocation(["sh", "-c", "cat; printf ' %s' \"$GREETING\"; exit 7"])
             {
                 Stdin = "from-stdin"u8.ToArray(),
                 Environment = new Dictionary<string, string> { ["GREETING"] = "hello" },
             },
             None);
-        var slow = await node.ExecAsync(NodeCommand.Of("sleep", "30") with { Timeout = TimeSpan.FromMilliseconds(300) }, None);
+        var slow = await node.ExecAsync(NodeInvocation.Of("sleep", "30") with { Timeout = TimeSpan.FromMilliseconds(300) }, None);
 
         Assert.Equal(7, result.ExitCode);
         Assert.Equal("from-stdin hello", result.Stdout);
@@ -310,8 +310,8 @@ public sealed class LocalLabTests
         throw new FileNotFoundException("scripts/lab/lab-status.sh not found above the test binaries");
     }
 
-    internal static NodeCommand Ping(IPAddress address) =>
-        NodeCommand.Of("ping", "-c", "1", "-W", "2", address.ToString());
+    internal static NodeInvocation Ping(IPAddress address) =>
+        NodeInvocation.Of("ping", "-c", "1", "-W", "2", address.ToString());
 
     internal static async Task<string> Host(CancellationToken cancellationToken, string program, params string[] arguments)
     {

@@ -173,7 +173,7 @@ public sealed class LocalProviderTests
             Assert.NotNull((await package.ReadAsync(new ReadRequest(fileUrn, "local:lab:File", file.Id, fileInputs, file.Outputs), None)).Id);
             Assert.NotNull(ProcessIdentity.Read(pid));
             var reach = await lab.Lab.FindNodeAsync(lab.Stack, "n1", None);
-            Assert.True((await reach!.ExecAsync(NodeCommand.Of("nc", "-z", "-w", "2", "127.0.0.1", "7000"), None)).Succeeded);
+            Assert.True((await reach!.ExecAsync(NodeInvocation.Of("nc", "-z", "-w", "2", "127.0.0.1", "7000"), None)).Succeeded);
 
             await package.DeleteAsync(new DeleteRequest(processUrn, "local:lab:Process", process.Id, processInputs, process.Outputs), None);
             Assert.Null((await package.ReadAsync(new ReadRequest(processUrn, "local:lab:Process", process.Id, processInputs, process.Outputs), None)).Id);

@@ -115,7 +115,7 @@ public sealed class NodePayloadTests : IDisposable
             var created = await package.CreateAsync(new CreateRequest(urn, urn.Type, checkedInputs, Preview: false), None);
 
             // The node cannot see the host's /tmp, where the source is: only the installed copy is there.
-            Assert.False((await node.ExecAsync(NodeCommand.Of("test", "-e", Path.Combine(files.source, "agent.dll")), None)).Succeeded);
+            Assert.False((await node.ExecAsync(NodeInvocation.Of("test", "-e", Path.Combine(files.source, "agent.dll")), None)).Succeeded);
             Assert.Equal("agent v1\n", await node.ReadFileAsync("/var/lib/kubedos/agent/agent.dll", None));
             Assert.Equal("native\n", await node.ReadFileAsync("/var/lib/kubedos/agent/runtimes/linux-x64/native/libsodium.so", None));
             Assert.Equal(payload.Digest, created.Outputs["digest"].AsString());
@@ -138,7 +138,7 @@ public sealed class NodePayloadTests : IDisposable
 
             await package.DeleteAsync(new DeleteRequest(urn, urn.Type, created.Id, checkedInputs, created.Outputs), None);
             Assert.Null((await package.ReadAsync(new ReadRequest(urn, urn.Type, created.Id, checkedInputs, created.Outputs), None)).Id);
-            Assert.False((await node.ExecAsync(NodeCommand.Of("test", "-e", "/var/lib/kubedos/agent"), None)).Succeeded);
+            Assert.False((await node.ExecAsync(NodeInvocation.Of("test", "-e", "/var/lib/kubedos/agent"), None)).Succeeded);
         }
 
         public void Dispose() => files.Dispose();

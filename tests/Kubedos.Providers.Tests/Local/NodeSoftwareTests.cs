@@ -39,7 +39,7 @@ public sealed class NodeSoftwareTests
         await StartWg1Async(a, keyA, "10.62.0.1", await PublicKeyAsync(keyB), b.Address + ":51820", "10.62.0.2/32");
         await StartWg1Async(b, keyB, "10.62.0.2", await PublicKeyAsync(keyA), a.Address + ":51820", "10.62.0.1/32");
 
-        var ping = await a.ExecAsync(NodeCommand.Of("ping", "-c", "2", "-W", "3", "10.62.0.2"), None);
+        var ping = await a.ExecAsync(NodeInvocation.Of("ping", "-c", "2", "-W", "3", "10.62.0.2"), None);
         var handshake = await b.ExecCheckedAsync(None, "wg", "show", "wg1", "latest-handshakes");
         var sockets = await b.ExecCheckedAsync(None, "ls", "/var/run/wireguard");
 
@@ -132,16 +132,16 @@ public sealed class NodeSoftwareTests
     }
 
     // ssh keeps the first value of an option, so the known-hosts file is fixed here, per call.
-    private static NodeCommand Ssh(string knownHosts, params string[] arguments) =>
-        new NodeCommand([
+    private static NodeInvocation Ssh(string knownHosts, params string[] arguments) =>
+        new NodeInvocation([
             "ssh", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes",
             "-o", "UserKnownHostsFile=" + knownHosts, "-o", "ConnectTimeout=5", .. arguments])
         {
             Timeout = TimeSpan.FromSeconds(20),
         };
 
-    private static Task<CommandResult> Probe(LabNode client, string address, string port) =>
-        client.ExecAsync(NodeCommand.Of("nc", "-z", "-w", "2", address, port), None);
+    private static Task<ProcessResult> Probe(LabNode client, string address, string port) =>
+        client.ExecAsync(NodeInvocation.Of("nc", "-z", "-w", "2", address, port), None);
 
     private static async Task<string> PublicKeyAsync(string privateKey)
     {

@@ -13,7 +13,7 @@ public sealed class UnderlayNetworkTests
     {
         var names = LabNames.For("lab-01");
         var runner = new FakeCommandRunner(command => command.Program == "nft" && command.Arguments[0] == "list"
-            ? new CommandResult(1, string.Empty, "No such file or directory")
+            ? new ProcessResult(1, string.Empty, "No such file or directory")
             : null);
 
         var underlay = await new UnderlayNetwork(runner).EnsureAsync(
@@ -38,8 +38,8 @@ public sealed class UnderlayNetworkTests
         var metric = names.FallbackMetric;
         var runner = new FakeCommandRunner(command => command.ToString() switch
         {
-            "ip -j netns list" => new CommandResult(0, $$"""[{"name":"{{names.SwitchNamespace}}"}]""", string.Empty),
-            "ip -j -4 route show type unreachable" => new CommandResult(
+            "ip -j netns list" => new ProcessResult(0, $$"""[{"name":"{{names.SwitchNamespace}}"}]""", string.Empty),
+            "ip -j -4 route show type unreachable" => new ProcessResult(
                 0, $$"""[{"type":"unreachable","dst":"10.250.7.0/24","metric":{{metric}}},{"type":"unreachable","dst":"10.9.0.0/16","metric":4000}]""", string.Empty),
             _ => null,
         });
@@ -59,7 +59,7 @@ public sealed class UnderlayNetworkTests
     public async Task EnsureAsync_UnderlayOverlapsHostRoute_RefusesBeforeTouchingTheHost()
     {
         var runner = new FakeCommandRunner(command => command.ToString() == "ip -j -4 route show"
-            ? new CommandResult(0, """[{"dst":"default","dev":"eth0"},{"dst":"10.250.0.0/16","dev":"vpn0"}]""", string.Empty)
+            ? new ProcessResult(0, """[{"dst":"default","dev":"eth0"},{"dst":"10.250.0.0/16","dev":"vpn0"}]""", string.Empty)
             : null);
 
         var error = await Assert.ThrowsAsync<LabConflictException>(() => new UnderlayNetwork(runner).EnsureAsync(
@@ -74,7 +74,7 @@ public sealed class UnderlayNetworkTests
     {
         var other = LabNames.For("other").FallbackMetric;
         var runner = new FakeCommandRunner(command => command.ToString() == "ip -j -4 route show"
-            ? new CommandResult(0, $$"""[{"type":"unreachable","dst":"10.60.1.0/24","metric":{{other}}},{"dst":"10.60.1.0/24","dev":"kdw00000000"}]""", string.Empty)
+            ? new ProcessResult(0, $$"""[{"type":"unreachable","dst":"10.60.1.0/24","metric":{{other}}},{"dst":"10.60.1.0/24","dev":"kdw00000000"}]""", string.Empty)
             : null);
 
         var error = await Assert.ThrowsAsync<LabConflictException>(() => new UnderlayNetwork(runner).EnsureAsync(
@@ -94,8 +94,8 @@ public sealed class UnderlayNetworkTests
              {"dst":"10.250.7.0/24","dev":"{{names.OperatorInterface}}"}]
             """;
         var runner = new FakeCommandRunner(command => command.ToString() == "ip -j -4 route show"
-            ? new CommandResult(0, routes, string.Empty)
-            : command.Program == "nft" && command.Arguments[0] == "list" ? new CommandResult(1, string.Empty, "No such file or directory") : null);
+            ? new ProcessResult(0, routes, string.Empty)
+            : command.Program == "nft" && command.Arguments[0] == "list" ? new ProcessResult(1, string.Empty, "No such file or directory") : null);
 
         var underlay = await new UnderlayNetwork(runner).EnsureAsync(
             new UnderlaySpec("lab-01", IPNetwork.Parse("10.250.7.0/24"), [Plane], Owner), CancellationToken.None);
@@ -121,12 +121,12 @@ public sealed class UnderlayNetworkTests
             + $"{{\"type\":\"unreachable\",\"dst\":\"10.250.7.0/24\",\"metric\":{metric}}}]";
         var runner = new FakeCommandRunner(command => command.ToString() switch
         {
-            "ip -j netns list" => new CommandResult(0, $"[{{\"name\":\"{names.SwitchNamespace}\"}}]", string.Empty),
-            "ip -j -4 route show type unreachable" => new CommandResult(0, routes, string.Empty),
-            "ip -j -6 route show type unreachable" => new CommandResult(0, "[]", string.Empty),
+            "ip -j netns list" => new ProcessResult(0, $"[{{\"name\":\"{names.SwitchNamespace}\"}}]", string.Empty),
+            "ip -j -4 route show type unreachable" => new ProcessResult(0, routes, string.Empty),
+            "ip -j -6 route show type unreachable" => new ProcessResult(0, "[]", string.Empty),
             var line when line.StartsWith("ip -j -4 addr show dev", StringComparison.Ordinal) =>
-                new CommandResult(0, "[{\"addr_info\":[{\"local\":\"10.250.7.254\",\"prefixlen\":24}]}]", string.Empty),
-            var line when line.StartsWith("nft list", StringComparison.Ordinal) => new CommandResult(1, string.Empty, "No such file or directory"),
+                new ProcessResult(0, "[{\"addr_info\":[{\"local\":\"10.250.7.254\",\"prefixlen\":24}]}]", string.Empty),
+            var line when line.StartsWith("nft list", StringComparison.Ordinal) => new ProcessResult(1, string.Empty, "No such file or directory"),
             _ => null,
         });
         var network = new UnderlayNetwork(runner);

@@ -23,7 +23,7 @@ public sealed class WireGuardInterfaceTests
         var again = await WireGuardInterface.EnsureAsync(a, "wg1", None);
         await ConfigureAsync(a, b, "10.64.0.1", "10.64.0.2");
 
-        var ping = await a.ExecAsync(NodeCommand.Of("ping", "-c", "2", "-W", "3", "10.64.0.2"), None);
+        var ping = await a.ExecAsync(NodeInvocation.Of("ping", "-c", "2", "-W", "3", "10.64.0.2"), None);
 
         Assert.Equal(kindA, kindB);
         Assert.Equal(kindA, again);
@@ -63,8 +63,8 @@ public sealed class WireGuardInterfaceTests
 
         Assert.Null(await WireGuardInterface.FindAsync(node, "wg1", None));
         Assert.Null(ProcessIdentity.Read(restarted));
-        Assert.False((await node.ExecAsync(NodeCommand.Of("test", "-e", "/run/wireguard/wg1.sock"), None)).Succeeded);
-        Assert.False((await node.ExecAsync(NodeCommand.Of("ip", "link", "show", "dev", "wg1"), None)).Succeeded);
+        Assert.False((await node.ExecAsync(NodeInvocation.Of("test", "-e", "/run/wireguard/wg1.sock"), None)).Succeeded);
+        Assert.False((await node.ExecAsync(NodeInvocation.Of("ip", "link", "show", "dev", "wg1"), None)).Succeeded);
     }
 
     private static async Task<int> IfIndexAsync(LabNode node)
@@ -84,8 +84,8 @@ public sealed class WireGuardInterfaceTests
     {
         var keyA = (await a.ExecCheckedAsync(None, "wg", "genkey")).Stdout.Trim();
         var keyB = (await b.ExecCheckedAsync(None, "wg", "genkey")).Stdout.Trim();
-        var publicA = (await a.ExecCheckedAsync(new NodeCommand(["wg", "pubkey"]) { Stdin = System.Text.Encoding.ASCII.GetBytes(keyA + "\n") }, None)).Stdout.Trim();
-        var publicB = (await b.ExecCheckedAsync(new NodeCommand(["wg", "pubkey"]) { Stdin = System.Text.Encoding.ASCII.GetBytes(keyB + "\n") }, None)).Stdout.Trim();
+        var publicA = (await a.ExecCheckedAsync(new NodeInvocation(["wg", "pubkey"]) { Stdin = System.Text.Encoding.ASCII.GetBytes(keyA + "\n") }, None)).Stdout.Trim();
+        var publicB = (await b.ExecCheckedAsync(new NodeInvocation(["wg", "pubkey"]) { Stdin = System.Text.Encoding.ASCII.GetBytes(keyB + "\n") }, None)).Stdout.Trim();
         foreach (var (node, key, address, peer, peerNode, peerAddress) in new[]
                  {
                      (a, keyA, addressA, publicB, b, addressB),

@@ -1,6 +1,7 @@
 using Kubedos.Components.Acceptance;
 using Kubedos.Components.Firstboot;
 using Kubedos.Components.Substrate;
+using Kubedos.Components.Substrate.Local;
 using Kubedos.Engine.Automation;
 using Kubedos.Engine.Model;
 using Kubedos.Engine.Testing;
@@ -33,6 +34,7 @@ public sealed class AcceptanceEvidenceTests
                     Cluster = cluster,
                     Stack = "lab-01",
                     Nodes = booted,
+                    OperatorAccess = new LocalOperatorAccess(Output.Create("0011223344556677")),
                     SshPrivateKey = Output.Create("key"),
                     PlaneKeys = Output.Create(keys),
                     OutDirectory = Path.Combine(Path.GetTempPath(), "kubedos-evidence-unused"),

@@ -1,4 +1,5 @@
 using Kubedos.Components;
+using Kubedos.Components.Acceptance;
 using Kubedos.Components.Firstboot;
 using Kubedos.Components.Planes;
 using Kubedos.Components.Substrate;
@@ -112,6 +113,38 @@ public sealed class SubstrateSeamTests
             peer.Inputs["peers"].AsArray().Select(p => $"{p.AsObject()["allowedIps"].AsArray().Single().AsString()}@{p.AsObject()["endpoint"].AsString()}"));
     }
 
+    [Fact]
+    public async Task AcceptanceGates_HostSideProbes_RunThroughTheSubstratesOperatorAccess()
+    {
+        var recording = new RecordingKind(new LocalSubstrateKind());
+
+        var result = await RunAsync(stack =>
+        {
+            var cluster = LabSpecs.Lab01;
+            var rendered = new RenderedFiles(Path.Combine(Path.GetTempPath(), "kubedos-seam-never-written"), preview: true);
+            var substrate = new ClusterSubstrate("substrate", new SubstrateArgs { Cluster = cluster, ProjectDirectory = "/srv/project", Kinds = new SubstrateKinds([recording]) });
+            var firstboot = new NodeFirstboot("firstboot", new FirstbootArgs { Cluster = cluster, Nodes = substrate.Nodes, Rendered = rendered });
+            var planes = new PlaneSet("planes", new PlaneSetArgs { Cluster = cluster, Nodes = firstboot.Nodes, OperatorAccess = substrate.OperatorAccess, Rendered = rendered });
+            _ = new AcceptanceGates("acceptance", new AcceptanceArgs
+            {
+                Cluster = cluster,
+                Stack = "lab-01",
+                Nodes = firstboot.Nodes,
+                OperatorAccess = substrate.OperatorAccess,
+                SshPrivateKey = firstboot.UserPrivateKeyPem,
+                PlaneKeys = planes.PublicKeys,
+                OutDirectory = Path.Combine(Path.GetTempPath(), "kubedos-seam-never-written"),
+                Run = "1",
+            });
+        });
+
+        Assert.Null(result.ProgramError);
+        Assert.Equal(["operator-probes", "operator-key-login", "verdict"], recording.Commands);
+        var gates = result.Single(AcceptanceGates.TypeToken, "acceptance");
+        Assert.All(recording.Commands, name => Assert.Equal(gates.Urn, result.Single("command:local:Command", name).Parent));
+        Assert.Equal(["operator-key-login", "operator-probes", "verdict"], result.OfType("command:local:Command").Select(r => r.Name).Order(StringComparer.Ordinal));
+    }
+
     // A substrate of stand-in machines: one RandomId per node under the component, channels that must not be used.
     private sealed class MachinesKind(SubstrateType type) : ISubstrateKind
     {
@@ -146,10 +179,18 @@ public sealed class SubstrateSeamTests
             return new Supplied(supplied.Nodes, this);
         }
 
+        public List<string> Commands { get; } = [];
+
         public Resource AddPeer(string name, OperatorPeering peering, ResourceOptions options)
         {
             Peers.Add(name);
             return access!.AddPeer(name, peering, options);
+        }
+
+        public OperatorCommand Run(string name, OperatorScript script, ResourceOptions options)
+        {
+            Commands.Add(name);
+            return access!.Run(name, script, options);
         }
 
         private sealed record Supplied(IReadOnlyList<SubstrateNode> Nodes, IOperatorAccess OperatorAccess) : ISubstrate;

@@ -17,18 +17,6 @@ public sealed class ClusterTrustToFuTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    [Fact]
-    public async Task Up_ToFuNotAllowed_FailsNamingTheModel()
-    {
-        var stack = await CreateStackAsync(allow: false);
-
-        var e = await Assert.ThrowsAsync<UpdateFailedException>(() => stack.UpAsync());
-
-        Assert.Contains(TrustAnchor.ModelField, e.Message, StringComparison.Ordinal);
-        Assert.Contains(TrustMaterial.AllowToFuKey, e.Message, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(_dir, "out")));
-    }
-
     [LabFact("openssl")]
     public async Task Up_ToFuAllowed_MintsACaInTheEngineAndNodesVerify()
     {
@@ -46,6 +34,7 @@ public sealed class ClusterTrustToFuTests : IDisposable
         Assert.Contains("to-fu root CA", SubjectOf(Path.Combine(pki, PkiDirectory.RootFile)), StringComparison.Ordinal);
     }
 
+    // Refusing to-fu without kubedos:pki.allowToFu needs no backend: ClusterTrustWiringTests.
     private async Task<WorkspaceStack> CreateStackAsync(bool allow)
     {
         var yaml = SpecText.ReplaceOnce(RepositoryFiles.Read("stacks/lab-01.yaml"), "model: offline-ca", "model: to-fu");

@@ -2,10 +2,10 @@ using System.Net;
 
 namespace Kubedos.Providers.Local;
 
-/// <summary>What a lab node should be.</summary>
+/// <summary>What a lab node should be (the ClusterSpec's node is <c>Kubedos.Spec.Model.NodeSpec</c>).</summary>
 /// <param name="Stack">The stack; the node's names derive from it and from <paramref name="Name"/>.</param>
 /// <param name="Name">The node name, also its hostname.</param>
 /// <param name="Address">The node's underlay address.</param>
 /// <param name="UnderlayCidr">The underlay the address belongs to (for its prefix length).</param>
 /// <param name="Owner">The id of the state making the node; creating refuses unless it owns the stack's lab (null only for a node found on the host).</param>
-public sealed record NodeSpec(string Stack, string Name, IPAddress Address, IPNetwork UnderlayCidr, string? Owner = null);
+public sealed record LabNodeSpec(string Stack, string Name, IPAddress Address, IPNetwork UnderlayCidr, string? Owner = null);

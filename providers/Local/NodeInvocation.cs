@@ -1,8 +1,8 @@
 namespace Kubedos.Providers.Local;
 
-/// <summary>A program to run inside a lab node.</summary>
+/// <summary>A program to run inside a lab node (not the <c>local:lab:Command</c> resource, <see cref="NodeCommandResource"/>).</summary>
 /// <param name="Arguments">argv, e.g. <c>["ping", "-c", "1", "10.250.7.2"]</c>; never through a shell.</param>
-public sealed record NodeCommand(IReadOnlyList<string> Arguments)
+public sealed record NodeInvocation(IReadOnlyList<string> Arguments)
 {
     /// <summary>Bytes for the program's stdin; null gives an empty stdin.</summary>
     public byte[]? Stdin { get; init; }
@@ -15,5 +15,5 @@ public sealed record NodeCommand(IReadOnlyList<string> Arguments)
     public TimeSpan? Timeout { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Creates a command from argv.</summary>
-    public static NodeCommand Of(params string[] arguments) => new(arguments);
+    public static NodeInvocation Of(params string[] arguments) => new(arguments);
 }
