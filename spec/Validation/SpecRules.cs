@@ -34,6 +34,7 @@ internal static class SpecRules
         new CephReplicationRule(),
         new VersionPinnedRule(),
         new ObservabilityPlaneRule(),
+        new EtcdPlanePrivateRule(),
         new AcceptanceGateRule(),
         new GateUnsupportedRule(),
         new DrillRule(),

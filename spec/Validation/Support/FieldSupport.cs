@@ -18,12 +18,12 @@ namespace Kubedos.Spec.Validation.Support;
 internal static partial class FieldSupport
 {
     private const string NoProvider = "this build has a provider for the local substrate only";
-    private const string NoKubernetes = "the Kubernetes stage (6) does not exist yet";
+    private const string NoKubernetes = "the Kubernetes stage (6) runs etcd and renders kubeadm's configuration, but nothing runs kubeadm or a kubelet";
     private const string NoStorage = "no storage stage exists yet";
     private const string NoConverge = "the converge stage (5) does not exist yet";
 
     /// <summary>The acceptance gates this build runs (spec section 17.1); a spec requiring any other is refused (<c>gate-unsupported</c>).</summary>
-    public static IReadOnlyList<string> RunnableGates { get; } = ["backplane-matrix", "security-baseline"];
+    public static IReadOnlyList<string> RunnableGates { get; } = ["backplane-matrix", "security-baseline", "etcd-quorum"];
 
     /// <summary>Every field this build refuses, in whole or for some values, in spec order.</summary>
     public static IReadOnlyList<FieldSupportEntry> Entries { get; } =
@@ -59,12 +59,8 @@ internal static partial class FieldSupport
         Set("spec.orchestration.ansible.version", NoConverge),
         True("spec.orchestration.ansible.safety.allowRepartition", "nothing repartitions disks yet"),
         True("spec.orchestration.ansible.safety.allowWipe", "nothing wipes disks yet"),
-        True("spec.kubernetes.enabled", NoKubernetes),
         True("spec.kubernetes.allowReset", NoKubernetes),
-        Set("spec.kubernetes.version", NoKubernetes),
-        Set("spec.kubernetes.podCidr", NoKubernetes),
-        Set("spec.kubernetes.serviceCidr", NoKubernetes),
-        Set("spec.kubernetes.ha.etcd", NoKubernetes),
+        Values("spec.kubernetes.ha.etcd", "etcd members run on the control-plane nodes themselves; nothing provisions separate etcd hosts", "stacked"),
         Set("spec.kubernetes.cni", NoKubernetes),
         True("spec.kubernetes.observability.enabled", "the observability stack does not exist yet"),
         Set("spec.kubernetes.observability.stack", "the observability stack does not exist yet"),
