@@ -40,11 +40,11 @@ public sealed class FieldSupportTests
             Assert.Contains(e.Verdict, description, StringComparison.Ordinal);
         });
         Assert.DoesNotContain("supported by this build", (string?)schema["$defs"]!["NodeSpec"]!["properties"]!["index"]!["description"], StringComparison.Ordinal);
-        Assert.Contains("This build runs backplane-matrix, security-baseline;", (string?)schema["$defs"]!["AcceptanceSpec"]!["properties"]!["required"]!["description"], StringComparison.Ordinal);
+        Assert.Contains("This build runs backplane-matrix, security-baseline, etcd-quorum;", (string?)schema["$defs"]!["AcceptanceSpec"]!["properties"]!["required"]!["description"], StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("    enabled: false              # the lab proves", "    enabled: true              # the lab proves", "spec.kubernetes.enabled", "enabled: true ")]
+    [InlineData("allowReset: false", "allowReset: true", "spec.kubernetes.allowReset", "allowReset: true")]
     [InlineData("      enabled: false\n      safety:", "      enabled: true\n      safety:", "spec.orchestration.ansible.enabled", "enabled: true\n      safety:")]
     [InlineData("allowWipe: false", "allowWipe: true", "spec.orchestration.ansible.safety.allowWipe", "allowWipe: true")]
     [InlineData("mode: token+pin", "mode: offline-approve", "spec.security.enrollment.mode", "mode: offline-approve")]
