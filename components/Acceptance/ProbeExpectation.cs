@@ -20,4 +20,10 @@ internal enum ProbeExpectation
 
     /// <summary>An enroll attempt is refused by the enrollment service for its missing or unknown token.</summary>
     EnrollmentRefused,
+
+    /// <summary>A TCP connection does not get through: dropped by a firewall, refused, or without a route; anything but connected.</summary>
+    Unreachable,
+
+    /// <summary>A TLS client reaches the server, which ends the session for want of a certificate it trusts (curl exits 16, 35, 55 or 56).</summary>
+    TlsRefused,
 }

@@ -42,7 +42,10 @@ internal static class ProbePlan
                 $"spec.acceptance.required names gate '{unknown}', which this build cannot run (rule gate-unsupported); a required gate is never dropped from the run");
         }
 
-        return required.Count == 0 ? KnownGates : required;
+        // With no list, every gate that applies: etcd-quorum only where etcd runs.
+        return required.Count == 0
+            ? [.. KnownGates.Where(g => g != EtcdQuorumProbes.Gate || cluster.Document.Spec.Kubernetes.Enabled)]
+            : required;
     }
 
     /// <summary>A join token of the right shape that the service never minted (id <c>kdanon</c>).</summary>
@@ -85,6 +88,11 @@ internal static class ProbePlan
             probes.Add(new Probe(SecurityBaseline, self.Name, next.Name, $"ssh login outside allowUsers as {Outsider}@{target}", ProbeExpectation.LoginRefused,
                 Ssh($"{Outsider}@{target}")));
             probes.Add(new Probe(SecurityBaseline, self.Name, next.Name, $"ssh root login root@{target}", ProbeExpectation.LoginRefused, Ssh($"root@{target}")));
+        }
+
+        if (gates.Contains(EtcdQuorumProbes.Gate))
+        {
+            probes.AddRange(EtcdQuorumProbes.ForNode(cluster, self));
         }
 
         return probes;
@@ -134,6 +142,11 @@ internal static class ProbePlan
                 probes.Add(new Probe(SecurityBaseline, Operator, n.Node.Name, $"tcp {n.UnderlayAddress}:22 on the underlay", ProbeExpectation.Filtered,
                     $"nc -z -v -n -w 2 {n.UnderlayAddress} 22"));
             }
+        }
+
+        if (gates.Contains(EtcdQuorumProbes.Gate) && !keyLogin)
+        {
+            probes.AddRange(EtcdQuorumProbes.ForOperator(cluster, nodes));
         }
 
         return probes;

@@ -14,6 +14,8 @@ internal sealed record ProbeResult(string Gate, string From, string To, string W
         ProbeExpectation.PasswordRefused => ExitCode != 0 && Saw.Contains("Permission denied (publickey)", StringComparison.Ordinal),
         ProbeExpectation.EnrollmentRefused => ExitCode != 0
             && (Saw.Contains("missing-token", StringComparison.Ordinal) || Saw.Contains("unknown-token", StringComparison.Ordinal)),
+        ProbeExpectation.Unreachable => ExitCode != 0 && !Saw.Contains("succeeded", StringComparison.OrdinalIgnoreCase),
+        ProbeExpectation.TlsRefused => ExitCode is 16 or 35 or 55 or 56,
         _ => false,
     };
 

@@ -95,7 +95,7 @@ public sealed class ProbePlanTests
     public void KnownGates_AreTheGatesValidationLetsASpecRequire()
     {
         Assert.Equal(FieldSupport.RunnableGates, ProbePlan.KnownGates);
-        Assert.Equal([ProbePlan.BackplaneMatrix, ProbePlan.SecurityBaseline], ProbePlan.KnownGates);
+        Assert.Equal([ProbePlan.BackplaneMatrix, ProbePlan.SecurityBaseline, EtcdQuorumProbes.Gate], ProbePlan.KnownGates);
     }
 
     [Fact]
