@@ -1,4 +1,5 @@
 using Kubedos.Engine.Providers;
+using Kubedos.Providers.Ansible;
 using Kubedos.Providers.Command;
 using Kubedos.Providers.Local;
 using Kubedos.Providers.Random;
@@ -15,5 +16,6 @@ internal static class BuiltInProviders
         TlsProvider.Create(time),
         WireGuardProvider.Create(time),
         CommandProvider.Create(),
-        LocalProvider.Create());
+        LocalProvider.Create(),
+        AnsibleProvider.Create());
 }

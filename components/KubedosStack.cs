@@ -1,4 +1,5 @@
 using Kubedos.Components.Acceptance;
+using Kubedos.Components.Converge;
 using Kubedos.Components.Enrollment;
 using Kubedos.Components.Firstboot;
 using Kubedos.Components.Planes;
@@ -21,7 +22,8 @@ namespace Kubedos.Components;
 /// <remarks>
 /// Optional config: <c>kubedos:outDir</c> (default <c>out</c> in the project directory; the stack's
 /// files go to <c>&lt;outDir&gt;/&lt;stack&gt;/</c>) and <c>kubedos:acceptanceRun</c> (change it to
-/// run the gates again on the next up; <c>kubedos acceptance --stack S</c> runs them again without an up).
+/// run the gates again on the next up; <c>kubedos acceptance --stack S</c> runs them again without an up), and
+/// <c>kubedos:ansibleDirectory</c> (default <c>ansible</c> in the project directory: the playbook and roles Converge runs).
 /// </remarks>
 public sealed class KubedosStack : Stack
 {
@@ -51,10 +53,19 @@ public sealed class KubedosStack : Stack
         // Every node enrolls over wg1 at first boot: the service on the first control plane, the agent on each node.
         var enrollment = new ClusterEnrollment(
             "enrollment", cluster, trust, outDirectory, new ResourceOptions { DependsOn = [planes, trust] }, new EnrollmentSite(substrate.Nodes, AgentPayload.BesideThisProgram()));
+        // Stage 5: Ansible over SSH on wg1 (host keys pinned from first boot), when the spec asks for it.
+        var converged = new List<Resource>();
+        if (cluster.Document.Spec.Orchestration.Ansible.Enabled)
+        {
+            var content = AnsibleContent.Read(Path.GetFullPath(GetConfig("ansibleDirectory") ?? "ansible", projectDirectory));
+            converged.Add(new ClusterConverge(
+                "converge", new ConvergeArgs(cluster, StackName, firstboot.Access(cluster), content, ConvergeArgs.NoVariables), new ResourceOptions { DependsOn = [planes, enrollment] }));
+        }
+
         var probeTarget = trust.CaPin.Apply(pin => new EnrollmentProbeTarget(enrollment.ServiceNode, enrollment.ServiceUrl, pin, EnrollmentSite.AgentCommand));
         var acceptance = new Acceptance.Acceptance(
             "acceptance", StackName, cluster, firstboot.Nodes, firstboot.UserPrivateKeyPem, planeKeys, outDirectory, GetConfig("acceptanceRun") ?? "1",
-            new ResourceOptions { DependsOn = [planes, trust, enrollment] }, probeTarget);
+            new ResourceOptions { DependsOn = [planes, trust, enrollment, .. converged] }, probeTarget);
 
         Nodes = Output.All(firstboot.Nodes.Select(n => n.HostKeyFingerprint)).Apply(fingerprints =>
             firstboot.Nodes.Select((node, i) => (node, fingerprint: fingerprints[i])).ToDictionary(

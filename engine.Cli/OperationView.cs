@@ -57,6 +57,9 @@ internal sealed class OperationView
             case ResourceOperationFailedEvent failed:
                 Finished(failed.Metadata, false, failed.Message);
                 break;
+            case DiagnosticEvent { Ephemeral: true, Urn: not null } status:
+                Status(status);
+                break;
             case DiagnosticEvent diagnostic when diagnostic.Severity != DiagnosticSeverity.Debug:
                 diagnostics.Add(diagnostic);
                 if (!live)
@@ -188,6 +191,7 @@ internal sealed class OperationView
     {
         var row = new Row(step.Op, step.Type, step.Urn.Name, time.GetUtcNow(), planning)
         {
+            Urn = step.Urn.Value,
             Info = DiffView.Summary(step),
         };
         var key = Key(step);
@@ -231,6 +235,23 @@ internal sealed class OperationView
             row,
             error is null ? StepText.Done(step.Op) : $"{StepText.Running(step.Op)} failed",
             error is null ? elapsed : $"{elapsed} error: {error}");
+    }
+
+    // A running step's status (a playbook's progress): the live table shows the latest in the row's Info column; a log
+    // (CI, tests) gets each one as a line under the step.
+    private void Status(DiagnosticEvent status)
+    {
+        var row = order.LastOrDefault(r => r.Urn == status.Urn!.Value && r.End is null);
+        if (row is not null)
+        {
+            row.Info = status.Message;
+        }
+
+        if (!live)
+        {
+            var name = row?.Name ?? status.Urn!.Name;
+            console.MarkupLine($"    {Markup.Escape(name)}: {Markup.Escape(status.Message)}");
+        }
     }
 
     private void WriteStepLine(Row row, string status, string info)
@@ -280,5 +301,7 @@ internal sealed class OperationView
         public string? Error { get; set; }
 
         public string Info { get; set; } = string.Empty;
+
+        public string Urn { get; init; } = string.Empty;
     }
 }

@@ -7,11 +7,14 @@ set -euo pipefail
 #   iproute2 (ip netns/link/route), util-linux (unshare, nsenter, setsid, findmnt),
 #   nftables, wireguard-tools + wireguard-go (userspace WireGuard when the kernel lacks it),
 #   openssh-server/client, passwd (useradd inside nodes), procps, iputils-ping, netcat-openbsd.
+# Converge (components/Converge) runs ansible-core from the host over SSH; lab nodes share the host's /usr, so
+#   runit (runsvdir/sv/svlogd supervise node services) and sudo (the converge user becomes root) come from here.
 packages=(
   ca-certificates git openssl util-linux procps psmisc passwd
   iproute2 nftables iputils-ping netcat-openbsd
   wireguard-tools wireguard-go
   openssh-server openssh-client
+  ansible-core runit sudo
 )
 
 missing=()

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Kubedos.Components.Access;
 using Kubedos.Components.Substrate;
 using Kubedos.Engine.Model;
 using Kubedos.Providers.Tls;
@@ -45,6 +46,23 @@ internal sealed class Firstboot : ComponentResource
 
     public IReadOnlyList<FirstbootNode> Nodes { get; }
 
+    /// <summary>Where the converge user's sudo grant lives on a node (only when <c>orchestration.ansible.enabled</c>).</summary>
+    public const string SudoersPath = "/etc/sudoers.d/kubedos-converge";
+
+    /// <summary>
+    /// SSH to every node over the control plane as the first <c>security.ssh.allowUsers</c> account with the stack's key,
+    /// host keys pinned from what this stage exported.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The spec allows no SSH user.</exception>
+    public NodeAccess Access(NormalisedCluster cluster)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        var user = cluster.Document.Spec.Security.Ssh.AllowUsers.FirstOrDefault()
+            ?? throw new InvalidOperationException("security.ssh.allowUsers names no user: nothing can log in to converge the nodes");
+        return new NodeAccess(user, UserPrivateKeyPem, [.. Nodes.Select(n => new AccessEndpoint(
+            n.Name, n.Substrate.Node.PlaneAddresses[cluster.ControlPlane.Name].ToString(), n.HostPublicKey, n.HostKeyFingerprint))]);
+    }
+
     public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     private FirstbootNode Boot(NormalisedCluster cluster, SubstrateNode node, SshSpec ssh, RenderedFiles rendered, IReadOnlyList<Resource> after)
@@ -61,6 +79,13 @@ internal sealed class Firstboot : ComponentResource
         var keys = ssh.AllowUsers
             .Select(user => channel.WriteFile($"authorized-keys-{user}", SshdConfigRenderer.AuthorizedKeysPath(user), AuthorizedKey, "0644", here))
             .ToList();
+
+        // Converge logs in as the first allowed user and becomes root through sudo (nothing else is granted).
+        var privileged = new List<Resource>();
+        if (cluster.Document.Spec.Orchestration.Ansible.Enabled && ssh.AllowUsers.Count > 0)
+        {
+            privileged.Add(channel.WriteFile("sudoers-converge", SudoersPath, $"{ssh.AllowUsers[0]} ALL=(root) NOPASSWD: ALL\n", "0440", here).Resource);
+        }
 
         var hostKeys = channel.Run("ssh-host-keys", ["sh", "-c", HostKeysScript()], [], here);
         var fingerprint = hostKeys.Stdout.Apply(HostKeyFingerprint.Parse);
@@ -81,7 +106,7 @@ internal sealed class Firstboot : ComponentResource
         rendered.Write(node.Name, "sshd_config", sshdConfig);
         rendered.Write(node.Name, "nftables-baseline.nft", baseline);
         rendered.Write(node.Name, "sysctl.conf", sysctlConf);
-        return new FirstbootNode(node, fingerprint, hostKeys.Stdout.Apply(HostKeyFingerprint.PublicKey), [sysctl.Resource, users.Resource, sshd, firewall.Resource]);
+        return new FirstbootNode(node, fingerprint, hostKeys.Stdout.Apply(HostKeyFingerprint.PublicKey), [sysctl.Resource, users.Resource, sshd, firewall.Resource, .. privileged]);
     }
 
     // An sshd left by an interrupted run (kill -9 of the engine before it recorded the process)

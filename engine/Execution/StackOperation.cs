@@ -3,6 +3,7 @@ using Kubedos.Engine.Automation;
 using Kubedos.Engine.Automation.Events;
 using Kubedos.Engine.Planning;
 using Kubedos.Engine.Policy;
+using Kubedos.Engine.Providers;
 using Kubedos.Engine.State;
 
 namespace Kubedos.Engine.Execution;
@@ -105,6 +106,8 @@ internal static class StackOperation
 
     private static async Task ExecuteAsync(DeploymentRun run, OperationSpec spec, Checkpoint checkpoint)
     {
+        // Scoped to this run's asynchronous flow: its provider calls report progress as its own resources' status.
+        ProviderProgress.Bind((urn, message) => run.Events.Emit(new DiagnosticEvent(urn, message, DiagnosticSeverity.Info) { Ephemeral = true }));
         switch (spec.Kind)
         {
             case UpdateKind.Update:

@@ -61,6 +61,13 @@ public abstract class ResourceHandler<TInputs, TOutputs> : IResourceHandler
     protected virtual PropertyMap PreviewOutputs(PropertyMap inputs) =>
         PropertyMap.From(_outputNames.Select(name => KeyValuePair.Create(name, inputs.GetOrDefault(name) ?? PropertyValue.Unknown)));
 
+    /// <summary>
+    /// The outputs a preview predicts for a create (<paramref name="oldOutputs"/> null) or an update; nothing real may change.
+    /// By default <see cref="PreviewOutputs"/>; a handler that can ask the real thing read-only (a dry run) overrides this.
+    /// </summary>
+    protected virtual Task<PropertyMap> PreviewAsync(Urn urn, PropertyMap inputs, PropertyMap? oldOutputs, CancellationToken cancellationToken) =>
+        Task.FromResult(PreviewOutputs(inputs));
+
     /// <summary>Compares inputs property by property (plaintexts, so a value turning secret alone is no change).</summary>
     protected virtual DiffResponse Diff(DiffRequest request)
     {
@@ -124,7 +131,7 @@ public abstract class ResourceHandler<TInputs, TOutputs> : IResourceHandler
         ArgumentNullException.ThrowIfNull(request);
         if (request.Preview)
         {
-            return new CreateResponse(string.Empty, PreviewOutputs(request.Inputs));
+            return new CreateResponse(string.Empty, await PreviewAsync(request.Urn, request.Inputs, null, cancellationToken));
         }
 
         var live = await CreateAsync(request.Urn, Inputs(request.Urn, request.Inputs), cancellationToken);
@@ -146,8 +153,7 @@ public abstract class ResourceHandler<TInputs, TOutputs> : IResourceHandler
         ArgumentNullException.ThrowIfNull(request);
         if (request.Preview)
         {
-            var predicted = PreviewOutputs(request.NewInputs);
-            return new UpdateResponse(predicted);
+            return new UpdateResponse(await PreviewAsync(request.Urn, request.NewInputs, request.OldOutputs, cancellationToken));
         }
 
         if (!UpdatesInPlace)

@@ -43,11 +43,19 @@ internal sealed class LocalSubstrateKind : ISubstrateKind
                 UnderlayCidr = underlay.Cidr,
                 LabOwner = underlay.LabOwner,
             }, new ResourceOptions { Parent = substrate });
-            nodes.Add(new SubstrateNode(node, address, new LocalBootstrapChannel(node.Name, resource)));
+            var channel = new LocalBootstrapChannel(node.Name, resource);
+
+            // A namespace has no init: runit's runsvdir is the node's service manager, supervising /etc/service (the node's
+            // own /etc), so converge manages services through sv alone.
+            channel.Serve("runsvdir", ["sh", "-c", RunsvdirCommand], [], new ResourceOptions { Parent = substrate });
+            nodes.Add(new SubstrateNode(node, address, channel));
         }
 
         return new LocalLab(nodes, new LocalOperatorAccess(underlay.LabOwner));
     }
+
+    /// <summary>How a lab node's service manager starts: runit's <c>runsvdir</c> on <c>/etc/service</c>, each service in its own process group.</summary>
+    public const string RunsvdirCommand = "mkdir -p /etc/service /etc/sv && exec runsvdir -P /etc/service";
 
     /// <summary>The node's underlay address: the underlay network plus the node's plane offset.</summary>
     public static IPAddress UnderlayAddress(Ipv4Cidr underlay, NormalisedNode node)

@@ -64,6 +64,11 @@ public static class EngineEventJson
                     w.WriteString("message", e.Message + "\n");
                     w.WriteString("color", "never");
                     w.WriteString("severity", e.Severity.ToString().ToLowerInvariant());
+                    if (e.Ephemeral)
+                    {
+                        w.WriteBoolean("ephemeral", true);
+                    }
+
                     w.WriteEndObject();
                     break;
                 case PolicyEvent e:

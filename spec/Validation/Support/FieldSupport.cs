@@ -20,7 +20,6 @@ internal static partial class FieldSupport
     private const string NoProvider = "this build has a provider for the local substrate only";
     private const string NoKubernetes = "the Kubernetes stage (6) runs etcd and renders kubeadm's configuration, but nothing runs kubeadm or a kubelet";
     private const string NoStorage = "no storage stage exists yet";
-    private const string NoConverge = "the converge stage (5) does not exist yet";
 
     /// <summary>The acceptance gates this build runs (spec section 17.1); a spec requiring any other is refused (<c>gate-unsupported</c>).</summary>
     public static IReadOnlyList<string> RunnableGates { get; } = ["backplane-matrix", "security-baseline", "etcd-quorum"];
@@ -54,9 +53,8 @@ internal static partial class FieldSupport
         True("spec.orchestration.salt.enabled", "no Salt bootstrap exists yet"),
         Set("spec.orchestration.salt.purpose", "no Salt bootstrap exists yet"),
         Set("spec.orchestration.salt.version", "no Salt bootstrap exists yet"),
-        True("spec.orchestration.ansible.enabled", NoConverge),
-        Set("spec.orchestration.ansible.purpose", NoConverge),
-        Set("spec.orchestration.ansible.version", NoConverge),
+        Set("spec.orchestration.ansible.purpose", "converge runs ansible/site.yml whole; nothing chooses what Ansible is used for"),
+        Set("spec.orchestration.ansible.version", "converge runs the host's ansible-core (scripts/install-host-deps.sh); nothing installs a pinned version"),
         True("spec.orchestration.ansible.safety.allowRepartition", "nothing repartitions disks yet"),
         True("spec.orchestration.ansible.safety.allowWipe", "nothing wipes disks yet"),
         True("spec.kubernetes.allowReset", NoKubernetes),

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Kubedos.Components;
 using Kubedos.Engine.Automation;
 using Kubedos.Engine.Providers;
+using Kubedos.Providers.Ansible;
 using Kubedos.Providers.Command;
 using Kubedos.Providers.Local;
 using Kubedos.Providers.Random;
@@ -99,7 +100,26 @@ internal sealed partial class LabProject : IAsyncDisposable
         }
 
         File.WriteAllText(path,
-            $"config:\n  kubedos:spec: {specFile}\n  kubedos:outDir: {Path.Combine(Directory, "out")}\n  kubedos:acceptanceRun: \"{acceptanceRun}\"\n");
+            $"config:\n  kubedos:spec: {specFile}\n  kubedos:outDir: {Path.Combine(Directory, "out")}\n  kubedos:acceptanceRun: \"{acceptanceRun}\"\n"
+            + $"  kubedos:ansibleDirectory: {RepositoryFile("ansible")}\n");
+    }
+
+    /// <summary>The project's own copy of the repository's <c>ansible/</c> (so a test can change a role), which the stack then converges.</summary>
+    public string UseAnsibleCopy()
+    {
+        var source = RepositoryFile("ansible");
+        var copy = Path.Combine(Directory, "ansible");
+        foreach (var file in System.IO.Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(source, file));
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        var path = Path.Combine(Directory, $"Pulumi.{Stack}.yaml");
+        File.WriteAllLines(path, File.ReadAllLines(path).Select(l =>
+            l.StartsWith("  kubedos:ansibleDirectory:", StringComparison.Ordinal) ? $"  kubedos:ansibleDirectory: {copy}" : l));
+        return copy;
     }
 
     /// <summary>What an operator does once: an offline root and cluster intermediate outside the project, handed to the stack.</summary>
@@ -142,7 +162,8 @@ internal sealed partial class LabProject : IAsyncDisposable
             WireGuardProvider.Create(TimeProvider.System),
             TlsProvider.Create(TimeProvider.System),
             CommandProvider.Create(),
-            RandomProvider.Create()),
+            RandomProvider.Create(),
+            AnsibleProvider.Create()),
         Program = StackProgram.Create<KubedosStack>(),
         Environment = name => name == "KUBEDOS_CONFIG_PASSPHRASE" ? Passphrase : null,
     });
