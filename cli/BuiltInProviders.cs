@@ -1,6 +1,7 @@
 using Kubedos.Engine.Providers;
 using Kubedos.Providers.Ansible;
 using Kubedos.Providers.Command;
+using Kubedos.Providers.Kubernetes;
 using Kubedos.Providers.Local;
 using Kubedos.Providers.Random;
 using Kubedos.Providers.Tls;
@@ -17,5 +18,6 @@ internal static class BuiltInProviders
         WireGuardProvider.Create(time),
         CommandProvider.Create(),
         LocalProvider.Create(),
-        AnsibleProvider.Create());
+        AnsibleProvider.Create(),
+        KubernetesProvider.Create());
 }

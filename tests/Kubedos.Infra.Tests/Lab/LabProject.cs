@@ -7,6 +7,7 @@ using Kubedos.Engine.Automation;
 using Kubedos.Engine.Providers;
 using Kubedos.Providers.Ansible;
 using Kubedos.Providers.Command;
+using Kubedos.Providers.Kubernetes;
 using Kubedos.Providers.Local;
 using Kubedos.Providers.Random;
 using Kubedos.Providers.Tls;
@@ -163,7 +164,8 @@ internal sealed partial class LabProject : IAsyncDisposable
             TlsProvider.Create(TimeProvider.System),
             CommandProvider.Create(),
             RandomProvider.Create(),
-            AnsibleProvider.Create()),
+            AnsibleProvider.Create(),
+            KubernetesProvider.Create()),
         Program = StackProgram.Create<KubedosStack>(),
         Environment = name => name == "KUBEDOS_CONFIG_PASSPHRASE" ? Passphrase : null,
     });
