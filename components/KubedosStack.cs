@@ -2,6 +2,7 @@ using Kubedos.Components.Acceptance;
 using Kubedos.Components.Converge;
 using Kubedos.Components.Enrollment;
 using Kubedos.Components.Firstboot;
+using Kubedos.Components.Kubernetes;
 using Kubedos.Components.Planes;
 using Kubedos.Components.Substrate;
 using Kubedos.Components.Trust;
@@ -45,6 +46,11 @@ public sealed class KubedosStack : Stack
 
         // Trust is its own branch of the DAG (spec -> Trust); Enrollment joins it to the planes.
         var trust = new ClusterTrust("trust", cluster, TrustMaterial.FromConfig(this, projectDirectory), outDirectory);
+
+        // With Kubernetes: the etcd CA beneath the cluster intermediate and kubeadm's pairs beneath it, part of the Trust stage.
+        var etcdPki = cluster.Document.Spec.Kubernetes.Enabled
+            ? new EtcdPki("etcd-pki", EtcdMembership.Of(cluster), trust.IntermediateCertPem, trust.IntermediateKeyPem, cluster.Document.Spec.Security.Rotation.NodeCertDays, outDirectory, new ResourceOptions { Parent = trust })
+            : null;
         var substrate = new Substrate.Substrate("substrate", cluster, projectDirectory);
         var firstboot = new Firstboot.Firstboot("firstboot", cluster, substrate.Nodes, rendered, new ResourceOptions { DependsOn = [substrate] });
         var planes = new PlaneSet("planes", cluster, firstboot.Nodes, substrate.OperatorAccess, rendered, new ResourceOptions { DependsOn = [firstboot] });
@@ -55,16 +61,28 @@ public sealed class KubedosStack : Stack
             "enrollment", cluster, trust, outDirectory, new ResourceOptions { DependsOn = [planes, trust] }, new EnrollmentSite(substrate.Nodes, AgentPayload.BesideThisProgram()));
         // Stage 5: Ansible over SSH on wg1 (host keys pinned from first boot), when the spec asks for it.
         var converged = new List<Resource>();
+        var acceptanceRun = GetConfig("acceptanceRun") ?? "1";
         if (cluster.Document.Spec.Orchestration.Ansible.Enabled)
         {
             var content = AnsibleContent.Read(Path.GetFullPath(GetConfig("ansibleDirectory") ?? "ansible", projectDirectory));
-            converged.Add(new ClusterConverge(
-                "converge", new ConvergeArgs(cluster, StackName, firstboot.Access(cluster), content, ConvergeArgs.NoVariables), new ResourceOptions { DependsOn = [planes, enrollment] }));
+            var access = firstboot.Access(cluster);
+            var variables = etcdPki is null ? ConvergeArgs.NoVariables : EtcdConvergeVariables.For(cluster, etcdPki);
+            var converge = new ClusterConverge(
+                "converge", new ConvergeArgs(cluster, StackName, access, content, variables), new ResourceOptions { DependsOn = [planes, enrollment] });
+            converged.Add(converge);
+
+            // Stage 6's etcd half: kubeadm's configuration pointing at the members Converge started, and a snapshot.
+            if (etcdPki is not null)
+            {
+                converged.Add(new EtcdCluster(
+                    "etcd", cluster, etcdPki, access, outDirectory, StackName, [acceptanceRun, converge.Hosts.Apply(Recap)],
+                    new ResourceOptions { DependsOn = [converge] }));
+            }
         }
 
         var probeTarget = trust.CaPin.Apply(pin => new EnrollmentProbeTarget(enrollment.ServiceNode, enrollment.ServiceUrl, pin, EnrollmentSite.AgentCommand));
         var acceptance = new Acceptance.Acceptance(
-            "acceptance", StackName, cluster, firstboot.Nodes, firstboot.UserPrivateKeyPem, planeKeys, outDirectory, GetConfig("acceptanceRun") ?? "1",
+            "acceptance", StackName, cluster, firstboot.Nodes, firstboot.UserPrivateKeyPem, planeKeys, outDirectory, acceptanceRun,
             new ResourceOptions { DependsOn = [planes, trust, enrollment, .. converged] }, probeTarget);
 
         Nodes = Output.All(firstboot.Nodes.Select(n => n.HostKeyFingerprint)).Apply(fingerprints =>
@@ -95,6 +113,11 @@ public sealed class KubedosStack : Stack
     /// <summary>The stack's SSH public key (the private key is a secret in the state).</summary>
     [Output("authorizedKey")]
     public Output<string> AuthorizedKey { get; private set; }
+
+    // What the last converge that ran did on each host: a new run (a changed role, repaired drift) takes a new etcd snapshot.
+    private static string Recap(Dictionary<string, Dictionary<string, int>> hosts) =>
+        string.Join(';', hosts.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h =>
+            $"{h.Key}:{string.Join(',', h.Value.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}={c.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}"))}"));
 
     private static Dictionary<string, string> Describe(NormalisedNode node, string underlay, string fingerprint)
     {

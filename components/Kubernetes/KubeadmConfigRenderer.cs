@@ -19,6 +19,9 @@ internal static class KubeadmConfigRenderer
 {
     public const string ApiVersion = "kubeadm.k8s.io/v1beta4";
 
+    /// <summary>The folder under <c>out/&lt;stack&gt;/kubernetes/</c>: one <c>&lt;node&gt;.yaml</c> per node.</summary>
+    public const string Folder = "kubeadm";
+
     /// <summary>kubeadm's certificate directory; the etcd role installs the etcd pairs beneath it at kubeadm's names.</summary>
     public const string CertificatesDir = "/etc/kubernetes/pki";
 

@@ -15,7 +15,7 @@ internal sealed class EtcdPlanePrivateRule : ISpecRule
 
     public string Id => "etcd-plane-private";
 
-    public string Summary => "With kubernetes.enabled, a plane has purpose kubernetes-backend (etcd's), no allow rule opens 2379/tcp or 2380/tcp into it from another plane, and defaultInterPlane is deny; the etcd-quorum gate needs kubernetes.enabled.";
+    public string Summary => "With kubernetes.enabled, a plane has purpose kubernetes-backend (etcd's), no allow rule opens 2379/tcp or 2380/tcp into it from another plane, and defaultInterPlane is deny; the etcd-quorum gate needs kubernetes.enabled; etcd is started by converge, so kubernetes.enabled needs orchestration.ansible.enabled.";
 
     public IEnumerable<SpecFinding> Evaluate(ClusterDocument document)
     {
@@ -32,6 +32,12 @@ internal sealed class EtcdPlanePrivateRule : ISpecRule
             }
 
             yield break;
+        }
+
+        if (!spec.Orchestration.Ansible.Enabled)
+        {
+            yield return new SpecFinding("spec.kubernetes.enabled",
+                "kubernetes is enabled, but its etcd members are started by converge (stage 5), which is off: set orchestration.ansible.enabled: true");
         }
 
         var backends = spec.Networking.Planes.Where(p => p.Value.Purpose == PlanePurpose.KubernetesBackend).Select(p => p.Key).ToList();

@@ -26,7 +26,7 @@ internal static class LabSpecs
 
     /// <summary>dev (one control plane) with Kubernetes enabled at a pinned version.</summary>
     public static NormalisedCluster DevKubernetes => NormaliseText(SpecText.ReplaceOnce(
-        RepositoryFiles.Read("stacks/dev.yaml"), "  kubernetes:\n    enabled: false", "  kubernetes:\n    enabled: true\n    version: v1.30.4"));
+        RepositoryFiles.Read("stacks/dev.yaml"), "  kubernetes:\n    enabled: false", "  orchestration:\n    ansible:\n      enabled: true\n\n  kubernetes:\n    enabled: true\n    version: v1.30.4"));
 
     private static NormalisedCluster NormaliseText(string yaml)
     {

@@ -79,23 +79,4 @@ public sealed class KubeadmConfigRendererTests
 
         Assert.Throws<FormatException>(() => KubeadmConfigRenderer.Read(text.Replace("v1beta4", "v1beta3", StringComparison.Ordinal)));
     }
-
-    [Fact]
-    public async Task WriteAsync_NodeGone_RemovesItsFile()
-    {
-        var directory = Directory.CreateTempSubdirectory("kubedos-kubeadm-").FullName;
-        try
-        {
-            var configs = KubeadmConfigRenderer.Render(LabSpecs.Lab01Kubernetes);
-            await KubeadmConfigDirectory.WriteAsync(directory, configs, CancellationToken.None);
-            await KubeadmConfigDirectory.WriteAsync(directory, [.. configs.Take(3)], CancellationToken.None);
-
-            Assert.Equal(["cp-1.yaml", "cp-2.yaml", "cp-3.yaml"], Directory.GetFiles(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-            Assert.IsType<KubeadmJoinConfiguration>(Assert.Single(KubeadmConfigRenderer.Read(File.ReadAllText(Path.Combine(directory, "cp-3.yaml")))));
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-    }
 }

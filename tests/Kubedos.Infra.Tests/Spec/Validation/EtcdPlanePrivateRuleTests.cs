@@ -56,6 +56,18 @@ public sealed class EtcdPlanePrivateRuleTests
     }
 
     [Fact]
+    public void Validate_KubernetesWithoutConverge_IsRefusedAtKubernetesEnabled()
+    {
+        var yaml = SpecText.ReplaceOnce(LabSpecs.Lab01KubernetesYaml, "      enabled: true             # stage 5", "      enabled: false            # stage 5");
+
+        var result = SpecText.Validate(yaml);
+
+        var finding = Assert.Single(result.Diagnostics);
+        Assert.Equal("spec.kubernetes.enabled", finding.Path);
+        Assert.Contains("orchestration.ansible.enabled: true", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_KubernetesWithoutABackendPlane_IsRefused()
     {
         var yaml = SpecText.ReplaceOnce(LabSpecs.Lab01KubernetesYaml, "purpose: kubernetes-backend", "purpose: storage");

@@ -45,7 +45,6 @@ public sealed class FieldSupportTests
 
     [Theory]
     [InlineData("allowReset: false", "allowReset: true", "spec.kubernetes.allowReset", "allowReset: true")]
-    [InlineData("      enabled: false\n      safety:", "      enabled: true\n      safety:", "spec.orchestration.ansible.enabled", "enabled: true\n      safety:")]
     [InlineData("allowWipe: false", "allowWipe: true", "spec.orchestration.ansible.safety.allowWipe", "allowWipe: true")]
     [InlineData("mode: token+pin", "mode: offline-approve", "spec.security.enrollment.mode", "mode: offline-approve")]
     [InlineData("mode: deterministic", "mode: static", "spec.networking.addressing.mode", "mode: static")]
