@@ -49,7 +49,14 @@ public sealed class KubedosStack : Stack
 
         // With Kubernetes: the etcd CA beneath the cluster intermediate and kubeadm's pairs beneath it, part of the Trust stage.
         var etcdPki = cluster.Document.Spec.Kubernetes.Enabled
-            ? new EtcdPki("etcd-pki", EtcdMembership.Of(cluster), trust.IntermediateCertPem, trust.IntermediateKeyPem, cluster.Document.Spec.Security.Rotation.NodeCertDays, outDirectory, new ResourceOptions { Parent = trust })
+            ? new EtcdPki("etcd-pki", new EtcdPkiArgs
+            {
+                Membership = EtcdMembership.Of(cluster),
+                IntermediateCertPem = trust.IntermediateCertPem,
+                IntermediateKeyPem = trust.IntermediateKeyPem,
+                LeafDays = cluster.Document.Spec.Security.Rotation.NodeCertDays,
+                OutDirectory = outDirectory,
+            }, new ResourceOptions { Parent = trust })
             : null;
         var substrate = new Substrate.Substrate("substrate", cluster, projectDirectory);
         var firstboot = new Firstboot.Firstboot("firstboot", cluster, substrate.Nodes, rendered, new ResourceOptions { DependsOn = [substrate] });
@@ -74,9 +81,15 @@ public sealed class KubedosStack : Stack
             // Stage 6's etcd half: kubeadm's configuration pointing at the members Converge started, and a snapshot.
             if (etcdPki is not null)
             {
-                converged.Add(new EtcdCluster(
-                    "etcd", cluster, etcdPki, access, outDirectory, StackName, [acceptanceRun, converge.Hosts.Apply(Recap)],
-                    new ResourceOptions { DependsOn = [converge] }));
+                converged.Add(new EtcdCluster("etcd", new EtcdClusterArgs
+                {
+                    Cluster = cluster,
+                    Pki = etcdPki,
+                    Access = access,
+                    OutDirectory = outDirectory,
+                    Stack = StackName,
+                    SnapshotTriggers = [acceptanceRun, converge.Hosts.Apply(Recap)],
+                }, new ResourceOptions { DependsOn = [converge] }));
             }
         }
 

@@ -1,7 +1,5 @@
-using Kubedos.Components.Access;
 using Kubedos.Engine.Model;
 using Kubedos.Providers.Command;
-using Kubedos.Spec.Normalisation;
 
 namespace Kubedos.Components.Kubernetes;
 
@@ -16,22 +14,13 @@ internal sealed class EtcdCluster : ComponentResource
     public const string TypeToken = "kubedos:components:EtcdCluster";
 
     /// <param name="name">Resource name (KubedosStack uses <c>etcd</c>).</param>
-    /// <param name="cluster">The normalised spec.</param>
-    /// <param name="pki">The etcd PKI (membership and certificates).</param>
-    /// <param name="access">SSH over wg1 with pinned host keys.</param>
-    /// <param name="outDirectory"><c>out/&lt;stack&gt;</c>.</param>
-    /// <param name="stack">The stack's name (in snapshot file names).</param>
-    /// <param name="triggers">What makes the snapshot run again (the acceptance run, the converge that ran).</param>
+    /// <param name="args">The cluster, the etcd PKI, SSH over wg1, <c>out/&lt;stack&gt;</c>, the snapshot's triggers.</param>
     /// <param name="options">Parent and dependencies (Converge).</param>
-    public EtcdCluster(
-        string name, NormalisedCluster cluster, EtcdPki pki, NodeAccess access, string outDirectory, string stack, IReadOnlyList<Input<string>> triggers, ResourceOptions? options = null)
+    public EtcdCluster(string name, EtcdClusterArgs args, ResourceOptions? options = null)
         : base(TypeToken, name, options)
     {
-        ArgumentNullException.ThrowIfNull(cluster);
-        ArgumentNullException.ThrowIfNull(pki);
-        ArgumentNullException.ThrowIfNull(access);
-        ArgumentException.ThrowIfNullOrEmpty(outDirectory);
-        ArgumentNullException.ThrowIfNull(triggers);
+        ArgumentNullException.ThrowIfNull(args);
+        var (cluster, pki, access, outDirectory, stack) = (args.Cluster, args.Pki, args.Access, args.OutDirectory, args.Stack);
         var here = new ResourceOptions { Parent = this, DependsOn = options?.DependsOn ?? [] };
 
         var files = KubeadmConfigRenderer.Render(cluster)
@@ -48,7 +37,7 @@ internal sealed class EtcdCluster : ComponentResource
                 [EtcdSnapshotFetch.KeyVariable] = access.PrivateKeyPem,
                 [EtcdSnapshotFetch.KnownHostsVariable] = access.KnownHosts,
             },
-            Triggers = triggers,
+            Triggers = args.SnapshotTriggers,
         }, here);
 
         // The command read the key, so its stdout is secret; the path it printed holds nothing of it.

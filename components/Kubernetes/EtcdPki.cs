@@ -27,23 +27,16 @@ internal sealed class EtcdPki : ComponentResource
 
     private const int CaHours = 365 * 24;
 
-    /// <summary>Issues the etcd PKI for <paramref name="membership"/>.</summary>
+    /// <summary>Issues the etcd PKI for <see cref="EtcdPkiArgs.Membership"/>.</summary>
     /// <param name="name">Resource name (KubedosStack uses <c>etcd-pki</c>, parented by the Trust stage).</param>
-    /// <param name="membership">The members (control-plane nodes and their etcd-plane addresses).</param>
-    /// <param name="intermediateCertPem">The cluster intermediate, which signs the etcd CA (its path length must allow one CA beneath it).</param>
-    /// <param name="intermediateKeyPem">The intermediate's key (a secret).</param>
-    /// <param name="leafDays">Leaf lifetime, <c>security.rotation.nodeCertDays</c>.</param>
-    /// <param name="outDirectory"><c>out/&lt;stack&gt;</c>; public certificates go to its <c>pki/etcd/</c>.</param>
+    /// <param name="args">Membership, the intermediate that signs the etcd CA, leaf lifetime, <c>out/&lt;stack&gt;</c>.</param>
     /// <param name="options">Parent and dependencies.</param>
-    public EtcdPki(
-        string name, EtcdMembership membership, Output<string> intermediateCertPem, Output<string> intermediateKeyPem, int leafDays, string outDirectory, ResourceOptions? options = null)
+    public EtcdPki(string name, EtcdPkiArgs args, ResourceOptions? options = null)
         : base(TypeToken, name, options)
     {
-        ArgumentNullException.ThrowIfNull(membership);
-        ArgumentNullException.ThrowIfNull(intermediateCertPem);
-        ArgumentNullException.ThrowIfNull(intermediateKeyPem);
-        ArgumentOutOfRangeException.ThrowIfLessThan(leafDays, 1);
-        ArgumentException.ThrowIfNullOrEmpty(outDirectory);
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentOutOfRangeException.ThrowIfLessThan(args.LeafDays, 1);
+        var (membership, intermediateCertPem, intermediateKeyPem, leafDays, outDirectory) = (args.Membership, args.IntermediateCertPem, args.IntermediateKeyPem, args.LeafDays, args.OutDirectory);
         var child = new ResourceOptions { Parent = this, DependsOn = options?.DependsOn ?? [] };
         Membership = membership;
 

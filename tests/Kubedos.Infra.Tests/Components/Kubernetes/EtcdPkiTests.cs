@@ -84,7 +84,14 @@ public sealed class EtcdPkiTests
 
     private static Task<TrustStackFixture> UpAsync() => TrustStackFixture.UpAsync(CancellationToken.None, (fixture, trust) =>
     {
-        var pki = new EtcdPki("etcd-pki", EtcdMembership.Of(fixture.Cluster), trust.IntermediateCertPem, trust.IntermediateKeyPem, 90, fixture.OutDir, new ResourceOptions { Parent = trust });
+        var pki = new EtcdPki("etcd-pki", new EtcdPkiArgs
+        {
+            Membership = EtcdMembership.Of(fixture.Cluster),
+            IntermediateCertPem = trust.IntermediateCertPem,
+            IntermediateKeyPem = trust.IntermediateKeyPem,
+            LeafDays = 90,
+            OutDirectory = fixture.OutDir,
+        }, new ResourceOptions { Parent = trust });
         foreach (var member in pki.Members)
         {
             _ = member.Server.PrivateKeyPem.Apply(fixture.Capture);
