@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Kubedos.Components.Acceptance;
 using Kubedos.Engine.Automation;
 using Kubedos.Engine.Cli;
+using Kubedos.Operations.Gates;
 using Kubedos.Engine.Config;
 using Kubedos.Engine.Model;
 using Kubedos.Engine.Secrets;

@@ -17,7 +17,8 @@ namespace Kubedos.Components;
 /// <summary>
 /// The Kube'd'OS program: reads the stack's ClusterSpec (config <c>kubedos:spec</c>, relative to
 /// the project directory), validates and normalises it, and builds the convergence DAG
-/// Substrate -&gt; Firstboot -&gt; PlaneSet -&gt; Enrollment -&gt; Acceptance, with ClusterTrust joining at Enrollment (see components/README.md).
+/// Substrate -&gt; Firstboot -&gt; PlaneSet -&gt; Enrollment -&gt; Acceptance, with ClusterTrust joining at Enrollment (see components/README.md):
+/// each stage takes one args record and hands its typed outputs to the next.
 /// Run it with <c>StackProgram.Create&lt;KubedosStack&gt;()</c>.
 /// </summary>
 /// <remarks>
@@ -31,51 +32,54 @@ public sealed class KubedosStack : Stack
     public KubedosStack()
     {
         var projectDirectory = ProjectDirectory;
-        var specPath = Path.GetFullPath(RequireConfig("spec"), projectDirectory);
-        var loaded = SpecValidator.ValidateFile(specPath);
-        if (!loaded.Succeeded)
-        {
-            throw new SpecRejectedException(specPath, loaded.Diagnostics);
-        }
-
-        // The settings the policy pack judges (destruction flags, planes, SSH...), each at its YAML line.
-        SpecFacts.Register(loaded.Document!.Spec, loaded.Sources);
-        var cluster = SpecNormaliser.Normalise(loaded.Document!);
+        var cluster = ReadSpec(projectDirectory);
         var outDirectory = Path.Combine(Path.GetFullPath(GetConfig("outDir") ?? "out", projectDirectory), StackName);
         var rendered = new RenderedFiles(outDirectory, preview: IsDryRun);
 
         // Trust is its own branch of the DAG (spec -> Trust); Enrollment joins it to the planes.
-        var trust = new ClusterTrust("trust", cluster, TrustMaterial.FromConfig(this, projectDirectory), outDirectory);
+        var substrate = new ClusterSubstrate("substrate", new SubstrateArgs { Cluster = cluster, ProjectDirectory = projectDirectory });
+        var trust = new ClusterTrust("trust", new TrustArgs
+        {
+            Cluster = cluster, Material = TrustMaterial.FromConfig(this, projectDirectory), OutDirectory = outDirectory,
+            Machines = substrate.Nodes.ToDictionary(n => n.Name, n => n.Instance, StringComparer.Ordinal),
+        });
 
         // With Kubernetes: the etcd CA beneath the cluster intermediate and kubeadm's pairs beneath it, part of the Trust stage.
-        var etcdPki = cluster.Document.Spec.Kubernetes.Enabled
+        var etcdPki = cluster.Kubernetes.Enabled
             ? new EtcdPki("etcd-pki", new EtcdPkiArgs
             {
                 Membership = EtcdMembership.Of(cluster),
                 IntermediateCertPem = trust.IntermediateCertPem,
                 IntermediateKeyPem = trust.IntermediateKeyPem,
-                LeafDays = cluster.Document.Spec.Security.Rotation.NodeCertDays,
+                LeafDays = cluster.Security.Rotation.NodeCertDays,
                 OutDirectory = outDirectory,
             }, new ResourceOptions { Parent = trust })
             : null;
-        var substrate = new Substrate.Substrate("substrate", cluster, projectDirectory);
-        var firstboot = new Firstboot.Firstboot("firstboot", cluster, substrate.Nodes, rendered, new ResourceOptions { DependsOn = [substrate] });
-        var planes = new PlaneSet("planes", cluster, firstboot.Nodes, substrate.OperatorAccess, rendered, new ResourceOptions { DependsOn = [firstboot] });
-        var planeKeys = planes.PublicKeys.Apply(keys => Firstboot.Firstboot.Sha256(string.Join('\n', keys.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key}={k.Value}"))));
+        var firstboot = new NodeFirstboot("firstboot", new FirstbootArgs
+        {
+            Cluster = cluster, Nodes = substrate.Nodes, Rendered = rendered,
+        }, After(substrate));
+        var planes = new PlaneSet("planes", new PlaneSetArgs
+        {
+            Cluster = cluster, Nodes = firstboot.Nodes, OperatorAccess = substrate.OperatorAccess, Rendered = rendered,
+        }, After(firstboot));
 
-        // Every node enrolls over wg1 at first boot: the service on the first control plane, the agent on each node.
-        var enrollment = new ClusterEnrollment(
-            "enrollment", cluster, trust, outDirectory, new ResourceOptions { DependsOn = [planes, trust] }, new EnrollmentSite(substrate.Nodes, AgentPayload.BesideThisProgram()));
+        // Every node enrolls over wg1 at first boot: the service on the primary control plane, the agent on each node.
+        var enrollment = new ClusterEnrollment("enrollment", new EnrollmentArgs
+        {
+            Cluster = cluster, Trust = trust, OutDirectory = outDirectory, Site = new EnrollmentSite(substrate.Nodes, AgentPayload.BesideThisProgram()),
+        }, After(planes, trust));
+
         // Stage 5: Ansible over SSH on wg1 (host keys pinned from first boot), when the spec asks for it.
         var converged = new List<Resource>();
         var acceptanceRun = GetConfig("acceptanceRun") ?? "1";
-        if (cluster.Document.Spec.Orchestration.Ansible.Enabled)
+        if (cluster.Orchestration.Ansible.Enabled)
         {
             var content = AnsibleContent.Read(Path.GetFullPath(GetConfig("ansibleDirectory") ?? "ansible", projectDirectory));
             var access = firstboot.Access(cluster);
             var variables = etcdPki is null ? ConvergeArgs.NoVariables : EtcdConvergeVariables.For(cluster, etcdPki);
             var converge = new ClusterConverge(
-                "converge", new ConvergeArgs(cluster, StackName, access, content, variables), new ResourceOptions { DependsOn = [planes, enrollment] });
+                "converge", new ConvergeArgs(cluster, StackName, access, content, variables), After(planes, enrollment));
             converged.Add(converge);
 
             // Stage 6's etcd half: kubeadm's configuration pointing at the members Converge started, and a snapshot.
@@ -89,19 +93,26 @@ public sealed class KubedosStack : Stack
                     OutDirectory = outDirectory,
                     Stack = StackName,
                     SnapshotTriggers = [acceptanceRun, converge.Hosts.Apply(Recap)],
-                }, new ResourceOptions { DependsOn = [converge] }));
+                }, After(converge)));
             }
         }
 
-        var probeTarget = trust.CaPin.Apply(pin => new EnrollmentProbeTarget(enrollment.ServiceNode, enrollment.ServiceUrl, pin, EnrollmentSite.AgentCommand));
-        var acceptance = new Acceptance.Acceptance(
-            "acceptance", StackName, cluster, firstboot.Nodes, firstboot.UserPrivateKeyPem, planeKeys, outDirectory, acceptanceRun,
-            new ResourceOptions { DependsOn = [planes, trust, enrollment, .. converged] }, probeTarget);
+        var acceptance = new AcceptanceGates("acceptance", new AcceptanceArgs
+        {
+            Cluster = cluster,
+            Stack = StackName,
+            Nodes = firstboot.Nodes,
+            SshPrivateKey = firstboot.UserPrivateKeyPem,
+            PlaneKeys = planes.PublicKeys,
+            OutDirectory = outDirectory,
+            Run = acceptanceRun,
+            Enrollment = enrollment.Endpoint,
+        }, After([planes, trust, enrollment, .. converged]));
 
-        Nodes = Output.All(firstboot.Nodes.Select(n => n.HostKeyFingerprint)).Apply(fingerprints =>
-            firstboot.Nodes.Select((node, i) => (node, fingerprint: fingerprints[i])).ToDictionary(
+        Nodes = Output.All(firstboot.Nodes.Select(n => Output.Tuple<string, string>(n.HostKeyFingerprint, n.Substrate.Instance))).Apply(described =>
+            firstboot.Nodes.Select((node, i) => (node, described: described[i])).ToDictionary(
                 p => p.node.Name,
-                p => Describe(p.node.Substrate.Node, p.node.Substrate.UnderlayAddress, p.fingerprint),
+                p => Describe(p.node.Substrate.Node, p.node.Substrate.UnderlayAddress, p.described.Item1, p.described.Item2),
                 StringComparer.Ordinal));
         Acceptance = acceptance.Verdict;
         AuthorizedKey = firstboot.AuthorizedKey;
@@ -111,7 +122,7 @@ public sealed class KubedosStack : Stack
             StringComparer.Ordinal));
     }
 
-    /// <summary>Every node: role, underlay address, plane addresses, SSH host key fingerprint.</summary>
+    /// <summary>Every node: role, underlay address, plane addresses, SSH host key fingerprint, the machine's incarnation.</summary>
     [Output("nodes")]
     public Output<Dictionary<string, Dictionary<string, string>>> Nodes { get; private set; }
 
@@ -132,13 +143,32 @@ public sealed class KubedosStack : Stack
         string.Join(';', hosts.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h =>
             $"{h.Key}:{string.Join(',', h.Value.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}={c.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}"))}"));
 
-    private static Dictionary<string, string> Describe(NormalisedNode node, string underlay, string fingerprint)
+    // Stage 0: the stack's ClusterSpec (config kubedos:spec, relative to the project directory), validated, its
+    // settings registered for the policy pack (each at its YAML line), normalised for the stages.
+    private NormalisedCluster ReadSpec(string projectDirectory)
+    {
+        var specPath = Path.GetFullPath(RequireConfig("spec"), projectDirectory);
+        var validated = SpecValidator.ValidateFile(specPath);
+        if (!validated.Succeeded)
+        {
+            throw new SpecRejectedException(specPath, validated.Diagnostics);
+        }
+
+        SpecFacts.Register(validated);
+        return SpecNormaliser.Normalise(validated.Document!);
+    }
+
+    // A DAG edge: the stage waits for these.
+    private static ResourceOptions After(params IEnumerable<Resource> stages) => new() { DependsOn = [.. stages] };
+
+    private static Dictionary<string, string> Describe(NormalisedNode node, string underlay, string fingerprint, string instance)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["role"] = node.Role == NodeRole.ControlPlane ? "control-plane" : "worker",
             ["underlayAddress"] = underlay,
             ["hostKeyFingerprint"] = fingerprint,
+            ["instance"] = instance,
         };
         foreach (var (plane, address) in node.PlaneAddresses)
         {

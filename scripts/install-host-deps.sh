@@ -16,6 +16,8 @@ packages=(
   openssh-server openssh-client
   ansible-core runit sudo
 )
+# The postgres:// state backend's server, for its tests (scripts/postgres-up starts it).
+packages+=(postgresql)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -25,7 +25,7 @@ internal static class EtcdQuorumProbes
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(self);
-        if (!cluster.Document.Spec.Kubernetes.Enabled)
+        if (!cluster.Kubernetes.Enabled)
         {
             return [];
         }
@@ -78,7 +78,7 @@ internal static class EtcdQuorumProbes
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(nodes);
-        if (!cluster.Document.Spec.Kubernetes.Enabled)
+        if (!cluster.Kubernetes.Enabled)
         {
             return [];
         }

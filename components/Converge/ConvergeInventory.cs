@@ -40,11 +40,11 @@ internal static class ConvergeInventory
 
     /// <summary>The stacked etcd members: every control-plane node when Kubernetes is enabled, else none.</summary>
     public static IEnumerable<NormalisedNode> EtcdMembers(NormalisedCluster cluster) =>
-        cluster.Document.Spec.Kubernetes.Enabled ? cluster.Nodes.Where(n => n.Role == NodeRole.ControlPlane) : [];
+        cluster.Kubernetes.Enabled ? cluster.Nodes.Where(n => n.Role == NodeRole.ControlPlane) : [];
 
     /// <summary>Where Prometheus and the log collector run: the first control-plane node when observability is enabled, else none.</summary>
     public static IEnumerable<NormalisedNode> ObservabilityNodes(NormalisedCluster cluster) =>
-        cluster.Document.Spec.Kubernetes.Observability.Enabled ? cluster.Nodes.Where(n => n.Role == NodeRole.ControlPlane).Take(1) : [];
+        cluster.Kubernetes.Observability.Enabled ? cluster.Nodes.Where(n => n.Role == NodeRole.ControlPlane).Take(1) : [];
 
     private static JsonObject HostVariables(NormalisedCluster cluster, NormalisedNode node, string stack, string user)
     {

@@ -16,7 +16,7 @@ internal static class EtcdConvergeVariables
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(pki);
-        var observability = cluster.Document.Spec.Kubernetes.Observability;
+        var observability = cluster.Kubernetes.Observability;
         var metricsPlane = observability.Enabled && cluster.Planes.Any(p => p.Name == observability.BindPlane) ? observability.BindPlane : null;
         var variables = new Dictionary<string, Dictionary<string, ConvergeVariable>>(StringComparer.Ordinal);
         foreach (var credentials in pki.Members)

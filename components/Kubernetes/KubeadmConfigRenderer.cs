@@ -41,7 +41,7 @@ internal static class KubeadmConfigRenderer
     public static IReadOnlyList<KubeadmNodeConfig> Render(NormalisedCluster cluster)
     {
         ArgumentNullException.ThrowIfNull(cluster);
-        var kubernetes = cluster.Document.Spec.Kubernetes;
+        var kubernetes = cluster.Kubernetes;
         var version = KubernetesVersion(kubernetes.Version);
         var etcd = EtcdMembership.Of(cluster);
         var backend = etcd.Plane.Name;

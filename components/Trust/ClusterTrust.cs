@@ -24,19 +24,17 @@ internal sealed class ClusterTrust : ComponentResource
 
     /// <summary>Builds the cluster PKI.</summary>
     /// <param name="name">Resource name (KubedosStack uses <c>trust</c>).</param>
-    /// <param name="cluster">The normalised spec: bootstrap model, caFingerprint, rotation, nodes with roles and plane addresses.</param>
-    /// <param name="material">The operator's root, intermediate and intermediate key; <see cref="TrustMaterial.FromConfig"/> reads them from stack config.</param>
-    /// <param name="outDirectory"><c>out/&lt;stack&gt;</c>; the public certificates go to its <c>pki/</c>.</param>
+    /// <param name="args">The normalised spec, the operator's material and the stack's output directory.</param>
     /// <param name="options">Parent and dependencies.</param>
     /// <exception cref="TrustBootstrapException">The bootstrap model cannot be met (names the spec field or config key).</exception>
-    public ClusterTrust(string name, NormalisedCluster cluster, TrustMaterial material, string outDirectory, ResourceOptions? options = null)
+    public ClusterTrust(string name, TrustArgs args, ResourceOptions? options = null)
         : base(TypeToken, name, options)
     {
-        ArgumentNullException.ThrowIfNull(cluster);
-        ArgumentNullException.ThrowIfNull(material);
+        ArgumentNullException.ThrowIfNull(args);
+        var (cluster, material, outDirectory) = (args.Cluster, args.Material, args.OutDirectory);
         ArgumentException.ThrowIfNullOrEmpty(outDirectory);
-        var security = cluster.Document.Spec.Security;
-        var child = new ResourceOptions { Parent = this };
+        var security = cluster.Security;
+        var child = StageOptions.ForChildren(this, options);
 
         if (security.Bootstrap.Model == BootstrapModel.ToFu && material.AllowToFu)
         {
@@ -49,7 +47,7 @@ internal sealed class ClusterTrust : ComponentResource
         }
         else
         {
-            var anchor = TrustAnchor.Verify(security.Bootstrap, material, signsEtcdCa: cluster.Document.Spec.Kubernetes.Enabled);
+            var anchor = TrustAnchor.Verify(security.Bootstrap, material, signsEtcdCa: cluster.Kubernetes.Enabled);
             RootCertPem = Output.Create(anchor.RootCertPem);
             IntermediateCertPem = Output.Create(anchor.IntermediateCertPem);
             RootPin = Output.Create(anchor.RootPin);
@@ -58,7 +56,7 @@ internal sealed class ClusterTrust : ComponentResource
         }
 
         var lifetime = CertificateLifetime.FromDays(security.Rotation.NodeCertDays);
-        Nodes = cluster.Nodes.Select(n => Issue(n, lifetime, child)).ToImmutableArray();
+        Nodes = cluster.Nodes.Select(n => Issue(n, lifetime, child, args.Machines?.GetValueOrDefault(n.Name))).ToImmutableArray();
 
         var pki = Path.Combine(outDirectory, "pki");
         var certificates = Output.All(Nodes.Select(n => n.CertificatePem.Apply(pem => (n.Node, pem))));
@@ -100,7 +98,7 @@ internal sealed class ClusterTrust : ComponentResource
     /// <summary>The identity of <paramref name="node"/>.</summary>
     public NodeIdentity Node(string node) => Nodes.Single(n => n.Node == node);
 
-    private NodeIdentity Issue(NormalisedNode node, CertificateLifetime lifetime, ResourceOptions child)
+    private NodeIdentity Issue(NormalisedNode node, CertificateLifetime lifetime, ResourceOptions child, Output<string>? machine)
     {
         var profile = NodeCertificateProfile.For(node);
         var key = new PrivateKey($"{node.Name}-identity", new PrivateKeyArgs(), child);
@@ -124,6 +122,11 @@ internal sealed class ClusterTrust : ComponentResource
         // A re-issued identity mints new tokens: the service's token store is re-seeded only when they change, so a
         // spent token is never handed back to it unspent.
         var keepers = new Dictionary<string, Input<string>>(StringComparer.Ordinal) { ["node"] = node.Name, ["identity"] = certificate.SerialNumber };
+        if (machine is not null)
+        {
+            keepers["machine"] = machine;
+        }
+
         var id = TokenPart($"{node.Name}-join-id", 6, keepers, child);
         var secret = TokenPart($"{node.Name}-join-secret", 16, keepers, child);
         var joinToken = Output.Format($"{id.Result}.{secret.Result}");

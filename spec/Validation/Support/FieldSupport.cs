@@ -63,8 +63,6 @@ internal static partial class FieldSupport
         True("spec.kubernetes.observability.enabled", "the observability stack does not exist yet"),
         Set("spec.kubernetes.observability.stack", "the observability stack does not exist yet"),
         Set("spec.kubernetes.observability.bindPlane", "the observability stack does not exist yet"),
-        Set("spec.acceptance.mttrTargetMinutes", "no drill measures recovery yet"),
-        Set("spec.acceptance.drills", "no drill runs yet"),
     ];
 
     /// <summary>Every field <paramref name="sources"/> says the spec wrote that this build refuses, with why.</summary>

@@ -1,4 +1,5 @@
 using Kubedos.Components.Acceptance;
+using Kubedos.Spec.Validation.Support;
 
 namespace Kubedos.Infra.Tests.Components.Acceptance;
 
@@ -9,7 +10,7 @@ public sealed class EtcdQuorumProbesTests
     {
         var cluster = LabSpecs.Lab01Kubernetes;
 
-        var probes = ProbePlan.ForNode(cluster, cluster.Node("cp-1"), ProbePlan.KnownGates).Where(p => p.Gate == EtcdQuorumProbes.Gate).ToList();
+        var probes = ProbePlan.ForNode(cluster, cluster.Node("cp-1"), FieldSupport.RunnableGates).Where(p => p.Gate == EtcdQuorumProbes.Gate).ToList();
 
         Assert.Single(probes, p => p.What == "member cp-1 healthy at https://10.103.0.11:2379");
         Assert.Single(probes, p => p.What.Contains("name one leader", StringComparison.Ordinal) && p.Command.Contains("--endpoints=https://10.103.0.11:2379,https://10.103.0.12:2379,https://10.103.0.13:2379", StringComparison.Ordinal));
@@ -59,12 +60,12 @@ public sealed class EtcdQuorumProbesTests
         var cluster = LabSpecs.Lab01Kubernetes;
         OperatorTarget[] targets = [new(cluster.Node("cp-1"), "10.250.1.11", "k"), new(cluster.Node("w-1"), "10.250.1.21", "k")];
 
-        var probes = ProbePlan.ForOperator(cluster, targets, ProbePlan.KnownGates, keyLogin: false).Where(p => p.Gate == EtcdQuorumProbes.Gate).ToList();
+        var probes = ProbePlan.ForOperator(cluster, targets, FieldSupport.RunnableGates, keyLogin: false).Where(p => p.Gate == EtcdQuorumProbes.Gate).ToList();
 
         Assert.Equal(
             ["nc -z -v -n -w 2 10.250.1.11 2379", "nc -z -v -n -w 2 10.101.0.11 2379", "nc -z -v -n -w 2 10.250.1.11 2380", "nc -z -v -n -w 2 10.101.0.11 2380"],
             probes.Select(p => p.Command));
-        Assert.DoesNotContain(ProbePlan.ForOperator(cluster, targets, ProbePlan.KnownGates, keyLogin: true), p => p.Gate == EtcdQuorumProbes.Gate);
+        Assert.DoesNotContain(ProbePlan.ForOperator(cluster, targets, FieldSupport.RunnableGates, keyLogin: true), p => p.Gate == EtcdQuorumProbes.Gate);
     }
 
     [Fact]
@@ -73,8 +74,8 @@ public sealed class EtcdQuorumProbesTests
         var off = SpecTextWithoutRequiredGates(Kubedos.Infra.Tests.RepositoryFiles.Read("stacks/lab-01.yaml"));
         var on = SpecTextWithoutRequiredGates(LabSpecs.Lab01KubernetesYaml);
 
-        Assert.DoesNotContain(EtcdQuorumProbes.Gate, ProbePlan.Gates(off));
-        Assert.Contains(EtcdQuorumProbes.Gate, ProbePlan.Gates(on));
+        Assert.DoesNotContain(EtcdQuorumProbes.Gate, off.AcceptanceGates);
+        Assert.Contains(EtcdQuorumProbes.Gate, on.AcceptanceGates);
         Assert.Empty(EtcdQuorumProbes.ForNode(LabSpecs.Lab01, LabSpecs.Lab01.Node("cp-1")));
     }
 

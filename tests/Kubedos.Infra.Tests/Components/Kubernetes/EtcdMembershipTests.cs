@@ -13,7 +13,7 @@ public sealed class EtcdMembershipTests
 
         Assert.Equal("wg3", membership.Plane.Name);
         Assert.Equal(["cp-1", "cp-2", "cp-3"], membership.Members.Select(m => m.Name));
-        Assert.Equal(cluster.Document.Spec.Kubernetes.Ha.ControlPlaneReplicas, membership.Members.Count);
+        Assert.Equal(cluster.Kubernetes.Ha.ControlPlaneReplicas, membership.Members.Count);
         Assert.Equal(2, membership.Quorum);
         Assert.Equal(cluster.Node("cp-2").PlaneAddresses["wg3"], membership.MemberOn("cp-2")!.Address);
         Assert.Null(membership.MemberOn("w-1"));

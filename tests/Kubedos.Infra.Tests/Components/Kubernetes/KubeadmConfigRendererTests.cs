@@ -28,8 +28,8 @@ public sealed class KubeadmConfigRendererTests
         Assert.Equal("/etc/kubernetes/pki/apiserver-etcd-client.crt", external.CertFile);
         Assert.Equal("/etc/kubernetes/pki/apiserver-etcd-client.key", external.KeyFile);
         Assert.Equal("v1.30.4", configuration.KubernetesVersion);
-        Assert.Equal(cluster.Document.Spec.Kubernetes.PodCidr, configuration.Networking.PodSubnet);
-        Assert.Equal(cluster.Document.Spec.Kubernetes.ServiceCidr, configuration.Networking.ServiceSubnet);
+        Assert.Equal(cluster.Kubernetes.PodCidr, configuration.Networking.PodSubnet);
+        Assert.Equal(cluster.Kubernetes.ServiceCidr, configuration.Networking.ServiceSubnet);
         Assert.Equal($"{cluster.Node("cp-1").PlaneAddresses["wg3"]}:6443", configuration.ControlPlaneEndpoint);
         foreach (var node in new[] { "cp-1", "cp-2", "cp-3" })
         {
