@@ -95,7 +95,7 @@ public sealed partial class EtcdLabTests(ITestOutputHelper output)
             + "sv -w 30 restart /etc/service/etcd"]), CancellationToken.None);
         Assert.True(replaced.Succeeded, replaced.Stdout + replaced.Stderr);
         var cp1 = await ConvergeLabTests.NodeAsync(project, "cp-1");
-        var refused = await EventuallyAsync(cp1, $"grep -E 'rejected connection from \"{Regex.Escape(address)}:[0-9]+\".*(unknown authority|bad certificate)' /var/log/etcd/current");
+        var refused = await EventuallyAsync(cp1, $"grep -E '\"rejected connection\",\"remote-addr\":\"{Regex.Escape(address)}:[0-9]+\".*(unknown authority|bad certificate)' /var/log/etcd/current");
         Assert.True(refused.Succeeded, $"cp-1 did not refuse cp-3's foreign peer certificate: {await cp1.ReadFileAsync("/var/log/etcd/current", CancellationToken.None)}");
         var health = await foreign.ExecAsync(new NodeCommand(["sh", "-c", $"{Etcdctl(address)} endpoint health"]), CancellationToken.None);
         Assert.False(health.Succeeded, "cp-3 with a foreign peer certificate still reports a healthy member");
