@@ -40,7 +40,9 @@ public sealed class KubedosStack : Stack
         var substrate = new ClusterSubstrate("substrate", new SubstrateArgs { Cluster = cluster, ProjectDirectory = projectDirectory });
         var trust = new ClusterTrust("trust", new TrustArgs
         {
-            Cluster = cluster, Material = TrustMaterial.FromConfig(this, projectDirectory), OutDirectory = outDirectory,
+            Cluster = cluster,
+            Material = TrustMaterial.FromConfig(this, projectDirectory),
+            OutDirectory = outDirectory,
             Machines = substrate.Nodes.ToDictionary(n => n.Name, n => n.Instance, StringComparer.Ordinal),
         });
 
@@ -57,17 +59,25 @@ public sealed class KubedosStack : Stack
             : null;
         var firstboot = new NodeFirstboot("firstboot", new FirstbootArgs
         {
-            Cluster = cluster, Nodes = substrate.Nodes, Rendered = rendered,
+            Cluster = cluster,
+            Nodes = substrate.Nodes,
+            Rendered = rendered,
         }, After(substrate));
         var planes = new PlaneSet("planes", new PlaneSetArgs
         {
-            Cluster = cluster, Nodes = firstboot.Nodes, OperatorAccess = substrate.OperatorAccess, Rendered = rendered,
+            Cluster = cluster,
+            Nodes = firstboot.Nodes,
+            OperatorAccess = substrate.OperatorAccess,
+            Rendered = rendered,
         }, After(firstboot));
 
         // Every node enrolls over wg1 at first boot: the service on the primary control plane, the agent on each node.
         var enrollment = new ClusterEnrollment("enrollment", new EnrollmentArgs
         {
-            Cluster = cluster, Trust = trust, OutDirectory = outDirectory, Site = new EnrollmentSite(substrate.Nodes, AgentPayload.BesideThisProgram()),
+            Cluster = cluster,
+            Trust = trust,
+            OutDirectory = outDirectory,
+            Site = new EnrollmentSite(substrate.Nodes, AgentPayload.BesideThisProgram()),
         }, After(planes, trust));
 
         // Stage 5: Ansible over SSH on wg1 (host keys pinned from first boot), when the spec asks for it.

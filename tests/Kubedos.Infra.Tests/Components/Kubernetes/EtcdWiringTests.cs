@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Kubedos.Components.Access;
-using Kubedos.Components.Converge;
 using Kubedos.Components.Kubernetes;
 using Kubedos.Engine.Automation;
 using Kubedos.Engine.Model;
