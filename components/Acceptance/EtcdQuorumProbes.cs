@@ -101,7 +101,8 @@ internal static class EtcdQuorumProbes
     private static Probe OneLeader(EtcdMembership etcd, NormalisedNode self)
     {
         var count = etcd.Members.Count.ToString(CultureInfo.InvariantCulture);
-        return new Probe(Gate, self.Name, "all", $"all {count} members answer and name one leader among them", ProbeExpectation.Succeeds,
+        // Its target is a node (the evidence of every node a probe touches is its trigger); the last member stands for all.
+        return new Probe(Gate, self.Name, etcd.Members[^1].Name, $"all {count} members answer and name one leader among them", ProbeExpectation.Succeeds,
             $"out=$({Etcdctl(string.Join(',', etcd.ClientUrls))} endpoint status -w fields) || {{ printf '%s\\n' \"$out\"; exit 1; }}; "
             + "m=$(printf '%s\\n' \"$out\" | awk '$1 == \"\\\"MemberID\\\"\" { print $3 }' | sort -u); "
             + "l=$(printf '%s\\n' \"$out\" | awk '$1 == \"\\\"Leader\\\"\" { print $3 }' | sort -u); "
