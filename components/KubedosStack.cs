@@ -48,6 +48,18 @@ public sealed class KubedosStack : Stack
             OutDirectory = outDirectory,
             Machines = substrate.Nodes.ToDictionary(n => n.Name, n => n.Instance, StringComparer.Ordinal),
         });
+
+        // With Kubernetes: the etcd CA beneath the cluster intermediate and kubeadm's pairs beneath it, part of the Trust stage.
+        var etcdPki = cluster.Kubernetes.Enabled
+            ? new EtcdPki("etcd-pki", new EtcdPkiArgs
+            {
+                Membership = EtcdMembership.Of(cluster),
+                IntermediateCertPem = trust.IntermediateCertPem,
+                IntermediateKeyPem = trust.IntermediateKeyPem,
+                LeafDays = cluster.Security.Rotation.NodeCertDays,
+                OutDirectory = outDirectory,
+            }, new ResourceOptions { Parent = trust })
+            : null;
         var firstboot = new NodeFirstboot("firstboot", new FirstbootArgs
         {
             Cluster = cluster,
@@ -78,17 +90,35 @@ public sealed class KubedosStack : Stack
 
         // Stage 5: Ansible over SSH on wg1 (host keys pinned from first boot), when the spec asks for it.
         var converged = new List<Resource>();
+        var acceptanceRun = GetConfig("acceptanceRun") ?? "1";
         if (cluster.Orchestration.Ansible.Enabled)
         {
-            converged.Add(new ClusterConverge("converge", new ConvergeArgs
+            var content = AnsibleContent.Read(Path.GetFullPath(GetConfig("ansibleDirectory") ?? "ansible", projectDirectory));
+            var access = firstboot.Access(cluster);
+            var converge = new ClusterConverge("converge", new ConvergeArgs
             {
                 Cluster = cluster,
                 Stack = StackName,
-                Access = firstboot.Access(cluster),
-                Content = AnsibleContent.Read(Path.GetFullPath(GetConfig("ansibleDirectory") ?? "ansible", projectDirectory)),
-                HostVariables = observability?.Variables ?? new Dictionary<string, IReadOnlyDictionary<string, ConvergeVariable>>(StringComparer.Ordinal),
+                Access = access,
+                Content = content,
+                HostVariables = PerNode(observability?.Variables, etcdPki is null ? null : EtcdConvergeVariables.For(cluster, etcdPki)),
                 Disks = substrate.Nodes.ToDictionary(n => n.Name, n => n.Disks, StringComparer.Ordinal),
-            }, After(planes, enrollment)));
+            }, After(planes, enrollment));
+            converged.Add(converge);
+
+            // Stage 6's etcd half: kubeadm's configuration pointing at the members Converge started, and a snapshot.
+            if (etcdPki is not null)
+            {
+                converged.Add(new EtcdCluster("etcd", new EtcdClusterArgs
+                {
+                    Cluster = cluster,
+                    Pki = etcdPki,
+                    Access = access,
+                    OutDirectory = outDirectory,
+                    Stack = StackName,
+                    SnapshotTriggers = [acceptanceRun, converge.Hosts.Apply(Recap)],
+                }, After(converge)));
+            }
         }
 
         // Stage 6, rendered: only kubernetes.enabled: true brings it (components/Kubernetes/README.md).
@@ -104,7 +134,7 @@ public sealed class KubedosStack : Stack
             SshPrivateKey = firstboot.UserPrivateKeyPem,
             PlaneKeys = planes.PublicKeys,
             OutDirectory = outDirectory,
-            Run = GetConfig("acceptanceRun") ?? "1",
+            Run = acceptanceRun,
             Enrollment = enrollment.Endpoint,
             Observability = observability?.Topology,
         }, After([planes, trust, enrollment, .. converged, .. kubernetes]));
@@ -159,6 +189,11 @@ public sealed class KubedosStack : Stack
     [Output("authorizedKey")]
     public Output<string> AuthorizedKey { get; private set; }
 
+    // What the last converge that ran did on each host: a new run (a changed role, repaired drift) takes a new etcd snapshot.
+    private static string Recap(Dictionary<string, Dictionary<string, int>> hosts) =>
+        string.Join(';', hosts.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h =>
+            $"{h.Key}:{string.Join(',', h.Value.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}={c.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}"))}"));
+
     // Stage 0: the stack's ClusterSpec (config kubedos:spec, relative to the project directory), validated, its
     // settings registered for the policy pack (each at its YAML line), normalised for the stages.
     private NormalisedCluster ReadSpec(string projectDirectory)
@@ -175,7 +210,18 @@ public sealed class KubedosStack : Stack
     }
 
     // A DAG edge: the stage waits for these.
-    private static ResourceOptions After(params Resource[] stages) => new() { DependsOn = stages };
+    private static ResourceOptions After(params IEnumerable<Resource> stages) => new() { DependsOn = [.. stages] };
+
+    // Each stage hands converge its own variables per node; a node's set is the union (names are stage-prefixed).
+    private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, ConvergeVariable>> PerNode(
+        params IReadOnlyDictionary<string, IReadOnlyDictionary<string, ConvergeVariable>>?[] stages) =>
+        stages.OfType<IReadOnlyDictionary<string, IReadOnlyDictionary<string, ConvergeVariable>>>()
+            .SelectMany(stage => stage)
+            .GroupBy(node => node.Key, StringComparer.Ordinal)
+            .ToDictionary(
+                node => node.Key,
+                node => (IReadOnlyDictionary<string, ConvergeVariable>)node.SelectMany(n => n.Value).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal),
+                StringComparer.Ordinal);
 
     private static Dictionary<string, string> Describe(NormalisedNode node, string underlay, string fingerprint, string instance)
     {

@@ -62,6 +62,9 @@ public sealed class ClusterAuthority : IDisposable
     /// <summary>Intermediate then root, PEM: what a node needs to build its chain.</summary>
     public string ChainPem => CertificateIssuer.ToPem(Intermediate) + CertificateIssuer.ToPem(Root);
 
+    /// <summary>The intermediate's path length: one CA may sit beneath it, the dedicated etcd CA (kubeadm's <c>etcd/ca</c>), and nothing beneath that.</summary>
+    public const int IntermediatePathLength = 1;
+
     /// <summary>Signs a new cluster intermediate with the (offline) root; used by the lab and by the signing ceremony.</summary>
     public static (X509Certificate2 Certificate, PrivateKeyMaterial Key) CreateIntermediate(
         X509Certificate2 root, PrivateKeyMaterial rootKey, string clusterName, int validityHours, DateTimeOffset now)
@@ -69,7 +72,7 @@ public sealed class ClusterAuthority : IDisposable
         var key = PrivateKeyMaterial.Generate(KeyAlgorithm.EcdsaP256);
         var publicKey = PublicKey.CreateFromSubjectPublicKeyInfo(key.ExportSubjectPublicKeyInfo(), out _);
         var certificate = CertificateIssuer.Sign(
-            publicKey, CertificateProfile.Authority($"Kubedos {clusterName} intermediate CA", validityHours, pathLength: 0) with { Organizations = ["kubedos"] },
+            publicKey, CertificateProfile.Authority($"Kubedos {clusterName} intermediate CA", validityHours, IntermediatePathLength) with { Organizations = ["kubedos"] },
             root, rootKey, now);
         return (certificate, key);
     }

@@ -7,6 +7,9 @@ public static class OfflineRoot
     /// <summary>The certificate file written to the output directory.</summary>
     public const string CertificateFile = "root-ca.pem";
 
+    /// <summary>How many CAs may sit beneath the root: the cluster intermediate and, beneath it, the etcd CA.</summary>
+    public const int RootPathLength = ClusterAuthority.IntermediatePathLength + 1;
+
     /// <summary>The private key file written to the output directory (mode 0600).</summary>
     public const string KeyFile = "root-ca.key";
 
@@ -38,7 +41,8 @@ public static class OfflineRoot
 
         Directory.CreateDirectory(full);
         using var key = PrivateKeyMaterial.Generate(algorithm);
-        var profile = CertificateProfile.Authority(commonName, validityYears * 24 * 365, pathLength: 1);
+        // Root -> cluster intermediate -> etcd CA -> leaf: two CAs beneath the root.
+        var profile = CertificateProfile.Authority(commonName, validityYears * 24 * 365, RootPathLength);
         using var cert = CertificateIssuer.SelfSign(key, profile, time.GetUtcNow());
         await OwnerOnlyFile.CreateNewAsync(keyPath, key.ExportPrivateKeyPem(), cancellationToken);
         await File.WriteAllTextAsync(certPath, CertificateIssuer.ToPem(cert), cancellationToken);

@@ -23,6 +23,9 @@ packages=(
 )
 # The postgres:// state backend's server, for its tests (scripts/postgres-up starts it).
 packages+=(postgresql)
+# etcd members on control-plane nodes (ansible/roles/etcd, /usr/bin/etcd and etcdctl, 3.4), and curl, which the
+# etcd-quorum gate's TLS-refusal probes use.
+packages+=(etcd-server etcd-client curl)
 
 missing=()
 for p in "${packages[@]}"; do

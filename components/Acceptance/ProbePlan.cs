@@ -68,6 +68,11 @@ internal static class ProbePlan
             probes.Add(new Probe(SecurityBaseline, self.Name, next.Name, $"ssh root login root@{target}", ProbeExpectation.LoginRefused, Ssh($"root@{target}")));
         }
 
+        if (gates.Contains(EtcdQuorumProbes.Gate))
+        {
+            probes.AddRange(EtcdQuorumProbes.ForNode(cluster, self));
+        }
+
         return probes;
     }
 
@@ -115,6 +120,11 @@ internal static class ProbePlan
                 probes.Add(new Probe(SecurityBaseline, Operator, n.Node.Name, $"tcp {n.UnderlayAddress}:22 on the underlay", ProbeExpectation.Filtered,
                     $"nc -z -v -n -w 2 {n.UnderlayAddress} 22"));
             }
+        }
+
+        if (gates.Contains(EtcdQuorumProbes.Gate) && !keyLogin)
+        {
+            probes.AddRange(EtcdQuorumProbes.ForOperator(cluster, nodes));
         }
 
         return probes;

@@ -74,7 +74,7 @@ internal sealed class NodeFirstboot : ComponentResource
 
         // Converge logs in as the first allowed user and becomes root through sudo (nothing else is granted).
         var privileged = new List<Resource>();
-        if (cluster.Orchestration.Ansible.Enabled)
+        if (cluster.Orchestration.Ansible.Enabled && ssh.AllowUsers.Count > 0)
         {
             privileged.Add(channel.WriteFile("sudoers-converge", SudoersPath, $"{ssh.OperatorUser} ALL=(root) NOPASSWD: ALL\n", "0440", here).Resource);
         }

@@ -47,7 +47,7 @@ internal sealed class ClusterTrust : ComponentResource
         }
         else
         {
-            var anchor = TrustAnchor.Verify(security.Bootstrap, material);
+            var anchor = TrustAnchor.Verify(security.Bootstrap, material, signsEtcdCa: cluster.Kubernetes.Enabled);
             RootCertPem = Output.Create(anchor.RootCertPem);
             IntermediateCertPem = Output.Create(anchor.IntermediateCertPem);
             RootPin = Output.Create(anchor.RootPin);

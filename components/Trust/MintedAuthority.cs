@@ -23,7 +23,7 @@ internal sealed record MintedAuthority(
             Subject = new SubjectArgs { CommonName = $"Kubedos {cluster} to-fu root CA", Organizations = ["kubedos"] },
             ValidityPeriodHours = RootHours,
             IsCaCertificate = true,
-            MaxPathLength = 1,
+            MaxPathLength = OfflineRoot.RootPathLength,
             AllowedUses = [CertificateUses.CertSigning, CertificateUses.CrlSigning, CertificateUses.DigitalSignature],
         }, child);
         var intermediateKey = new PrivateKey("to-fu-intermediate", new PrivateKeyArgs(), child);
@@ -40,7 +40,7 @@ internal sealed record MintedAuthority(
             ValidityPeriodHours = IntermediateHours,
             EarlyRenewalHours = IntermediateHours / 3,
             IsCaCertificate = true,
-            MaxPathLength = 0,
+            MaxPathLength = ClusterAuthority.IntermediatePathLength,
             AllowedUses = [CertificateUses.CertSigning, CertificateUses.CrlSigning, CertificateUses.DigitalSignature],
         }, child);
         return new MintedAuthority(root.CertPem, intermediate.CertPem, intermediateKey.PrivateKeyPem, root.PublicKeyPin, intermediate.PublicKeyPin);

@@ -21,7 +21,10 @@ internal sealed record TrustAnchor(string RootCertPem, string IntermediateCertPe
     /// fingerprint is given) needs the root to have <c>caFingerprint</c>. <c>to-fu</c> is refused here; the caller mints a CA
     /// only when the operator allowed it.
     /// </summary>
-    public static TrustAnchor Verify(BootstrapSpec bootstrap, TrustMaterial material)
+    /// <param name="bootstrap">The spec's bootstrap section.</param>
+    /// <param name="material">The operator's root, intermediate and intermediate key.</param>
+    /// <param name="signsEtcdCa">The intermediate must sign the etcd CA (Kubernetes enabled): its path length must allow a CA beneath it.</param>
+    public static TrustAnchor Verify(BootstrapSpec bootstrap, TrustMaterial material, bool signsEtcdCa = false)
     {
         ArgumentNullException.ThrowIfNull(bootstrap);
         ArgumentNullException.ThrowIfNull(material);
@@ -58,6 +61,14 @@ internal sealed record TrustAnchor(string RootCertPem, string IntermediateCertPe
 
             rootPin = authority.RootPin;
             caPin = authority.CaPin;
+            var constraints = authority.Intermediate.Extensions.OfType<X509BasicConstraintsExtension>().FirstOrDefault();
+            if (signsEtcdCa && constraints is { HasPathLengthConstraint: true, PathLengthConstraint: 0 })
+            {
+                throw new TrustBootstrapException(TrustMaterial.IntermediateCertKey,
+                    $"'{authority.Intermediate.Subject}' has path length 0, so it cannot sign the etcd CA that kubernetes.enabled needs beneath it; "
+                    + "make a new root and intermediate with `kubedos pki init-offline-root --out DIR --cluster NAME` (its intermediates allow one CA beneath them) and set the config keys it prints");
+            }
+
         }
         catch (ArgumentException e)
         {

@@ -44,7 +44,7 @@ internal static class SpecNormaliser
                 spec.Networking.Policy.DefaultInterPlane,
                 [.. spec.Networking.Policy.Allow.Select(rule => new NormalisedAllowRule(
                     PlaneNamed(planes, rule.From), PlaneNamed(planes, rule.To), [.. rule.Ports.Select(PortRange.Parse)]))]),
-            AcceptanceGates = Gates(spec.Acceptance, spec.Kubernetes.Observability),
+            AcceptanceGates = Gates(spec.Acceptance, spec.Kubernetes.Observability, spec.Kubernetes.Enabled),
             PrimaryControlPlane = nodes.FirstOrDefault(n => n.Role == NodeRole.ControlPlane)
                 ?? throw new InvalidOperationException("a spec without a control-plane node cannot be normalised; validate it first"),
             Kubernetes = spec.Kubernetes,
@@ -57,10 +57,10 @@ internal static class SpecNormaliser
 
     /// <summary>
     /// The gates to run: the spec's required ones, or every gate this build runs that applies when it names none
-    /// (<c>observability-stack</c> only proves a stack the spec enables, with Prometheus).
+    /// (<c>observability-stack</c> only proves a stack the spec enables, with Prometheus; <c>etcd-quorum</c> only where etcd runs).
     /// </summary>
     /// <exception cref="InvalidOperationException">The spec requires a gate this build cannot run (validation refuses such a spec, rule gate-unsupported).</exception>
-    public static IReadOnlyList<string> Gates(AcceptanceSpec acceptance, ObservabilitySpec observability)
+    public static IReadOnlyList<string> Gates(AcceptanceSpec acceptance, ObservabilitySpec observability, bool kubernetesEnabled = false)
     {
         ArgumentNullException.ThrowIfNull(acceptance);
         ArgumentNullException.ThrowIfNull(observability);
@@ -71,9 +71,11 @@ internal static class SpecNormaliser
         }
 
         return acceptance.Required.Count == 0
-            ? [.. FieldSupport.RunnableGates.Where(g => g != ObservabilityGate || (observability.Enabled && observability.Stack.Prometheus))]
+            ? [.. FieldSupport.RunnableGates.Where(g => (g != ObservabilityGate || (observability.Enabled && observability.Stack.Prometheus)) && (g != EtcdQuorumGate || kubernetesEnabled))]
             : acceptance.Required;
     }
+
+    private const string EtcdQuorumGate = "etcd-quorum";
 
     // The operator logs in as the first allowed user; validation (ssh-allow-users) holds the list non-empty.
     private static NormalisedSsh NormaliseSsh(SshSpec ssh) => new(

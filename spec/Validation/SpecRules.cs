@@ -37,6 +37,7 @@ internal static class SpecRules
         new ObservabilityPlaneRule(),
         new ObservabilityNodesRule(),
         new ObservabilityConvergeRule(),
+        new EtcdPlanePrivateRule(),
         new AcceptanceGateRule(),
         new GateNeedsKubeletRule(),
         new GateUnsupportedRule(),

@@ -6,7 +6,7 @@ namespace Kubedos.Spec.Validation.Rules;
 internal sealed class AcceptanceGateRule : ISpecRule
 {
     public static readonly IReadOnlyList<string> KnownGates =
-        ["backplane-matrix", "security-baseline", "k8s-health", "cilium-health", "hubble-flows", "observability-stack"];
+        ["backplane-matrix", "security-baseline", "k8s-health", "cilium-health", "hubble-flows", "observability-stack", "etcd-quorum"];
 
     public string Id => "acceptance-gate-known";
 

@@ -18,11 +18,11 @@ namespace Kubedos.Spec.Validation.Support;
 internal static partial class FieldSupport
 {
     private const string NoProvider = "this build has a provider for the local substrate only";
-    private const string NoKubernetes = "the Kubernetes stage (6) renders its manifests and configurations, but nothing runs kubeadm or a kubelet";
+    private const string NoKubernetes = "the Kubernetes stage (6) runs etcd and renders kubeadm's configuration, but nothing runs kubeadm or a kubelet";
     private const string NoStorage = "no storage stage exists yet";
 
     /// <summary>The acceptance gates this build runs (spec section 17.1); a spec requiring any other is refused (<c>gate-unsupported</c>).</summary>
-    public static IReadOnlyList<string> RunnableGates { get; } = ["backplane-matrix", "security-baseline", "observability-stack"];
+    public static IReadOnlyList<string> RunnableGates { get; } = ["backplane-matrix", "security-baseline", "etcd-quorum", "observability-stack"];
 
     /// <summary>Every field this build refuses, in whole or for some values, in spec order.</summary>
     public static IReadOnlyList<FieldSupportEntry> Entries { get; } =
@@ -55,7 +55,7 @@ internal static partial class FieldSupport
         Set("spec.orchestration.ansible.purpose", "converge runs ansible/site.yml whole; nothing chooses what Ansible is used for"),
         Set("spec.orchestration.ansible.version", "converge runs the host's ansible-core (scripts/install-host-deps.sh); nothing installs a pinned version"),
         True("spec.kubernetes.allowReset", NoKubernetes),
-        Set("spec.kubernetes.ha.etcd", NoKubernetes),
+        Values("spec.kubernetes.ha.etcd", "etcd members run on the control-plane nodes themselves; nothing provisions separate etcd hosts", "stacked"),
         Values("spec.kubernetes.cni.policyDefault", "the TK8S baseline renders a default-deny NetworkPolicy in every namespace it declares (fail secure)", "deny"),
         Values("spec.kubernetes.observability.logPlane", "Grafana Loki and promtail are not obtainable on this machine, so no node of this build runs them; their configurations are rendered for the Kubernetes reference (out/<stack>/observability/)", "rsyslog"),
     ];

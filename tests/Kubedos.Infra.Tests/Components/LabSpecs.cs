@@ -17,6 +17,24 @@ internal static class LabSpecs
 
     public static NormalisedCluster Dev => Normalise("stacks/dev.yaml");
 
+    /// <summary>lab-01 with Kubernetes enabled at a pinned version: etcd on the three control planes, kubeadm rendered.</summary>
+    public static string Lab01KubernetesYaml => SpecText.ReplaceOnce(
+        RepositoryFiles.Read("stacks/lab-01.yaml"), "enabled: false              # the lab", "enabled: true\n    version: v1.30.4 # the lab");
+
+    /// <summary><see cref="Lab01KubernetesYaml"/>, normalised.</summary>
+    public static NormalisedCluster Lab01Kubernetes => NormaliseText(Lab01KubernetesYaml);
+
+    /// <summary>dev (one control plane) with Kubernetes enabled at a pinned version.</summary>
+    public static NormalisedCluster DevKubernetes => NormaliseText(SpecText.ReplaceOnce(
+        RepositoryFiles.Read("stacks/dev.yaml"), "  kubernetes:\n    enabled: false", "  orchestration:\n    ansible:\n      enabled: true\n\n  kubernetes:\n    enabled: true\n    version: v1.30.4"));
+
+    private static NormalisedCluster NormaliseText(string yaml)
+    {
+        var result = SpecText.Validate(yaml);
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        return SpecNormaliser.Normalise(result.Document!);
+    }
+
     /// <summary>lab-01 with <c>defaultInterPlane: allow</c> (what the inter-plane-default-deny policy refuses, when an operator disables it).</summary>
     public static string Lab01OpenYaml => SpecText.ReplaceOnce(RepositoryFiles.Read("stacks/lab-01.yaml"), "defaultInterPlane: deny", "defaultInterPlane: allow");
 

@@ -105,6 +105,14 @@ internal sealed partial class LabProject : IAsyncDisposable
             + $"  kubedos:ansibleDirectory: {RepositoryFile("ansible")}\n");
     }
 
+    /// <summary>Rewrites the project's (test-range) copy of its spec, e.g. to enable a stage the repository's stack leaves off.</summary>
+    public void EditSpec(string specFile, Func<string, string> edit)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        var copy = Path.Combine(Directory, specFile);
+        File.WriteAllText(copy, edit(File.ReadAllText(copy)));
+    }
+
     /// <summary>The project's own copy of the repository's <c>ansible/</c> (so a test can change a role), which the stack then converges.</summary>
     public string UseAnsibleCopy()
     {

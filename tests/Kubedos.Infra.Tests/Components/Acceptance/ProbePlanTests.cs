@@ -93,7 +93,7 @@ public sealed class ProbePlanTests
     [Fact]
     public void Gates_ThisBuildRuns_AreTheOnesProbePlanProbes()
     {
-        Assert.Equal([ProbePlan.BackplaneMatrix, ProbePlan.SecurityBaseline, ObservabilityStackProbes.Gate], FieldSupport.RunnableGates);
+        Assert.Equal([ProbePlan.BackplaneMatrix, ProbePlan.SecurityBaseline, EtcdQuorumProbes.Gate, ObservabilityStackProbes.Gate], FieldSupport.RunnableGates);
     }
 
     [Fact]

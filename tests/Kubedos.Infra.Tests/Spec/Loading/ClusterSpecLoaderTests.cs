@@ -23,7 +23,7 @@ public sealed class ClusterSpecLoaderTests
         Assert.Equal(21, spec.Nodes.Inventory[3].Index);
         Assert.Equal(PlanePurpose.KubernetesBackend, spec.Networking.Planes["wg3"].Purpose);
         Assert.Equal(InterPlaneDefault.Deny, spec.Networking.Policy.DefaultInterPlane);
-        Assert.Equal(["6443/tcp", "2379-2380/tcp", "10250/tcp"], spec.Networking.Policy.Allow[0].Ports);
+        Assert.Equal(["6443/tcp", "10250/tcp"], spec.Networking.Policy.Allow[0].Ports);
         Assert.Equal(EnrollmentMode.TokenPin, spec.Security.Enrollment.Mode);
         Assert.Equal(3, spec.Kubernetes.Ha.ControlPlaneReplicas);
         Assert.Equal(["backplane-matrix", "security-baseline", "observability-stack"], spec.Acceptance.Required);

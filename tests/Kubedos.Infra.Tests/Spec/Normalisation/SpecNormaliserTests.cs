@@ -29,7 +29,7 @@ public sealed class SpecNormaliserTests
         Assert.Equal(InterPlaneDefault.Deny, cluster.PlanePolicy.DefaultInterPlane);
         Assert.False(cluster.PlanePolicy.OpenByDefault);
         Assert.Equal(
-            ["wg1->wg3 6443/tcp,2379-2380/tcp,10250/tcp", "wg2->wg3 9090/tcp,3000/tcp,3100/tcp"],
+            ["wg1->wg3 6443/tcp,10250/tcp", "wg2->wg3 9090/tcp,3000/tcp,3100/tcp"],
             cluster.PlanePolicy.Allow.Select(r => $"{r.From.Name}->{r.To.Name} {string.Join(',', r.Ports)}"));
     }
 
@@ -58,8 +58,9 @@ public sealed class SpecNormaliserTests
     [Fact]
     public void Gates_NoneRequired_AreEveryGateThisBuildRunsThatApplies()
     {
-        Assert.Equal(FieldSupport.RunnableGates.Where(g => g != SpecNormaliser.ObservabilityGate), SpecNormaliser.Gates(new AcceptanceSpec(), new ObservabilitySpec()));
-        Assert.Equal(FieldSupport.RunnableGates, SpecNormaliser.Gates(new AcceptanceSpec(), new ObservabilitySpec { Enabled = true }));
+        Assert.Equal(FieldSupport.RunnableGates.Where(g => g != SpecNormaliser.ObservabilityGate && g != "etcd-quorum"), SpecNormaliser.Gates(new AcceptanceSpec(), new ObservabilitySpec()));
+        Assert.Equal(FieldSupport.RunnableGates.Where(g => g != "etcd-quorum"), SpecNormaliser.Gates(new AcceptanceSpec(), new ObservabilitySpec { Enabled = true }));
+        Assert.Equal(FieldSupport.RunnableGates, SpecNormaliser.Gates(new AcceptanceSpec(), new ObservabilitySpec { Enabled = true }, kubernetesEnabled: true));
         Assert.Equal(["security-baseline"], SpecNormaliser.Gates(new AcceptanceSpec { Required = ["security-baseline"] }, new ObservabilitySpec()));
     }
 

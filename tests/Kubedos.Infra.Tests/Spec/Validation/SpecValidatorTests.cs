@@ -46,6 +46,7 @@ public sealed class SpecValidatorTests
         { "observability-needs-converge", Proxmox, ["    ansible:\n      enabled: true", "    ansible:\n      enabled: false"], "" },
         { "observability-log-plane", Proxmox, ["      logPlane: loki", "      "], "observability:" },
         { "observability-gate-enabled", Lab, ["      enabled: true             # node exporters", "      enabled: false            # node exporters"], "- observability-stack" },
+        { "etcd-plane-private", Lab, ["enabled: false              # the lab", "enabled: true\n    version: v1.30.4 # the lab", "ports: [\"6443/tcp\", \"10250/tcp\"]", "ports: [\"6443/tcp\", \"2379/tcp\", \"10250/tcp\"]"], "2379/tcp" },
         { "acceptance-gate-known", Proxmox, ["- hubble-flows", "- hubble-flow"], "- hubble-flow" },
         { "drill-known", Proxmox, ["- name: delete-worker", "- name: delete-everything"], "delete-everything" },
         { "gate-needs-kubelet", Lab, ["      - security-baseline\n", "      - security-baseline\n      - k8s-health\n"], "- k8s-health" },

@@ -40,7 +40,7 @@ public sealed class FieldSupportTests
             Assert.Contains(e.Verdict, description, StringComparison.Ordinal);
         });
         Assert.DoesNotContain("supported by this build", (string?)schema["$defs"]!["NodeSpec"]!["properties"]!["index"]!["description"], StringComparison.Ordinal);
-        Assert.Contains("This build runs backplane-matrix, security-baseline, observability-stack;", (string?)schema["$defs"]!["AcceptanceSpec"]!["properties"]!["required"]!["description"], StringComparison.Ordinal);
+        Assert.Contains("This build runs backplane-matrix, security-baseline, etcd-quorum, observability-stack;", (string?)schema["$defs"]!["AcceptanceSpec"]!["properties"]!["required"]!["description"], StringComparison.Ordinal);
     }
 
     [Theory]

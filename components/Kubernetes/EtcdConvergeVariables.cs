@@ -1,0 +1,59 @@
+using Kubedos.Components.Converge;
+using Kubedos.Engine.Model;
+using Kubedos.Spec.Normalisation;
+
+namespace Kubedos.Components.Kubernetes;
+
+/// <summary>
+/// What the <c>etcd</c> role needs on each member (ansible/roles/etcd/defaults/main.yml) and the <c>prometheus</c> role
+/// on the observability node(s) to scrape the members: addresses, the etcd CA and the pairs beneath it. Keys are secret
+/// converge variables: written for a run only, never in <c>out/</c>.
+/// </summary>
+internal static class EtcdConvergeVariables
+{
+    /// <summary>node -&gt; variable -&gt; value, for every member and every observability node.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, ConvergeVariable>> For(NormalisedCluster cluster, EtcdPki pki)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(pki);
+        var observability = cluster.Kubernetes.Observability;
+        var metricsPlane = observability.Enabled && cluster.Planes.Any(p => p.Name == observability.BindPlane) ? observability.BindPlane : null;
+        var variables = new Dictionary<string, Dictionary<string, ConvergeVariable>>(StringComparer.Ordinal);
+        foreach (var credentials in pki.Members)
+        {
+            var node = cluster.Node(credentials.Member.Name);
+            variables[node.Name] = new Dictionary<string, ConvergeVariable>(StringComparer.Ordinal)
+            {
+                ["etcd_address"] = Plain(credentials.Member.Address.ToString()),
+                ["etcd_metrics_address"] = Plain(metricsPlane is null ? string.Empty : node.PlaneAddresses[metricsPlane].ToString()),
+                ["etcd_ca_cert"] = ConvergeVariable.Plain(pki.CaCertPem),
+                ["etcd_server_cert"] = ConvergeVariable.Plain(credentials.Server.CertificatePem),
+                ["etcd_server_key"] = ConvergeVariable.Private(credentials.Server.PrivateKeyPem),
+                ["etcd_peer_cert"] = ConvergeVariable.Plain(credentials.Peer.CertificatePem),
+                ["etcd_peer_key"] = ConvergeVariable.Private(credentials.Peer.PrivateKeyPem),
+                ["etcd_healthcheck_cert"] = ConvergeVariable.Plain(pki.HealthcheckClient.CertificatePem),
+                ["etcd_healthcheck_key"] = ConvergeVariable.Private(pki.HealthcheckClient.PrivateKeyPem),
+                ["etcd_apiserver_client_cert"] = ConvergeVariable.Plain(credentials.ApiserverClient.CertificatePem),
+                ["etcd_apiserver_client_key"] = ConvergeVariable.Private(credentials.ApiserverClient.PrivateKeyPem),
+            };
+        }
+
+        // Prometheus scrapes every member's metrics listener with the health-check client (its role's prometheus_etcd_* variables).
+        foreach (var node in ConvergeInventory.ObservabilityNodes(cluster))
+        {
+            if (!variables.TryGetValue(node.Name, out var vars))
+            {
+                vars = new Dictionary<string, ConvergeVariable>(StringComparer.Ordinal);
+                variables[node.Name] = vars;
+            }
+
+            vars["prometheus_etcd_ca_pem"] = ConvergeVariable.Plain(pki.CaCertPem);
+            vars["prometheus_etcd_client_cert_pem"] = ConvergeVariable.Plain(pki.HealthcheckClient.CertificatePem);
+            vars["prometheus_etcd_client_key_pem"] = ConvergeVariable.Private(pki.HealthcheckClient.PrivateKeyPem);
+        }
+
+        return variables.ToDictionary(v => v.Key, v => (IReadOnlyDictionary<string, ConvergeVariable>)v.Value, StringComparer.Ordinal);
+    }
+
+    private static ConvergeVariable Plain(string value) => ConvergeVariable.Plain(Output.Create(value));
+}

@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Kubedos.Components.Kubernetes;
+using Kubedos.Engine.Automation;
+using Kubedos.Infra.Tests.Spec;
+using Kubedos.Providers.Local;
+using Kubedos.Testing;
+using Xunit.Abstractions;
+
+namespace Kubedos.Infra.Tests.Lab;
+
+/// <summary>
+/// etcd for real on a lab-01-shaped stack with Kubernetes enabled: converge starts a member on each control plane, the
+/// etcd-quorum gate passes, a snapshot lands in the recovery bundle, kubeadm's files read back strictly; the leader
+/// killed by hand leaves a quorum and runit brings it back; a member whose peer certificate another CA signed is refused.
+/// </summary>
+[Collection(nameof(LabCollection))]
+public sealed partial class EtcdLabTests(ITestOutputHelper output)
+{
+    private const string Spec = "lab-01.yaml";
+
+    private static readonly string[] Members = ["cp-1", "cp-2", "cp-3"];
+
+    [LabFact("ip", "nft", "wg", "wireguard-go", "sshd", "ssh", "ssh-keygen", "nc", "ping", "useradd", "ansible-playbook", "runsvdir", "sv", "sudo", "etcd", "etcdctl", "curl", "openssl")]
+    public async Task Up_Lab01WithKubernetes_EtcdQuorumHoldsSurvivesItsLeaderAndRefusesAForeignMember()
+    {
+        await using var project = LabProject.Create("lab-01", Spec);
+        project.EditSpec(Spec, yaml => SpecText.ReplaceOnce(
+            SpecText.ReplaceOnce(yaml, "enabled: false              # the lab", "enabled: true\n    version: v1.30.4 # the lab"),
+            "      - security-baseline\n", "      - security-baseline\n      - etcd-quorum\n"));
+
+        var (first, upWall) = await project.UpAsync();
+        Assert.Equal("passed", first.Outputs["acceptance"].Value.AsString());
+        var report = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(project.OutDirectory, "recovery-bundle", "acceptance-report.json")))!;
+        var gate = report["gates"]!.AsArray().Single(g => (string?)g!["gate"] == "etcd-quorum")!;
+        Assert.True((bool)gate["passed"]!);
+        Assert.True(gate["probes"]!.AsArray().Count >= 30, gate.ToJsonString());
+
+        // The snapshot the run fetched over wg1 is a real etcd snapshot.
+        var snapshots = Directory.GetFiles(Path.Combine(project.OutDirectory, "recovery-bundle", "etcd"), "*.db");
+        var snapshot = Assert.Single(snapshots);
+        Assert.Contains("\"totalKey\"", Run("etcdctl", "snapshot", "status", snapshot, "-w", "json"), StringComparison.Ordinal);
+
+        // kubeadm's configuration, per node, reads back strictly and names the members.
+        foreach (var node in new[] { "cp-1", "cp-2", "cp-3", "w-1" })
+        {
+            var text = await File.ReadAllTextAsync(Path.Combine(project.OutDirectory, "kubernetes", KubeadmConfigRenderer.Folder, $"{node}.yaml"));
+            Assert.NotEmpty(KubeadmConfigRenderer.Read(text));
+        }
+
+        // Idempotence: a forced re-converge changes nothing on any host, the etcd members included.
+        var stack = await project.StackAsync();
+        var watch = Stopwatch.StartNew();
+        var again = await stack.UpAsync(new UpdateOptions { Replace = [await ConvergeLabTests.PlaybookUrnAsync(project)] });
+        var reconvergeWall = watch.Elapsed;
+        Assert.True(again.Summary.Succeeded);
+        var recap = await ConvergeLabTests.RecapAsync(project);
+        Assert.All(recap, h => Assert.True(h.Value["changed"] == 0 && h.Value["failures"] == 0, $"second converge of {h.Key}: {string.Join(' ', h.Value.Select(c => $"{c.Key}={c.Value}"))}"));
+        output.WriteLine($"lab-01 with etcd up from nothing: {upWall.TotalSeconds:0.0} s; forced re-converge: {reconvergeWall.TotalSeconds:0.0} s");
+
+        // The leader killed by hand: the other two keep a quorum (a write succeeds), runit restarts it, it rejoins healthy.
+        var addresses = await AddressesAsync(project);
+        var leader = await LeaderAsync(project, addresses);
+        var leaderNode = await ConvergeLabTests.NodeAsync(project, leader);
+        var before = await PidAsync(leaderNode);
+        Assert.NotEqual(0, before);
+        await leaderNode.ExecCheckedAsync(CancellationToken.None, "kill", "-9", before.ToString(CultureInfo.InvariantCulture));
+        var survivorName = Members.First(m => m != leader);
+        var survivor = await ConvergeLabTests.NodeAsync(project, survivorName);
+        var write = await EventuallyAsync(survivor, $"{Etcdctl(addresses[survivorName])} put kubedos/lab/leader-killed {leader}");
+        Assert.True(write.Succeeded, $"no quorum after killing {leader}: {write.Stdout}{write.Stderr}");
+        var after = 0;
+        for (var i = 0; i < 100 && (after == 0 || after == before); i++)
+        {
+            await Task.Delay(100);
+            after = await PidAsync(leaderNode);
+        }
+
+        Assert.NotEqual(before, after);
+        var rejoined = await EventuallyAsync(leaderNode, $"{Etcdctl(addresses[leader])} get --consistency=s --print-value-only kubedos/lab/leader-killed | grep -x {leader}");
+        Assert.True(rejoined.Succeeded, $"{leader} did not come back with the write: {rejoined.Stdout}{rejoined.Stderr}");
+
+        // A member given a peer certificate from another CA (same name and address) is refused by the others.
+        var foreign = await ConvergeLabTests.NodeAsync(project, "cp-3");
+        var address = addresses["cp-3"];
+        var replaced = await foreign.ExecAsync(new NodeCommand(["sh", "-c",
+            "set -e; d=$(mktemp -d); cd \"$d\"; "
+            + "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj /CN=other-ca -days 1 -keyout ca.key -out ca.crt 2>/dev/null; "
+            + "openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj /CN=cp-3 -keyout peer.key -out peer.csr 2>/dev/null; "
+            + $"printf 'subjectAltName=DNS:cp-3,IP:{address}\\nextendedKeyUsage=serverAuth,clientAuth\\n' >ext; "
+            + "openssl x509 -req -in peer.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 1 -extfile ext -out peer.crt 2>/dev/null; "
+            + "install -m 0644 peer.crt /etc/kubernetes/pki/etcd/peer.crt; install -m 0600 -o kubedos-etcd -g kubedos-etcd peer.key /etc/kubernetes/pki/etcd/peer.key; "
+            + "sv -w 30 restart /etc/service/etcd"]), CancellationToken.None);
+        Assert.True(replaced.Succeeded, replaced.Stdout + replaced.Stderr);
+        var cp1 = await ConvergeLabTests.NodeAsync(project, "cp-1");
+        var refused = await EventuallyAsync(cp1, $"grep -E '\"rejected connection\",\"remote-addr\":\"{Regex.Escape(address)}:[0-9]+\".*(unknown authority|bad certificate)' /var/log/etcd/current");
+        Assert.True(refused.Succeeded, $"cp-1 did not refuse cp-3's foreign peer certificate: {await cp1.ReadFileAsync("/var/log/etcd/current", CancellationToken.None)}");
+        var health = await foreign.ExecAsync(new NodeCommand(["sh", "-c", $"{Etcdctl(address)} endpoint health"]), CancellationToken.None);
+        Assert.False(health.Succeeded, "cp-3 with a foreign peer certificate still reports a healthy member");
+
+        await project.DestroyAsync();
+        Assert.Equal(string.Empty, await project.LeftoversAsync());
+    }
+
+    private static string Etcdctl(string address) =>
+        $"ETCDCTL_API=3 etcdctl --dial-timeout=3s --command-timeout=5s --endpoints=https://{address}:2379 "
+        + "--cacert=/etc/kubernetes/pki/etcd/ca.crt --cert=/etc/kubernetes/pki/etcd/healthcheck-client.crt --key=/etc/kubernetes/pki/etcd/healthcheck-client.key";
+
+    // Every member's wg3 address, from the stack's nodes output.
+    private static async Task<Dictionary<string, string>> AddressesAsync(LabProject project)
+    {
+        var nodes = (await (await project.StackAsync()).GetOutputsAsync())["nodes"].Value.AsObject();
+        return Members.ToDictionary(m => m, m => nodes[m].AsObject()["wg3"].AsString(), StringComparer.Ordinal);
+    }
+
+    private static async Task<string> LeaderAsync(LabProject project, Dictionary<string, string> addresses)
+    {
+        var cp1 = await ConvergeLabTests.NodeAsync(project, "cp-1");
+        var endpoints = string.Join(',', Members.Select(m => $"https://{addresses[m]}:2379"));
+        var status = (await cp1.ExecCheckedAsync(new NodeCommand(["sh", "-c", $"{Etcdctl(addresses["cp-1"])} --endpoints={endpoints} endpoint status -w simple"]), CancellationToken.None)).Stdout;
+        var line = status.Split('\n').Single(l => l.Split(", ").ElementAtOrDefault(4) == "true");
+        var address = new Uri(line.Split(", ")[0]).Host;
+        return addresses.Single(a => a.Value == address).Key;
+    }
+
+    private static async Task<CommandResult> EventuallyAsync(LabNode node, string script)
+    {
+        CommandResult result = new(1, string.Empty, string.Empty);
+        for (var i = 0; i < 60 && !result.Succeeded; i++)
+        {
+            if (i > 0)
+            {
+                await Task.Delay(500);
+            }
+
+            result = await node.ExecAsync(new NodeCommand(["sh", "-c", script]), CancellationToken.None);
+        }
+
+        return result;
+    }
+
+    private static async Task<int> PidAsync(LabNode node)
+    {
+        var status = (await node.ExecAsync(new NodeCommand(["sv", "status", "/etc/service/etcd"]), CancellationToken.None)).Stdout;
+        var match = SvPid().Match(status);
+        return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+    }
+
+    private static string Run(string file, params string[] args)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(start)!;
+        var text = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"{file} {string.Join(' ', args)}: {text}");
+        return text;
+    }
+
+    [GeneratedRegex(@"^run: \S+ \(pid (\d+)\)", RegexOptions.CultureInvariant)]
+    private static partial Regex SvPid();
+}
