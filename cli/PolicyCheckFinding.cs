@@ -1,3 +1,4 @@
+using Kubedos.Engine.Model;
 using Kubedos.Engine.Policy;
 
 namespace Kubedos.Cli;

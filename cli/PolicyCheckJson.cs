@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Kubedos.Engine.Policy;
+using Kubedos.Engine.Model;
 
 namespace Kubedos.Cli;
 

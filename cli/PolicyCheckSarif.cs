@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Kubedos.Engine.Model;
 using Kubedos.Engine.Policy;
 
 namespace Kubedos.Cli;

@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Runtime.Serialization;
 using Kubedos.Engine.Model;
-using Kubedos.Engine.Policy;
 using Kubedos.Spec.Loading;
 using Kubedos.Spec.Model;
 using Kubedos.Spec.Validation;

@@ -1,5 +1,4 @@
 using Kubedos.Engine.Model;
-using Kubedos.Engine.Policy;
 using Kubedos.Spec.Loading;
 
 namespace Kubedos.Components.Substrate;

@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Collections.Immutable;
 using System.Reflection;
-using Kubedos.Engine.Providers;
 
 namespace Kubedos.Engine.Model;
 

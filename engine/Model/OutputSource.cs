@@ -1,4 +1,3 @@
-using Kubedos.Engine.Providers;
 
 namespace Kubedos.Engine.Model;
 

@@ -1,4 +1,3 @@
-using Kubedos.Engine.Policy;
 
 namespace Kubedos.Engine.Model;
 

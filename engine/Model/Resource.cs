@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Reflection;
-using Kubedos.Engine.Providers;
 
 namespace Kubedos.Engine.Model;
 

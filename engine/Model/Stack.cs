@@ -1,5 +1,4 @@
 using System.Reflection;
-using Kubedos.Engine.Providers;
 
 namespace Kubedos.Engine.Model;
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Kubedos.Engine.Model;
-using Kubedos.Engine.Policy;
 
 namespace Kubedos.Engine.State;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Kubedos.Engine.Policy;
+using Kubedos.Engine.Model;
 
 namespace Kubedos.Engine.State;
 

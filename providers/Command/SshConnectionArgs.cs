@@ -1,4 +1,4 @@
-using Kubedos.Engine.Providers;
+using Kubedos.Engine.Model;
 
 namespace Kubedos.Providers.Command;
 

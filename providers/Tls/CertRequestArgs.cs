@@ -1,5 +1,4 @@
 using Kubedos.Engine.Model;
-using Kubedos.Engine.Providers;
 
 namespace Kubedos.Providers.Tls;
 

@@ -1,5 +1,4 @@
 using Kubedos.Engine.Model;
-using Kubedos.Engine.Providers;
 using Kubedos.Pki;
 
 namespace Kubedos.Providers.Tls;

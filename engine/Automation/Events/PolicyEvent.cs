@@ -1,5 +1,4 @@
 using Kubedos.Engine.Model;
-using Kubedos.Engine.Policy;
 
 namespace Kubedos.Engine.Automation.Events;
 

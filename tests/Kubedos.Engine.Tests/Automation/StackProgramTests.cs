@@ -131,8 +131,8 @@ public sealed class StackProgramTests : IDisposable
     {
         var problems = new[]
         {
-            new ProgramProblem("spec.yaml:3:5: error rule-a: first", new Kubedos.Engine.Policy.PolicySourceLocation("spec.yaml", 3, 5), "rule-a"),
-            new ProgramProblem("spec.yaml:9:1: error rule-b: second", new Kubedos.Engine.Policy.PolicySourceLocation("spec.yaml", 9, 1), "rule-b"),
+            new ProgramProblem("spec.yaml:3:5: error rule-a: first", new PolicySourceLocation("spec.yaml", 3, 5), "rule-a"),
+            new ProgramProblem("spec.yaml:9:1: error rule-b: second", new PolicySourceLocation("spec.yaml", 9, 1), "rule-b"),
         };
         var stack = await InlineWorkspace(StackProgram.Create((Action<Stack>)(_ => throw new ProgramException("the spec is invalid", problems)))).CreateStackAsync("dev");
 

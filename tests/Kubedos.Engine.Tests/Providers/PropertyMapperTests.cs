@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Kubedos.Engine.Model;
-using Kubedos.Engine.Providers;
 
 namespace Kubedos.Engine.Tests.Providers;
 

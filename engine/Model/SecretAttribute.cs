@@ -1,4 +1,4 @@
-namespace Kubedos.Engine.Providers;
+namespace Kubedos.Engine.Model;
 
 /// <summary>Marks an input or output property whose value is secret: encrypted in state, never printed.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter, AllowMultiple = false)]

@@ -1,4 +1,4 @@
-namespace Kubedos.Engine.Policy;
+namespace Kubedos.Engine.Model;
 
 /// <summary>Where a resource is declared (a spec file, or the program), so a violation can point there.</summary>
 /// <param name="File">The file, as a person would open it.</param>

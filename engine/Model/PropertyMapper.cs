@@ -3,9 +3,8 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Reflection;
-using Kubedos.Engine.Model;
 
-namespace Kubedos.Engine.Providers;
+namespace Kubedos.Engine.Model;
 
 /// <summary>Maps typed records to and from <see cref="PropertyMap"/>s: camelCase names, <see cref="SecretAttribute"/> honoured.</summary>
 /// <remarks>
