@@ -65,7 +65,7 @@ internal sealed class AcceptanceGates : ComponentResource
 
         if (args.Observability is { } observability && gates.Contains(ObservabilityStackProbes.Gate))
         {
-            outputs.AddRange(ObservabilityGate(cluster, nodes, observability, operatorProbes, triggers, here));
+            outputs.AddRange(ObservabilityGate(cluster, nodes, observability, operatorProbes, everyNode, here));
         }
 
         // The command reads the private key, so its output is secret; the probe lines parsed from it carry none of the

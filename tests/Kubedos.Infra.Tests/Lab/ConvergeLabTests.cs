@@ -185,7 +185,7 @@ public sealed partial class ConvergeLabTests(ITestOutputHelper output)
 
     private static async Task<int> PidAsync(LabNode node)
     {
-        var status = (await node.ExecAsync(new NodeCommand(["sv", "status", $"/etc/service/{Service}"]), CancellationToken.None)).Stdout;
+        var status = (await node.ExecAsync(new NodeInvocation(["sv", "status", $"/etc/service/{Service}"]), CancellationToken.None)).Stdout;
         var match = SvPid().Match(status);
         return match.Success ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
     }

@@ -85,7 +85,7 @@ public sealed partial class EtcdLabTests(ITestOutputHelper output)
         // A member given a peer certificate from another CA (same name and address) is refused by the others.
         var foreign = await ConvergeLabTests.NodeAsync(project, "cp-3");
         var address = addresses["cp-3"];
-        var replaced = await foreign.ExecAsync(new NodeCommand(["sh", "-c",
+        var replaced = await foreign.ExecAsync(new NodeInvocation(["sh", "-c",
             "set -e; d=$(mktemp -d); cd \"$d\"; "
             + "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj /CN=other-ca -days 1 -keyout ca.key -out ca.crt 2>/dev/null; "
             + "openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj /CN=cp-3 -keyout peer.key -out peer.csr 2>/dev/null; "
@@ -97,7 +97,7 @@ public sealed partial class EtcdLabTests(ITestOutputHelper output)
         var cp1 = await ConvergeLabTests.NodeAsync(project, "cp-1");
         var refused = await EventuallyAsync(cp1, $"grep -E '\"rejected connection\",\"remote-addr\":\"{Regex.Escape(address)}:[0-9]+\".*(unknown authority|bad certificate)' /var/log/etcd/current");
         Assert.True(refused.Succeeded, $"cp-1 did not refuse cp-3's foreign peer certificate: {await cp1.ReadFileAsync("/var/log/etcd/current", CancellationToken.None)}");
-        var health = await foreign.ExecAsync(new NodeCommand(["sh", "-c", $"{Etcdctl(address)} endpoint health"]), CancellationToken.None);
+        var health = await foreign.ExecAsync(new NodeInvocation(["sh", "-c", $"{Etcdctl(address)} endpoint health"]), CancellationToken.None);
         Assert.False(health.Succeeded, "cp-3 with a foreign peer certificate still reports a healthy member");
 
         await project.DestroyAsync();
@@ -119,15 +119,15 @@ public sealed partial class EtcdLabTests(ITestOutputHelper output)
     {
         var cp1 = await ConvergeLabTests.NodeAsync(project, "cp-1");
         var endpoints = string.Join(',', Members.Select(m => $"https://{addresses[m]}:2379"));
-        var status = (await cp1.ExecCheckedAsync(new NodeCommand(["sh", "-c", $"{Etcdctl(addresses["cp-1"])} --endpoints={endpoints} endpoint status -w simple"]), CancellationToken.None)).Stdout;
+        var status = (await cp1.ExecCheckedAsync(new NodeInvocation(["sh", "-c", $"{Etcdctl(addresses["cp-1"])} --endpoints={endpoints} endpoint status -w simple"]), CancellationToken.None)).Stdout;
         var line = status.Split('\n').Single(l => l.Split(", ").ElementAtOrDefault(4) == "true");
         var address = new Uri(line.Split(", ")[0]).Host;
         return addresses.Single(a => a.Value == address).Key;
     }
 
-    private static async Task<CommandResult> EventuallyAsync(LabNode node, string script)
+    private static async Task<ProcessResult> EventuallyAsync(LabNode node, string script)
     {
-        CommandResult result = new(1, string.Empty, string.Empty);
+        ProcessResult result = new(1, string.Empty, string.Empty);
         for (var i = 0; i < 60 && !result.Succeeded; i++)
         {
             if (i > 0)
@@ -135,7 +135,7 @@ public sealed partial class EtcdLabTests(ITestOutputHelper output)
                 await Task.Delay(500);
             }
 
-            result = await node.ExecAsync(new NodeCommand(["sh", "-c", script]), CancellationToken.None);
+            result = await node.ExecAsync(new NodeInvocation(["sh", "-c", script]), CancellationToken.None);
         }
 
         return result;
@@ -143,7 +143,7 @@ public sealed partial class EtcdLabTests(ITestOutputHelper output)
 
     private static async Task<int> PidAsync(LabNode node)
     {
-        var status = (await node.ExecAsync(new NodeCommand(["sv", "status", "/etc/service/etcd"]), CancellationToken.None)).Stdout;
+        var status = (await node.ExecAsync(new NodeInvocation(["sv", "status", "/etc/service/etcd"]), CancellationToken.None)).Stdout;
         var match = SvPid().Match(status);
         return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
     }
