@@ -20,6 +20,7 @@ internal static class KubedosCli
         root.Subcommands.Add(NodeCommand.Create(stack));
         root.Subcommands.Add(PolicyCheckCommand.Create(host));
         root.Subcommands.Add(AcceptanceCommand.Create(host));
+        root.Subcommands.Add(ImageCommand.Create(stack));
         foreach (var command in EngineCommands.Build(host))
         {
             root.Subcommands.Add(command);

@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text;
+using Kubedos.Image.Lock;
+using Kubedos.Image.Tools;
+
+namespace Kubedos.Image.Build;
+
+/// <summary>
+/// Writes the root filesystem as an ext4 file system (<c>mke2fs -d</c>, nothing mounted) and converts it to qcow2,
+/// reproducibly: the UUID and directory hash seed derive from the lock, the superblock times come from
+/// E2FSPROGS_FAKE_TIME, and every inode's atime and ctime (which extraction and reading set to now) are reset to the
+/// lock's epoch with debugfs.
+/// </summary>
+internal static class DiskImageWriter
+{
+    public static async Task WriteAsync(ImageLock imageLock, string tarball, string workDirectory, string rawImage, string qcow2, CancellationToken cancellationToken)
+    {
+        var epoch = imageLock.SourceDateEpoch.ToString(CultureInfo.InvariantCulture);
+        var fake = new Dictionary<string, string> { ["E2FSPROGS_FAKE_TIME"] = epoch, ["SOURCE_DATE_EPOCH"] = epoch };
+        var tree = Path.Combine(workDirectory, "tree");
+        Directory.CreateDirectory(tree);
+        await ToolRun.RunAsync("disk", ["/usr/bin/tar", "--extract", "--file", tarball, "--directory", tree, "--same-owner", "--preserve-permissions", "--xattrs", "--xattrs-include=*", "--numeric-owner"], null, cancellationToken);
+
+        // Size: the tree plus a third for metadata and first-boot writes, rounded up to 64 MiB.
+        var treeBytes = Directory.EnumerateFiles(tree, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+            .Sum(f => new FileInfo(f).Length);
+        var size = ((treeBytes * 4 / 3) / (64L << 20) + 2) * (64L << 20);
+        await using (var image = File.Create(rawImage))
+        {
+            image.SetLength(size);
+        }
+
+        var seed = imageLock.Snapshot.InReleaseSha256;
+        await ToolRun.RunAsync(
+            "disk",
+            ["/usr/sbin/mke2fs", "-q", "-F", "-t", "ext4", "-L", "kubedos-root", "-U", Uuid(seed, 0), "-E", $"hash_seed={Uuid(seed, 1)},root_owner=0:0", "-d", tree, rawImage],
+            fake,
+            cancellationToken);
+
+        var commands = Path.Combine(workDirectory, "times.debugfs");
+        await File.WriteAllTextAsync(commands, TimeCommands(tree, imageLock.Snapshot.Date), cancellationToken);
+        await ToolRun.RunAsync("disk", ["/usr/sbin/debugfs", "-w", "-f", commands, rawImage], fake, cancellationToken);
+        await ToolRun.RunAsync("disk", ["/usr/sbin/e2fsck", "-f", "-n", rawImage], fake, cancellationToken);
+        await ToolRun.RunAsync("disk", ["/usr/bin/qemu-img", "convert", "-f", "raw", "-O", "qcow2", rawImage, qcow2], null, cancellationToken);
+        await ToolRun.RunAsync("disk", ["/usr/bin/qemu-img", "check", qcow2], null, cancellationToken);
+        Directory.Delete(tree, recursive: true);
+    }
+
+    /// <summary>A version-4-shaped UUID made from the lock's digest, so the same lock gives the same file system identity.</summary>
+    internal static string Uuid(string sha256Hex, int which)
+    {
+        var hex = sha256Hex.Substring(which * 32, 32).ToCharArray();
+        hex[12] = '4';
+        hex[16] = "89ab"[Convert.ToInt32(hex[16].ToString(), 16) & 3];
+        var s = new string(hex);
+        return $"{s[..8]}-{s[8..12]}-{s[12..16]}-{s[16..20]}-{s[20..]}";
+    }
+
+    private static string TimeCommands(string tree, DateTimeOffset date)
+    {
+        var stamp = date.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+        var builder = new StringBuilder();
+        foreach (var path in Enumerable.Repeat("/", 1).Concat(
+            Directory.EnumerateFileSystemEntries(tree, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+                .Select(p => "/" + Path.GetRelativePath(tree, p)).Order(StringComparer.Ordinal)))
+        {
+            if (path.Contains('\n', StringComparison.Ordinal) || path.Contains('"', StringComparison.Ordinal))
+            {
+                throw new ImageBuildException("disk", $"path {path.Replace("\n", "\\n", StringComparison.Ordinal)} cannot be stamped (a newline or quote in a file name)");
+            }
+
+            builder.Append("sif \"").Append(path).Append("\" ctime ").Append(stamp).Append('\n');
+            builder.Append("sif \"").Append(path).Append("\" atime ").Append(stamp).Append('\n');
+        }
+
+        return builder.ToString();
+    }
+}
