@@ -1,6 +1,6 @@
 using Kubedos.Engine.Model;
 using Kubedos.Engine.State;
-using AcceptanceComponent = Kubedos.Components.Acceptance.Acceptance;
+using AcceptanceComponent = Kubedos.Components.Acceptance.AcceptanceGates;
 
 namespace Kubedos.Cli;
 

@@ -15,7 +15,8 @@ namespace Kubedos.Components;
 /// <summary>
 /// The Kube'd'OS program: reads the stack's ClusterSpec (config <c>kubedos:spec</c>, relative to
 /// the project directory), validates and normalises it, and builds the convergence DAG
-/// Substrate -&gt; Firstboot -&gt; PlaneSet -&gt; Enrollment -&gt; Acceptance, with ClusterTrust joining at Enrollment (see components/README.md).
+/// Substrate -&gt; Firstboot -&gt; PlaneSet -&gt; Enrollment -&gt; Acceptance, with ClusterTrust joining at Enrollment (see components/README.md):
+/// each stage takes one args record and hands its typed outputs to the next.
 /// Run it with <c>StackProgram.Create&lt;KubedosStack&gt;()</c>.
 /// </summary>
 /// <remarks>
@@ -28,33 +29,41 @@ public sealed class KubedosStack : Stack
     public KubedosStack()
     {
         var projectDirectory = ProjectDirectory;
-        var specPath = Path.GetFullPath(RequireConfig("spec"), projectDirectory);
-        var loaded = SpecValidator.ValidateFile(specPath);
-        if (!loaded.Succeeded)
-        {
-            throw new SpecRejectedException(specPath, loaded.Diagnostics);
-        }
-
-        // The settings the policy pack judges (destruction flags, planes, SSH...), each at its YAML line.
-        SpecFacts.Register(loaded.Document!.Spec, loaded.Sources);
-        var cluster = SpecNormaliser.Normalise(loaded.Document!);
+        var cluster = ReadSpec(projectDirectory);
         var outDirectory = Path.Combine(Path.GetFullPath(GetConfig("outDir") ?? "out", projectDirectory), StackName);
         var rendered = new RenderedFiles(outDirectory, preview: IsDryRun);
 
         // Trust is its own branch of the DAG (spec -> Trust); Enrollment joins it to the planes.
-        var trust = new ClusterTrust("trust", cluster, TrustMaterial.FromConfig(this, projectDirectory), outDirectory);
-        var substrate = new Substrate.Substrate("substrate", cluster, projectDirectory);
-        var firstboot = new Firstboot.Firstboot("firstboot", cluster, substrate.Nodes, rendered, new ResourceOptions { DependsOn = [substrate] });
-        var planes = new PlaneSet("planes", cluster, firstboot.Nodes, substrate.OperatorAccess, rendered, new ResourceOptions { DependsOn = [firstboot] });
-        var planeKeys = planes.PublicKeys.Apply(keys => Firstboot.Firstboot.Sha256(string.Join('\n', keys.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key}={k.Value}"))));
+        var trust = new ClusterTrust("trust", new TrustArgs
+        {
+            Cluster = cluster, Material = TrustMaterial.FromConfig(this, projectDirectory), OutDirectory = outDirectory,
+        });
+        var substrate = new ClusterSubstrate("substrate", new SubstrateArgs { Cluster = cluster, ProjectDirectory = projectDirectory });
+        var firstboot = new NodeFirstboot("firstboot", new FirstbootArgs
+        {
+            Cluster = cluster, Nodes = substrate.Nodes, Rendered = rendered,
+        }, After(substrate));
+        var planes = new PlaneSet("planes", new PlaneSetArgs
+        {
+            Cluster = cluster, Nodes = firstboot.Nodes, OperatorAccess = substrate.OperatorAccess, Rendered = rendered,
+        }, After(firstboot));
 
-        // Every node enrolls over wg1 at first boot: the service on the first control plane, the agent on each node.
-        var enrollment = new ClusterEnrollment(
-            "enrollment", cluster, trust, outDirectory, new ResourceOptions { DependsOn = [planes, trust] }, new EnrollmentSite(substrate.Nodes, AgentPayload.BesideThisProgram()));
-        var probeTarget = trust.CaPin.Apply(pin => new EnrollmentProbeTarget(enrollment.ServiceNode, enrollment.ServiceUrl, pin, EnrollmentSite.AgentCommand));
-        var acceptance = new Acceptance.Acceptance(
-            "acceptance", StackName, cluster, firstboot.Nodes, firstboot.UserPrivateKeyPem, planeKeys, outDirectory, GetConfig("acceptanceRun") ?? "1",
-            new ResourceOptions { DependsOn = [planes, trust, enrollment] }, probeTarget);
+        // Every node enrolls over wg1 at first boot: the service on the primary control plane, the agent on each node.
+        var enrollment = new ClusterEnrollment("enrollment", new EnrollmentArgs
+        {
+            Cluster = cluster, Trust = trust, OutDirectory = outDirectory, Site = new EnrollmentSite(substrate.Nodes, AgentPayload.BesideThisProgram()),
+        }, After(planes, trust));
+        var acceptance = new AcceptanceGates("acceptance", new AcceptanceArgs
+        {
+            Cluster = cluster,
+            Stack = StackName,
+            Nodes = firstboot.Nodes,
+            SshPrivateKey = firstboot.UserPrivateKeyPem,
+            PlaneKeysDigest = planes.KeysDigest,
+            OutDirectory = outDirectory,
+            Run = GetConfig("acceptanceRun") ?? "1",
+            Enrollment = enrollment.Endpoint,
+        }, After(planes, trust, enrollment));
 
         Nodes = Output.All(firstboot.Nodes.Select(n => n.HostKeyFingerprint)).Apply(fingerprints =>
             firstboot.Nodes.Select((node, i) => (node, fingerprint: fingerprints[i])).ToDictionary(
@@ -84,6 +93,24 @@ public sealed class KubedosStack : Stack
     /// <summary>The stack's SSH public key (the private key is a secret in the state).</summary>
     [Output("authorizedKey")]
     public Output<string> AuthorizedKey { get; private set; }
+
+    // Stage 0: the stack's ClusterSpec (config kubedos:spec, relative to the project directory), validated, its
+    // settings registered for the policy pack (each at its YAML line), normalised for the stages.
+    private NormalisedCluster ReadSpec(string projectDirectory)
+    {
+        var specPath = Path.GetFullPath(RequireConfig("spec"), projectDirectory);
+        var validated = SpecValidator.ValidateFile(specPath);
+        if (!validated.Succeeded)
+        {
+            throw new SpecRejectedException(specPath, validated.Diagnostics);
+        }
+
+        SpecFacts.Register(validated);
+        return SpecNormaliser.Normalise(validated.Document!);
+    }
+
+    // A DAG edge: the stage waits for these.
+    private static ResourceOptions After(params Resource[] stages) => new() { DependsOn = stages };
 
     private static Dictionary<string, string> Describe(NormalisedNode node, string underlay, string fingerprint)
     {

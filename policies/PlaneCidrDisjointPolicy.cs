@@ -63,16 +63,9 @@ internal static class PlaneCidrDisjointPolicy
             }
         }
 
-        for (var i = 0; i < parsed.Count; i++)
+        foreach (var (a, b) in Ipv4Cidr.Overlapping(parsed, r => r.Network).Where(pair => pair.Earlier.Label != pair.Later.Label))
         {
-            for (var j = i + 1; j < parsed.Count; j++)
-            {
-                var (a, b) = (parsed[i], parsed[j]);
-                if (a.Label != b.Label && a.Network.Overlaps(b.Network))
-                {
-                    report.Violation($"{b.Label} {b.Cidr} overlaps {a.Label} {a.Cidr}", b.Urn);
-                }
-            }
+            report.Violation($"{b.Label} {b.Cidr} overlaps {a.Label} {a.Cidr}", b.Urn);
         }
     }
 }

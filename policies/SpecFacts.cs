@@ -19,6 +19,16 @@ internal static class SpecFacts
         return [.. Of(spec).Select(f => new SpecFact(f.Path, f.Value, new ResourceOptions { Parent = parent, SourcePosition = Locate(sources, f.Path) }))];
     }
 
+    /// <summary>Registers every fact of a spec that passed validation, each at its line in <paramref name="validated"/>'s file.</summary>
+    /// <exception cref="ArgumentException">The spec did not pass validation.</exception>
+    public static IReadOnlyList<SpecFact> Register(SpecLoadResult validated, Resource? parent = null)
+    {
+        ArgumentNullException.ThrowIfNull(validated);
+        return validated.Succeeded && validated.Document is { } document
+            ? Register(document.Spec, validated.Sources, parent)
+            : throw new ArgumentException("only a spec that passed validation has facts to register", nameof(validated));
+    }
+
     /// <summary>Where <paramref name="path"/> is written in the spec, as a resource's source position.</summary>
     public static PolicySourceLocation Locate(SourceMap sources, string path)
     {

@@ -1,9 +1,8 @@
 using System.Globalization;
+using Kubedos.Components.Enrollment;
 using Kubedos.Components.Firstboot;
 using Kubedos.Components.Planes;
-using Kubedos.Spec.Model;
 using Kubedos.Spec.Normalisation;
-using Kubedos.Spec.Validation.Support;
 
 namespace Kubedos.Components.Acceptance;
 
@@ -26,24 +25,6 @@ internal static class ProbePlan
 
     /// <summary>A user no spec allows, to prove AllowUsers holds.</summary>
     public const string Outsider = "kubedos-outsider";
-
-    /// <summary>The gates this build runs: the list validation's <c>gate-unsupported</c> holds a spec to.</summary>
-    public static IReadOnlyList<string> KnownGates => FieldSupport.RunnableGates;
-
-    /// <summary>The gates to run: the spec's required ones, or every gate when it names none.</summary>
-    /// <exception cref="InvalidOperationException">The spec requires a gate this build cannot run (validation refuses such a spec).</exception>
-    public static IReadOnlyList<string> Gates(NormalisedCluster cluster)
-    {
-        ArgumentNullException.ThrowIfNull(cluster);
-        var required = cluster.Document.Spec.Acceptance.Required;
-        if (required.FirstOrDefault(g => !KnownGates.Contains(g)) is { } unknown)
-        {
-            throw new InvalidOperationException(
-                $"spec.acceptance.required names gate '{unknown}', which this build cannot run (rule gate-unsupported); a required gate is never dropped from the run");
-        }
-
-        return required.Count == 0 ? KnownGates : required;
-    }
 
     /// <summary>A join token of the right shape that the service never minted (id <c>kdanon</c>).</summary>
     public const string WrongJoinToken = "kdanon.0000000000000000";
@@ -79,7 +60,7 @@ internal static class ProbePlan
         {
             probes.AddRange(Sshd(cluster, self));
             var target = next.PlaneAddresses[control.Name];
-            var user = cluster.Document.Spec.Security.Ssh.AllowUsers.FirstOrDefault() ?? "ops";
+            var user = cluster.Security.Ssh.OperatorUser;
             probes.Add(new Probe(SecurityBaseline, self.Name, next.Name, $"ssh password login as {user}@{target}", ProbeExpectation.PasswordRefused,
                 Ssh($"-o PreferredAuthentications=password,keyboard-interactive -o PubkeyAuthentication=no {user}@{target}")));
             probes.Add(new Probe(SecurityBaseline, self.Name, next.Name, $"ssh login outside allowUsers as {Outsider}@{target}", ProbeExpectation.LoginRefused,
@@ -95,7 +76,7 @@ internal static class ProbePlan
 
     /// <summary>
     /// Probes run from the operator's host: each node answers over the control plane (the host's
-    /// own peer), the stack key logs in as the first allowed user against the pinned host key,
+    /// own peer), the stack key logs in as the operator user (<see cref="NormalisedSsh.OperatorUser"/>) against the pinned host key,
     /// a password login is refused, and a port on the node's underlay (a non-plane interface) is filtered.
     /// </summary>
     /// <remarks>
@@ -108,7 +89,7 @@ internal static class ProbePlan
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(gates);
         var control = cluster.ControlPlane;
-        var user = cluster.Document.Spec.Security.Ssh.AllowUsers.FirstOrDefault() ?? "ops";
+        var user = cluster.Security.Ssh.OperatorUser;
         var probes = new List<Probe>();
         foreach (var n in nodes)
         {
@@ -154,7 +135,7 @@ internal static class ProbePlan
     /// Nothing secret is sent, so neither needs the pin to hold: the agent checks it anyway (the wrong token carries the right
     /// pin, so the attempt reaches the service), the bare request skips it.
     /// </summary>
-    public static IReadOnlyList<Probe> AnonymousEnrollment(NormalisedCluster cluster, NormalisedNode self, IReadOnlyList<string> gates, EnrollmentProbeTarget enrollment)
+    public static IReadOnlyList<Probe> AnonymousEnrollment(NormalisedCluster cluster, NormalisedNode self, IReadOnlyList<string> gates, EnrollmentEndpoint enrollment)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(self);
@@ -163,7 +144,7 @@ internal static class ProbePlan
         return gates.Contains(SecurityBaseline) ? [.. AnonymousEnrollment(self, cluster.ControlPlane.Name, enrollment)] : [];
     }
 
-    private static IEnumerable<Probe> AnonymousEnrollment(NormalisedNode self, string control, EnrollmentProbeTarget enrollment)
+    private static IEnumerable<Probe> AnonymousEnrollment(NormalisedNode self, string control, EnrollmentEndpoint enrollment)
     {
         var address = self.PlaneAddresses[control].ToString();
         var body = $"{{\"node\":\"{self.Name}\",\"address\":\"{address}\",\"csrPem\":\"\"}}";
@@ -179,7 +160,7 @@ internal static class ProbePlan
     private static IEnumerable<Probe> InterPlane(NormalisedCluster cluster, NormalisedNode self, NormalisedNode peer)
     {
         var flows = InterPlaneFlow.Of(cluster);
-        var open = cluster.Document.Spec.Networking.Policy.DefaultInterPlane == InterPlaneDefault.Allow;
+        var open = cluster.PlanePolicy.OpenByDefault;
         foreach (var from in cluster.Planes)
         {
             foreach (var to in cluster.Planes.Where(p => p.Name != from.Name))
@@ -221,7 +202,7 @@ internal static class ProbePlan
 
     private static IEnumerable<Probe> Sshd(NormalisedCluster cluster, NormalisedNode self)
     {
-        var ssh = cluster.Document.Spec.Security.Ssh;
+        var ssh = cluster.Security.Ssh;
         var expected = new List<string>
         {
             $"passwordauthentication {(ssh.PasswordAuth ? "yes" : "no")}",

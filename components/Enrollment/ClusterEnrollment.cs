@@ -42,24 +42,20 @@ internal sealed class ClusterEnrollment : ComponentResource
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    /// <summary>Plans enrollment of every node of <paramref name="cluster"/>.</summary>
+    /// <summary>Plans enrollment of every node of the cluster.</summary>
     /// <param name="name">Resource name (KubedosStack uses <c>enrollment</c>).</param>
-    /// <param name="cluster">The normalised spec: nodes, roles, plane addresses, joinWindowMinutes, nodeCertDays.</param>
-    /// <param name="trust">The cluster PKI: CA certificates and key, node identities and tokens.</param>
-    /// <param name="outDirectory"><c>out/&lt;stack&gt;</c>; <c>inventory.json</c> goes there.</param>
+    /// <param name="args">The normalised spec, the cluster PKI, the stack's output directory and where to place itself.</param>
     /// <param name="options">Parent and dependencies (the planes must be up before nodes can reach the service).</param>
-    /// <param name="site">The nodes to place the service and the agents on; null leaves placing to the caller.</param>
-    public ClusterEnrollment(string name, NormalisedCluster cluster, ClusterTrust trust, string outDirectory, ResourceOptions? options = null, EnrollmentSite? site = null)
-        : base(TypeToken, name, Args(cluster), options)
+    public ClusterEnrollment(string name, EnrollmentArgs args, ResourceOptions? options = null)
+        : base(TypeToken, name, PolicyInputs(args), options)
     {
-        ArgumentNullException.ThrowIfNull(cluster);
-        ArgumentNullException.ThrowIfNull(trust);
+        var (cluster, trust, outDirectory) = (args.Cluster, args.Trust, args.OutDirectory);
         ArgumentException.ThrowIfNullOrEmpty(outDirectory);
         var control = cluster.ControlPlane;
-        var service = cluster.Nodes.First(n => n.Role == NodeRole.ControlPlane);
+        var service = cluster.PrimaryControlPlane;
         ServiceNode = service.Name;
         ServiceUrl = $"https://{service.PlaneAddresses[control.Name]}:{ServicePort}/";
-        var security = cluster.Document.Spec.Security;
+        var security = cluster.Security;
         ServeArgv =
         [
             "kubedos-agent", "serve",
@@ -106,9 +102,10 @@ internal sealed class ClusterEnrollment : ComponentResource
         })];
 
         // Placed, each node's serial is the one the service issued it (read back from the node); else the stack's own.
-        var serials = site is null
+        var serials = args.Site is null
             ? trust.Nodes.Select(identity => (identity.Node, Serial: identity.SerialNumber)).ToList()
-            : Place(site, options?.DependsOn ?? []);
+            : Place(args.Site, StageOptions.ForChildren(this, options));
+        Endpoint = trust.CaPin.Apply(pin => new EnrollmentEndpoint(ServiceNode, ServiceUrl, pin, EnrollmentSite.AgentCommand));
 
         var inventoryPath = Path.Combine(outDirectory, "inventory.json");
         Inventory = Output.All(serials.Select(s => s.Serial.Apply(serial => Entry(cluster.Node(s.Node), serial))))
@@ -150,6 +147,9 @@ internal sealed class ClusterEnrollment : ComponentResource
     /// <summary>Every node's first-boot enrollment, in spec order.</summary>
     public ImmutableArray<AgentEnrollment> Agents { get; }
 
+    /// <summary>The service as a node reaches it, with the CA pin a token must carry.</summary>
+    public Output<EnrollmentEndpoint> Endpoint { get; }
+
     /// <summary>The membership inventory, once written to <c>out/&lt;stack&gt;/inventory.json</c>.</summary>
     public Output<IReadOnlyList<MembershipEntry>> Inventory { get; }
 
@@ -184,10 +184,8 @@ internal sealed class ClusterEnrollment : ComponentResource
         return certificate.SerialNumber.ToLowerInvariant();
     }
 
-    private List<(string Node, Output<string> Serial)> Place(EnrollmentSite site, IReadOnlyList<Resource> after)
+    private List<(string Node, Output<string> Serial)> Place(EnrollmentSite site, ResourceOptions here)
     {
-        // A component's DependsOn does not reach its children by itself: every child carries it.
-        var here = new ResourceOptions { Parent = this, DependsOn = after };
         var channels = site.Nodes.ToDictionary(n => n.Name, n => n.Channel, StringComparer.Ordinal);
 
         // The agent is software every node holds (it enrolls, and the acceptance gates knock with it), as an image would carry it.
@@ -201,7 +199,7 @@ internal sealed class ClusterEnrollment : ComponentResource
             "enrollment",
             [.. EnrollmentSite.AgentCommand.Concat(ServeArgv.Skip(1)).Select(a => (Input<string>)a)],
             [.. files.Select(f => (Input<string>)f.Sha256), agents[ServiceNode].Digest],
-            here with { DependsOn = [.. after, agents[ServiceNode].Resource, .. files.Select(f => f.Resource)] });
+            here.After([agents[ServiceNode].Resource, .. files.Select(f => f.Resource)]));
 
         var serials = new List<(string Node, Output<string> Serial)>();
         foreach (var agent in Agents)
@@ -214,19 +212,19 @@ internal sealed class ClusterEnrollment : ComponentResource
                 "enroll",
                 ["sh", "-c", EnrollScript, "enroll", .. EnrollmentSite.AgentCommand.Concat(agent.Argv.Skip(1)).Select(a => (Input<string>)a)],
                 [token.Sha256],
-                here with { DependsOn = [.. after, service, agents[agent.Node].Resource, token.Resource] });
+                here.After(service, agents[agent.Node].Resource, token.Resource));
             serials.Add((agent.Node, enroll.Stdout.Apply(SerialOf)));
         }
 
         return serials;
     }
 
-    private static EnrollmentArgs Args(NormalisedCluster cluster)
+    private static EnrollmentPolicyInputs PolicyInputs(EnrollmentArgs args)
     {
-        ArgumentNullException.ThrowIfNull(cluster);
-        var enrollment = cluster.Document.Spec.Security.Enrollment;
+        ArgumentNullException.ThrowIfNull(args);
+        var enrollment = args.Cluster.Security.Enrollment;
         var mode = typeof(EnrollmentMode).GetField(enrollment.Mode.ToString())?.GetCustomAttribute<EnumMemberAttribute>()?.Value ?? enrollment.Mode.ToString();
-        return new EnrollmentArgs { Mode = mode, JoinWindowMinutes = enrollment.JoinWindowMinutes };
+        return new EnrollmentPolicyInputs { Mode = mode, JoinWindowMinutes = enrollment.JoinWindowMinutes };
     }
 
     private static MembershipEntry Entry(NormalisedNode node, string serial) => new(

@@ -1,13 +1,20 @@
-using Kubedos.Engine.Model;
+using Kubedos.Components.Trust;
+using Kubedos.Spec.Normalisation;
 
 namespace Kubedos.Components.Enrollment;
 
-/// <summary>Inputs <see cref="ClusterEnrollment"/> records for the policy pack (<c>enrollment-gated</c> reads <c>mode</c>).</summary>
-internal sealed class EnrollmentArgs : ResourceArgs
+/// <summary>What <see cref="ClusterEnrollment"/> is built from.</summary>
+internal sealed record EnrollmentArgs
 {
-    /// <summary>The admission mode as the spec writes it (<c>token+pin</c>, <c>offline-approve</c>, <c>cert-preseed</c>).</summary>
-    public required string Mode { get; init; }
+    /// <summary>The normalised spec: nodes, roles, plane addresses, the primary control plane, joinWindowMinutes, nodeCertDays.</summary>
+    public required NormalisedCluster Cluster { get; init; }
 
-    /// <summary>How long a join token admits after it was minted.</summary>
-    public required int JoinWindowMinutes { get; init; }
+    /// <summary>The cluster PKI: CA certificates and key, node identities and tokens.</summary>
+    public required ClusterTrust Trust { get; init; }
+
+    /// <summary><c>out/&lt;stack&gt;</c>; <c>inventory.json</c> goes there, and the revocation list is read from there.</summary>
+    public required string OutDirectory { get; init; }
+
+    /// <summary>The nodes to place the service and the agents on; null leaves placing to the caller.</summary>
+    public EnrollmentSite? Site { get; init; }
 }

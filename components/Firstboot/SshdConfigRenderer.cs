@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Kubedos.Spec.Model;
+using Kubedos.Spec.Normalisation;
 
 namespace Kubedos.Components.Firstboot;
 
@@ -29,7 +29,7 @@ internal static class SshdConfigRenderer
     public static string AuthorizedKeysPath(string user) => $"{Directory}/authorized_keys/{user}";
 
     /// <summary>The configuration for <paramref name="nodeName"/> listening on <paramref name="listenAddress"/> (its wg1 address).</summary>
-    public static string Render(string nodeName, string listenAddress, SshSpec ssh)
+    public static string Render(string nodeName, string listenAddress, NormalisedSsh ssh)
     {
         ArgumentNullException.ThrowIfNull(ssh);
         var yesNo = (bool value) => value ? "yes" : "no";

@@ -1,4 +1,3 @@
-using Kubedos.Spec.Model;
 using Kubedos.Spec.Normalisation;
 
 namespace Kubedos.Components.Planes;
@@ -22,8 +21,7 @@ internal sealed record InterPlaneFlow(NormalisedPlane From, NormalisedPlane To, 
     public static IReadOnlyList<InterPlaneFlow> Of(NormalisedCluster cluster)
     {
         ArgumentNullException.ThrowIfNull(cluster);
-        return [.. cluster.Document.Spec.Networking.Policy.Allow.Select(rule =>
-            new InterPlaneFlow(cluster.Plane(rule.From), cluster.Plane(rule.To), [.. rule.Ports.Select(PortRange.Parse)]))];
+        return [.. cluster.PlanePolicy.Allow.Select(rule => new InterPlaneFlow(rule.From, rule.To, rule.Ports))];
     }
 
     /// <summary>
@@ -34,7 +32,7 @@ internal sealed record InterPlaneFlow(NormalisedPlane From, NormalisedPlane To, 
     {
         ArgumentNullException.ThrowIfNull(cluster);
         var rules = Of(cluster);
-        if (cluster.Document.Spec.Networking.Policy.DefaultInterPlane != InterPlaneDefault.Allow)
+        if (!cluster.PlanePolicy.OpenByDefault)
         {
             return rules;
         }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Kubedos.Components.Firstboot;
 using Kubedos.Components.Substrate;
 using Kubedos.Engine.Model;
+using Kubedos.Pki;
 using Kubedos.Providers.WireGuard;
 using Kubedos.Spec.Normalisation;
 
@@ -17,18 +18,15 @@ internal sealed class PlaneSet : ComponentResource
 {
     public const string TypeToken = "kubedos:components:PlaneSet";
 
-    public PlaneSet(string name, NormalisedCluster cluster, IReadOnlyList<FirstbootNode> nodes, IOperatorAccess operatorAccess, RenderedFiles rendered, ResourceOptions? options = null)
+    public PlaneSet(string name, PlaneSetArgs args, ResourceOptions? options = null)
         : base(TypeToken, name, options)
     {
-        ArgumentNullException.ThrowIfNull(cluster);
-        ArgumentNullException.ThrowIfNull(nodes);
-        ArgumentNullException.ThrowIfNull(operatorAccess);
-        ArgumentNullException.ThrowIfNull(rendered);
-        // A component's DependsOn does not reach its children by itself: every child carries it.
-        var here = new ResourceOptions { Parent = this, DependsOn = options?.DependsOn ?? [] };
+        ArgumentNullException.ThrowIfNull(args);
+        var (cluster, nodes, rendered) = (args.Cluster, args.Nodes, args.Rendered);
+        var here = StageOptions.ForChildren(this, options);
         var flows = InterPlaneFlow.Of(cluster);
         var carried = InterPlaneFlow.Carried(cluster);
-        var rotation = cluster.Document.Spec.Security.Rotation.WireguardDays;
+        var rotation = cluster.Security.Rotation.WireguardDays;
         var keys = new Dictionary<(string Node, string Plane), KeyPair>();
         foreach (var node in nodes)
         {
@@ -53,7 +51,7 @@ internal sealed class PlaneSet : ComponentResource
             .Apply(all => all.ToImmutableDictionary());
         var underlay = nodes.ToDictionary(n => n.Name, n => n.Substrate.UnderlayAddress, StringComparer.Ordinal);
         var ready = new List<Resource>();
-        var defaultInterPlane = cluster.Document.Spec.Networking.Policy.DefaultInterPlane;
+        var defaultInterPlane = cluster.PlanePolicy.DefaultInterPlane;
         var policy = PlanePolicyRenderer.Render(cluster.Planes, flows, defaultInterPlane);
 
         // What the run builds, as the policy pack sees it: each plane's network and each node's firewall.
@@ -71,7 +69,7 @@ internal sealed class PlaneSet : ComponentResource
             // The policy is in force before any plane comes up, so no plane is ever open unfiltered.
             var policyFile = channel.WriteFile("nftables-planes", PlanePolicyRenderer.Path, policy, "0600", here);
             var firewall = channel.Run(
-                "nftables-planes", ["nft", "-f", PlanePolicyRenderer.Path], [policyFile.Sha256], here with { DependsOn = [.. here.DependsOn, policyFile.Resource] });
+                "nftables-planes", ["nft", "-f", PlanePolicyRenderer.Path], [policyFile.Sha256], here.After(policyFile.Resource));
             rendered.Write(node.Name, "nftables-planes.nft", policy);
             _ = new FirewallRecord(node.Name, flows, defaultInterPlane, new ResourceOptions { Parent = this });
             foreach (var plane in cluster.Planes)
@@ -94,7 +92,7 @@ internal sealed class PlaneSet : ComponentResource
                     $"{plane.Name}-up",
                     ["sh", "-c", WireGuardConfigRenderer.RenderUpScript(plane, self, cluster.Planes, carried)],
                     [file.Sha256, wgInterface.Urn],
-                    here with { DependsOn = [.. here.DependsOn, wgInterface, file.Resource, firewall.Resource] });
+                    here.After(wgInterface, file.Resource, firewall.Resource));
                 planeUps.Add(up.Resource);
             }
 
@@ -107,13 +105,14 @@ internal sealed class PlaneSet : ComponentResource
             publicKeys.Apply(all => all[(node.Name, control.Name)]),
             $"{node.Substrate.UnderlayAddress}:{control.ListenPort.ToString(CultureInfo.InvariantCulture)}",
             [$"{node.Substrate.Node.PlaneAddresses[control.Name]}/32"])).ToList();
-        Operator = operatorAccess.AddPeer(
+        Operator = args.OperatorAccess.AddPeer(
             $"operator-{control.Name}",
             new OperatorPeering($"{control.OperatorAddress}/{control.Cidr.PrefixLength.ToString(CultureInfo.InvariantCulture)}", operatorKey.PrivateKey, operatorPeers),
-            here with { DependsOn = [.. here.DependsOn, .. ready] });
+            here.After(ready));
         ready.Add(Operator);
         Ready = ready;
         PublicKeys = publicKeys.Apply(all => all.ToDictionary(kv => $"{kv.Key.Node}/{kv.Key.Plane}", kv => kv.Value, StringComparer.Ordinal));
+        KeysDigest = PublicKeys.Apply(keys => Sha256Hex.Of(string.Join('\n', keys.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key}={k.Value}"))));
         RegisterOutputs(new Dictionary<string, object?> { ["publicKeys"] = PublicKeys });
     }
 
@@ -125,6 +124,9 @@ internal sealed class PlaneSet : ComponentResource
 
     /// <summary>Every plane's public key by <c>node/plane</c>.</summary>
     public Output<Dictionary<string, string>> PublicKeys { get; }
+
+    /// <summary>The SHA-256 of every public key (sorted <c>node/plane=key</c> lines): it changes whenever a plane key does, as a trigger for what must run again then.</summary>
+    public Output<string> KeysDigest { get; }
 
     /// <summary>The resources that, once done, mean every plane is up and its policy enforced.</summary>
     public IReadOnlyList<Resource> Ready { get; }

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using Kubedos.Pki;
 
 namespace Kubedos.Components.Substrate;
 
@@ -26,7 +25,7 @@ internal sealed record NodeSoftware(string SourceDirectory, IReadOnlyList<string
             throw new ArgumentException($"software from {sourceDirectory} needs at least one file", nameof(files));
         }
 
-        var manifest = new StringBuilder();
+        var contents = new List<(string Path, byte[] Content)>();
         for (var i = 0; i < sorted.Count; i++)
         {
             var file = sorted[i];
@@ -40,10 +39,9 @@ internal sealed record NodeSoftware(string SourceDirectory, IReadOnlyList<string
                 throw new ArgumentException($"software file '{file}' is listed twice", nameof(files));
             }
 
-            var content = File.ReadAllBytes(Path.Combine(sourceDirectory, file));
-            manifest.Append(Convert.ToHexStringLower(SHA256.HashData(content))).Append("  ").Append(file).Append('\n');
+            contents.Add((file, File.ReadAllBytes(Path.Combine(sourceDirectory, file))));
         }
 
-        return new NodeSoftware(sourceDirectory, sorted, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(manifest.ToString()))));
+        return new NodeSoftware(sourceDirectory, sorted, Sha256Hex.OfManifest(contents));
     }
 }

@@ -24,19 +24,17 @@ internal sealed class ClusterTrust : ComponentResource
 
     /// <summary>Builds the cluster PKI.</summary>
     /// <param name="name">Resource name (KubedosStack uses <c>trust</c>).</param>
-    /// <param name="cluster">The normalised spec: bootstrap model, caFingerprint, rotation, nodes with roles and plane addresses.</param>
-    /// <param name="material">The operator's root, intermediate and intermediate key; <see cref="TrustMaterial.FromConfig"/> reads them from stack config.</param>
-    /// <param name="outDirectory"><c>out/&lt;stack&gt;</c>; the public certificates go to its <c>pki/</c>.</param>
+    /// <param name="args">The normalised spec, the operator's material and the stack's output directory.</param>
     /// <param name="options">Parent and dependencies.</param>
     /// <exception cref="TrustBootstrapException">The bootstrap model cannot be met (names the spec field or config key).</exception>
-    public ClusterTrust(string name, NormalisedCluster cluster, TrustMaterial material, string outDirectory, ResourceOptions? options = null)
+    public ClusterTrust(string name, TrustArgs args, ResourceOptions? options = null)
         : base(TypeToken, name, options)
     {
-        ArgumentNullException.ThrowIfNull(cluster);
-        ArgumentNullException.ThrowIfNull(material);
+        ArgumentNullException.ThrowIfNull(args);
+        var (cluster, material, outDirectory) = (args.Cluster, args.Material, args.OutDirectory);
         ArgumentException.ThrowIfNullOrEmpty(outDirectory);
-        var security = cluster.Document.Spec.Security;
-        var child = new ResourceOptions { Parent = this };
+        var security = cluster.Security;
+        var child = StageOptions.ForChildren(this, options);
 
         if (security.Bootstrap.Model == BootstrapModel.ToFu && material.AllowToFu)
         {

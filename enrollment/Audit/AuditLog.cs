@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Kubedos.Pki;
 
@@ -439,5 +438,5 @@ public sealed class AuditLog
         return buffer.ToArray();
     }
 
-    private static string Hash(ReadOnlySpan<byte> line) => Convert.ToHexStringLower(SHA256.HashData(line));
+    private static string Hash(ReadOnlySpan<byte> line) => Sha256Hex.Of(line);
 }

@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using Kubedos.Engine.Model;
 using Kubedos.Engine.Providers;
+using Kubedos.Pki;
 
 namespace Kubedos.Providers.Command;
 
@@ -87,7 +87,7 @@ internal sealed class CopyToRemoteHandler : ResourceHandler<CopyToRemoteInputs, 
             using var stream = new MemoryStream(bytes, writable: false);
             await session.CopyAsync(stream, inputs.RemotePath, inputs.Mode, cancellationToken);
         }, cancellationToken);
-        var digest = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var digest = Sha256Hex.Of(bytes);
         var secret = SecretInputs.AnySecret(inputs.Content);
         return new CopyToRemoteOutputs(inputs.RemotePath, secret ? PropertyValue.Secret(digest) : digest, bytes.LongLength);
     }

@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
 using System.Text;
 using Kubedos.Engine.Model;
 using Kubedos.Engine.Providers;
+using Kubedos.Pki;
 
 namespace Kubedos.Providers.Local;
 
@@ -101,5 +101,5 @@ internal sealed class NodeFileHandler(LocalLab lab) : ResourceHandler<NodeFileIn
             return new NodeFileOutputs(stack, inputs.Node, inputs.Path, inputs.Mode, Hash(inputs.Content));
         });
 
-    private static string Hash(string content) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
+    private static string Hash(string content) => Sha256Hex.Of(content);
 }

@@ -1,6 +1,6 @@
 using System.Formats.Tar;
-using System.Security.Cryptography;
 using System.Text;
+using Kubedos.Pki;
 
 namespace Kubedos.Providers.Local;
 
@@ -23,7 +23,7 @@ public sealed class NodePayload
         SourceDirectory = sourceDirectory;
         Files = files;
         Manifest = manifest;
-        Digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(manifest)));
+        Digest = Sha256Hex.Of(manifest);
     }
 
     /// <summary>The host directory the files are read from.</summary>
@@ -90,7 +90,7 @@ public sealed class NodePayload
 
             var path = Path.Combine(sourceDirectory, file);
             var content = File.ReadAllBytes(path);
-            manifest.Append(Convert.ToHexStringLower(SHA256.HashData(content))).Append("  ").Append(file).Append('\n');
+            manifest.Append(Sha256Hex.Of(content)).Append("  ").Append(file).Append('\n');
             write?.Invoke(path, file, content);
             previous = file;
         }

@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using Kubedos.Engine.Model;
 using Kubedos.Engine.Providers;
+using Kubedos.Pki;
 
 namespace Kubedos.Providers.Local;
 
@@ -113,7 +112,7 @@ internal sealed class NodePayloadHandler(LocalLab lab) : ResourceHandler<NodePay
             var check = await node.ExecAsync(NodeCommand.Of("sh", "-c", Script, "sh", inputs.Directory, NodePayload.ManifestFile), cancellationToken);
             var digest = check.ExitCode switch
             {
-                0 => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(check.Stdout))),
+                0 => Sha256Hex.Of(check.Stdout),
                 3 => null,
                 4 => Modified,
                 _ => throw new LabCommandException(node.Namespace, HostCommand.Of("sha256sum", "-c", NodePayload.ManifestFile), check),

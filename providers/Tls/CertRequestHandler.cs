@@ -36,7 +36,7 @@ internal sealed class CertRequestHandler : ResourceHandler<CertRequestInputs, Ce
     {
         using var key = SelfSignedCertHandler.ReadKey(urn, inputs.PrivateKeyPem, "privateKeyPem");
         var csr = CertificateIssuer.CreateSigningRequestPem(key, inputs.Profile());
-        var id = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(csr)));
+        var id = Sha256Hex.Of(csr);
         return Task.FromResult(new LiveResource<CertRequestOutputs>(id, new CertRequestOutputs(csr, key.Pin)));
     }
 

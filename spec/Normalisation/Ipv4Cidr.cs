@@ -15,6 +15,26 @@ internal readonly record struct Ipv4Cidr(uint Network, int PrefixLength)
 
     public bool Overlaps(Ipv4Cidr other) => Network <= other.Last && other.Network <= Last;
 
+    /// <summary>
+    /// Every pair of <paramref name="networks"/> that overlap, as (earlier, later) in the order given: the one test of
+    /// disjointness validation (<c>plane-cidr-disjoint</c>, <c>cluster-network-disjoint</c>) and the policy pack share.
+    /// </summary>
+    public static IEnumerable<(T Earlier, T Later)> Overlapping<T>(IReadOnlyList<T> networks, Func<T, Ipv4Cidr> cidrOf)
+    {
+        ArgumentNullException.ThrowIfNull(networks);
+        ArgumentNullException.ThrowIfNull(cidrOf);
+        for (var i = 0; i < networks.Count; i++)
+        {
+            for (var j = i + 1; j < networks.Count; j++)
+            {
+                if (cidrOf(networks[i]).Overlaps(cidrOf(networks[j])))
+                {
+                    yield return (networks[i], networks[j]);
+                }
+            }
+        }
+    }
+
     public bool Contains(IPAddress address) =>
         address.AddressFamily == AddressFamily.InterNetwork && ToUInt(address) >= Network && ToUInt(address) <= Last;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kubedos.Spec.Model;
+using Kubedos.Spec.Validation.Support;
 
 namespace Kubedos.Spec.Normalisation;
 
@@ -31,8 +32,60 @@ internal static class SpecNormaliser
                 return new NormalisedNode(node.Name, node.Role, node.FailureDomain, offset, addresses, node);
             })
             .ToArray();
-        return new NormalisedCluster(document.Metadata.Name, document, planes, nodes);
+        var spec = document.Spec;
+        return new NormalisedCluster(document.Metadata.Name, planes, nodes)
+        {
+            Substrate = NormaliseSubstrate(spec.Substrate),
+            Security = new NormalisedSecurity(spec.Security.Bootstrap, spec.Security.Enrollment, NormaliseSsh(spec.Security.Ssh), spec.Security.Rotation),
+            PlanePolicy = new NormalisedPlanePolicy(
+                spec.Networking.Policy.DefaultInterPlane,
+                [.. spec.Networking.Policy.Allow.Select(rule => new NormalisedAllowRule(
+                    PlaneNamed(planes, rule.From), PlaneNamed(planes, rule.To), [.. rule.Ports.Select(PortRange.Parse)]))]),
+            AcceptanceGates = Gates(spec.Acceptance),
+            PrimaryControlPlane = nodes.FirstOrDefault(n => n.Role == NodeRole.ControlPlane)
+                ?? throw new InvalidOperationException("a spec without a control-plane node cannot be normalised; validate it first"),
+            Kubernetes = spec.Kubernetes,
+            Orchestration = spec.Orchestration,
+            Storage = spec.Storage,
+        };
     }
+
+    /// <summary>The gates to run: the spec's required ones, or every gate this build runs when it names none.</summary>
+    /// <exception cref="InvalidOperationException">The spec requires a gate this build cannot run (validation refuses such a spec, rule gate-unsupported).</exception>
+    public static IReadOnlyList<string> Gates(AcceptanceSpec acceptance)
+    {
+        ArgumentNullException.ThrowIfNull(acceptance);
+        if (acceptance.Required.FirstOrDefault(g => !FieldSupport.RunnableGates.Contains(g)) is { } unknown)
+        {
+            throw new InvalidOperationException(
+                $"spec.acceptance.required names gate '{unknown}', which this build cannot run (rule gate-unsupported); a required gate is never dropped from the run");
+        }
+
+        return acceptance.Required.Count == 0 ? FieldSupport.RunnableGates : acceptance.Required;
+    }
+
+    // The operator logs in as the first allowed user; validation (ssh-allow-users) holds the list non-empty.
+    private static NormalisedSsh NormaliseSsh(SshSpec ssh) => new(
+        ssh.AllowUsers,
+        ssh.AllowUsers.Count > 0 ? ssh.AllowUsers[0] : throw new InvalidOperationException("spec.security.ssh.allowUsers is empty, so no operator user can be chosen; validate the spec first"),
+        ssh.PasswordAuth,
+        ssh.PermitRootLogin);
+
+    private static NormalisedSubstrate NormaliseSubstrate(SubstrateSpec substrate)
+    {
+        if (substrate.Type != SubstrateType.Local)
+        {
+            return new NormalisedSubstrate(substrate.Type, null, substrate);
+        }
+
+        var underlay = (substrate.Local ?? new LocalSubstrate()).UnderlayCidr;
+        return Ipv4Cidr.TryParse(underlay, out var cidr, out var error)
+            ? new NormalisedSubstrate(substrate.Type, cidr, substrate)
+            : throw new InvalidOperationException($"spec.substrate.local.underlayCidr: {error}; validate the spec first");
+    }
+
+    private static NormalisedPlane PlaneNamed(IReadOnlyList<NormalisedPlane> planes, string name) =>
+        planes.FirstOrDefault(p => p.Name == name) ?? throw new InvalidOperationException($"an allow rule names plane '{name}', which the spec does not declare; validate it first");
 
     private static NormalisedPlane NormalisePlane(string name, PlaneSpec plane, int ordinal)
     {

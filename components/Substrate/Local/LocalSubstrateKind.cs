@@ -15,11 +15,8 @@ internal sealed class LocalSubstrateKind : ISubstrateKind
     public ISubstrate Provision(ComponentResource substrate, NormalisedCluster cluster, string projectDirectory)
     {
         ArgumentNullException.ThrowIfNull(cluster);
-        var local = cluster.Document.Spec.Substrate.Local ?? new LocalSubstrate();
-        if (!Ipv4Cidr.TryParse(local.UnderlayCidr, out var cidr, out var error))
-        {
-            throw new InvalidOperationException($"spec.substrate.local.underlayCidr: {error}");
-        }
+        var cidr = cluster.Substrate.LocalUnderlay
+            ?? throw new InvalidOperationException($"the local substrate was handed a {SubstrateKinds.SpecName(cluster.Substrate.Type)} spec without a local underlay");
 
         // Lab names derive from the stack name alone: an id kept in this state tells this state's lab from another
         // state's lab of the same stack name (a checkout's and a test's), so neither adopts or removes the other's.

@@ -47,14 +47,10 @@ internal sealed class ClusterNetworkDisjointRule : ISpecRule
                 findings.Add(new SpecFinding(networks[i].Path, $"{networks[i].Label} {networks[i].Cidr} overlaps plane {plane.Name} ({plane.Cidr})"));
             }
 
-            for (var j = i + 1; j < networks.Count; j++)
-            {
-                if (networks[i].Cidr.Overlaps(networks[j].Cidr))
-                {
-                    findings.Add(new SpecFinding(networks[j].Path, $"{networks[j].Label} {networks[j].Cidr} overlaps the {networks[i].Label} {networks[i].Cidr}"));
-                }
-            }
         }
+
+        findings.AddRange(Ipv4Cidr.Overlapping(networks, n => n.Cidr)
+            .Select(pair => new SpecFinding(pair.Later.Path, $"{pair.Later.Label} {pair.Later.Cidr} overlaps the {pair.Earlier.Label} {pair.Earlier.Cidr}")));
 
         return findings;
     }

@@ -16,16 +16,9 @@ internal sealed class PlaneCidrDisjointRule : ISpecRule
             .Select(p => (Name: p.Key, Ok: Ipv4Cidr.TryParse(p.Value.Cidr, out var cidr, out _), Cidr: cidr))
             .Where(p => p.Ok)
             .ToArray();
-        for (var i = 0; i < parsed.Length; i++)
+        foreach (var (earlier, later) in Ipv4Cidr.Overlapping(parsed, p => p.Cidr))
         {
-            for (var j = i + 1; j < parsed.Length; j++)
-            {
-                if (parsed[i].Cidr.Overlaps(parsed[j].Cidr))
-                {
-                    yield return new SpecFinding($"spec.networking.planes.{parsed[j].Name}.cidr",
-                        $"plane {parsed[j].Name} ({parsed[j].Cidr}) overlaps plane {parsed[i].Name} ({parsed[i].Cidr})");
-                }
-            }
+            yield return new SpecFinding($"spec.networking.planes.{later.Name}.cidr", $"plane {later.Name} ({later.Cidr}) overlaps plane {earlier.Name} ({earlier.Cidr})");
         }
     }
 }

@@ -1,6 +1,6 @@
 using Kubedos.Engine.Model;
 using Kubedos.Providers.Command;
-using AcceptanceComponent = Kubedos.Components.Acceptance.Acceptance;
+using AcceptanceComponent = Kubedos.Components.Acceptance.AcceptanceGates;
 
 namespace Kubedos.Infra.Tests.Cli;
 

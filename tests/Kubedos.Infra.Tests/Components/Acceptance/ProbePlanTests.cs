@@ -11,7 +11,7 @@ public sealed class ProbePlanTests
     {
         var cluster = LabSpecs.Lab01;
 
-        var probes = ProbePlan.ForNode(cluster, cluster.Node("cp-1"), ProbePlan.KnownGates);
+        var probes = ProbePlan.ForNode(cluster, cluster.Node("cp-1"), FieldSupport.RunnableGates);
 
         Assert.Equal(9, probes.Count(p => p.What.StartsWith("ping", StringComparison.Ordinal)));
         Assert.Contains(probes, p => p.Expect == ProbeExpectation.Reaches && p.Command == "nc -z -v -n -w 2 -s 10.102.0.11 10.103.0.12 9090");
@@ -26,7 +26,7 @@ public sealed class ProbePlanTests
         var cluster = LabSpecs.Lab01;
 
         OperatorTarget[] targets = [new OperatorTarget(cluster.Node("cp-1"), "10.250.1.11", "ssh-ed25519 AAAAC3")];
-        var probes = ProbePlan.ForOperator(cluster, targets, ProbePlan.KnownGates, keyLogin: false).Concat(ProbePlan.ForOperator(cluster, targets, ProbePlan.KnownGates, keyLogin: true)).ToList();
+        var probes = ProbePlan.ForOperator(cluster, targets, FieldSupport.RunnableGates, keyLogin: false).Concat(ProbePlan.ForOperator(cluster, targets, FieldSupport.RunnableGates, keyLogin: true)).ToList();
 
         Assert.Contains(probes, p => (p.Expect, p.Command) == (ProbeExpectation.Filtered, "nc -z -v -n -w 2 10.250.1.11 22"));
         Assert.Contains(probes, p => (p.Expect, p.Command) == (ProbeExpectation.Succeeds, "ping -n -c 3 -i 0.2 -W 2 10.101.0.11"));
@@ -84,7 +84,7 @@ public sealed class ProbePlanTests
     {
         var cluster = LabSpecs.Lab01Open;
 
-        var interPlane = ProbePlan.ForNode(cluster, cluster.Node("cp-1"), ProbePlan.KnownGates).Where(p => p.What.StartsWith("tcp ", StringComparison.Ordinal)).ToList();
+        var interPlane = ProbePlan.ForNode(cluster, cluster.Node("cp-1"), FieldSupport.RunnableGates).Where(p => p.What.StartsWith("tcp ", StringComparison.Ordinal)).ToList();
 
         Assert.NotEmpty(interPlane);
         Assert.All(interPlane, p => Assert.Equal(ProbeExpectation.Reaches, p.Expect));
@@ -92,24 +92,20 @@ public sealed class ProbePlanTests
     }
 
     [Fact]
-    public void KnownGates_AreTheGatesValidationLetsASpecRequire()
+    public void Gates_ThisBuildRuns_AreTheOnesProbePlanProbes()
     {
-        Assert.Equal(FieldSupport.RunnableGates, ProbePlan.KnownGates);
-        Assert.Equal([ProbePlan.BackplaneMatrix, ProbePlan.SecurityBaseline], ProbePlan.KnownGates);
+        Assert.Equal([ProbePlan.BackplaneMatrix, ProbePlan.SecurityBaseline], FieldSupport.RunnableGates);
     }
 
     [Fact]
-    public void Gates_RequiredGateThisBuildCannotRun_IsRefusedNotDropped()
+    public void ForOperator_LogsInAsTheNormalisedOperatorUser()
     {
-        var lab = LabSpecs.Lab01;
-        var document = lab.Document with
-        {
-            Spec = lab.Document.Spec with { Acceptance = new AcceptanceSpec { Required = [ProbePlan.BackplaneMatrix, "k8s-health"] } },
-        };
+        var cluster = LabSpecs.Lab01 with { Security = LabSpecs.Lab01.Security with { Ssh = LabSpecs.Lab01.Security.Ssh with { OperatorUser = "deploy" } } };
+        var targets = cluster.Nodes.Select(n => new OperatorTarget(n, "10.250.0.1", "ssh-ed25519 AAAA")).ToList();
 
-        var error = Assert.Throws<InvalidOperationException>(() => ProbePlan.Gates(lab with { Document = document }));
+        var logins = ProbePlan.ForOperator(cluster, targets, FieldSupport.RunnableGates, keyLogin: true);
 
-        Assert.Contains("'k8s-health'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("gate-unsupported", error.Message, StringComparison.Ordinal);
+        Assert.NotEmpty(logins);
+        Assert.All(logins, p => Assert.Contains(" deploy@", p.Command, StringComparison.Ordinal));
     }
 }

@@ -24,7 +24,7 @@ public sealed class ClusterEnrollmentTests
         ClusterEnrollment? enrollment = null;
         await using var stack = await TrustStackFixture.UpAsync(CancellationToken.None, (fixture, trust) =>
         {
-            enrollment = new ClusterEnrollment("enrollment", fixture.Cluster, trust, fixture.OutDir);
+            enrollment = new ClusterEnrollment("enrollment", new EnrollmentArgs { Cluster = fixture.Cluster, Trust = trust, OutDirectory = fixture.OutDir });
             foreach (var (name, content) in enrollment.ServiceFiles)
             {
                 _ = content.Apply(c => files[name] = c);
@@ -80,7 +80,7 @@ public sealed class ClusterEnrollmentTests
         var tokens = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         await using var stack = await TrustStackFixture.UpAsync(CancellationToken.None, (fixture, trust) =>
         {
-            var enrollment = new ClusterEnrollment("enrollment", fixture.Cluster, trust, fixture.OutDir);
+            var enrollment = new ClusterEnrollment("enrollment", new EnrollmentArgs { Cluster = fixture.Cluster, Trust = trust, OutDirectory = fixture.OutDir });
             foreach (var (name, content) in enrollment.ServiceFiles)
             {
                 _ = content.Apply(c => files[name] = c);
@@ -123,7 +123,7 @@ public sealed class ClusterEnrollmentTests
     {
         ClusterEnrollment? enrollment = null;
         await using var stack = await TrustStackFixture.UpAsync(CancellationToken.None, (fixture, trust) =>
-            enrollment = new ClusterEnrollment("enrollment", fixture.Cluster, trust, fixture.OutDir));
+            enrollment = new ClusterEnrollment("enrollment", new EnrollmentArgs { Cluster = fixture.Cluster, Trust = trust, OutDirectory = fixture.OutDir }));
 
         Assert.Equal("cp-1", enrollment!.ServiceNode);
         Assert.Equal("https://10.101.0.11:7443/", enrollment.ServiceUrl);

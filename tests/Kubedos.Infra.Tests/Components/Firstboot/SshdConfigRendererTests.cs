@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using Kubedos.Components.Firstboot;
-using Kubedos.Spec.Model;
+using Kubedos.Spec.Normalisation;
 using Kubedos.Testing;
 
 namespace Kubedos.Infra.Tests.Components.Firstboot;
 
 public sealed class SshdConfigRendererTests
 {
-    private static readonly SshSpec Ssh = new() { AllowUsers = ["ops", "deploy"] };
+    private static readonly NormalisedSsh Ssh = new(["ops", "deploy"], "ops", PasswordAuth: false, PermitRootLogin: false);
 
     [Fact]
     public void Render_Defaults_KeyOnlyNoRootAllowUsersOnWg1()

@@ -1,3 +1,4 @@
+using Kubedos.Components;
 using Kubedos.Components.Firstboot;
 using Kubedos.Components.Planes;
 using Kubedos.Components.Substrate;
@@ -31,10 +32,10 @@ public sealed class SubstrateSeamTests
     {
         var kind = new MachinesKind(SubstrateType.Local);
 
-        var result = await RunAsync(stack => { _ = new Kubedos.Components.Substrate.Substrate("substrate", LabSpecs.Lab01, "/srv/project", kinds: new SubstrateKinds([kind])); });
+        var result = await RunAsync(stack => { _ = new ClusterSubstrate("substrate", new SubstrateArgs { Cluster = LabSpecs.Lab01, ProjectDirectory = "/srv/project", Kinds = new SubstrateKinds([kind]) }); });
 
         Assert.Null(result.ProgramError);
-        var substrate = result.Single(Kubedos.Components.Substrate.Substrate.TypeToken, "substrate");
+        var substrate = result.Single(ClusterSubstrate.TypeToken, "substrate");
         var machines = result.OfType("random:index:RandomId");
         Assert.Equal(["machine-cp-1", "machine-cp-2", "machine-cp-3", "machine-w-1"], machines.Select(m => m.Name).Order(StringComparer.Ordinal));
         Assert.All(machines, m => Assert.Equal(substrate.Urn, m.Parent));
@@ -48,8 +49,10 @@ public sealed class SubstrateSeamTests
     {
         var result = await RunAsync(stack =>
         {
-            _ = new Kubedos.Components.Substrate.Substrate(
-                "substrate", LabSpecs.Lab01, "/srv/project", kinds: new SubstrateKinds([new MachinesKind(SubstrateType.Proxmox), new MachinesKind(SubstrateType.Aws)]));
+            _ = new ClusterSubstrate("substrate", new SubstrateArgs
+            {
+                Cluster = LabSpecs.Lab01, ProjectDirectory = "/srv/project", Kinds = new SubstrateKinds([new MachinesKind(SubstrateType.Proxmox), new MachinesKind(SubstrateType.Aws)]),
+            });
         });
 
         Assert.NotNull(result.ProgramError);
@@ -88,9 +91,12 @@ public sealed class SubstrateSeamTests
         {
             var cluster = LabSpecs.Lab01;
             var rendered = new RenderedFiles(Path.Combine(Path.GetTempPath(), "kubedos-seam-never-written"), preview: true);
-            var substrate = new Kubedos.Components.Substrate.Substrate("substrate", cluster, "/srv/project", kinds: new SubstrateKinds([recording]));
-            var firstboot = new Kubedos.Components.Firstboot.Firstboot("firstboot", cluster, substrate.Nodes, rendered, new ResourceOptions { DependsOn = [substrate] });
-            _ = new PlaneSet("planes", cluster, firstboot.Nodes, substrate.OperatorAccess, rendered, new ResourceOptions { DependsOn = [firstboot] });
+            var substrate = new ClusterSubstrate("substrate", new SubstrateArgs { Cluster = cluster, ProjectDirectory = "/srv/project", Kinds = new SubstrateKinds([recording]) });
+            var firstboot = new NodeFirstboot("firstboot", new FirstbootArgs { Cluster = cluster, Nodes = substrate.Nodes, Rendered = rendered }, new ResourceOptions { DependsOn = [substrate] });
+            _ = new PlaneSet(
+                "planes",
+                new PlaneSetArgs { Cluster = cluster, Nodes = firstboot.Nodes, OperatorAccess = substrate.OperatorAccess, Rendered = rendered },
+                new ResourceOptions { DependsOn = [firstboot] });
         });
 
         Assert.Null(result.ProgramError);

@@ -1,3 +1,4 @@
+using Kubedos.Components.Substrate;
 using Kubedos.Engine.Automation;
 using Kubedos.Engine.Testing;
 using Kubedos.Providers.Local;
@@ -20,7 +21,7 @@ public sealed class SubstrateWiringTests
 
     private static Task<DeploymentTestResult> RunAsync(bool preview = false) =>
         DeploymentTest.RunAsync(
-            StackProgram.Create(stack => { _ = new Kubedos.Components.Substrate.Substrate("substrate", LabSpecs.Lab01, "/srv/project"); }),
+            StackProgram.Create(stack => { _ = new ClusterSubstrate("substrate", new SubstrateArgs { Cluster = LabSpecs.Lab01, ProjectDirectory = "/srv/project" }); }),
             Lab,
             new TestOptions { ProjectName = "kubedos", StackName = "lab-01", IsPreview = preview });
 
@@ -30,7 +31,7 @@ public sealed class SubstrateWiringTests
         var result = await RunAsync();
 
         Assert.Null(result.ProgramError);
-        var substrate = result.Single(Kubedos.Components.Substrate.Substrate.TypeToken, "substrate");
+        var substrate = result.Single(ClusterSubstrate.TypeToken, "substrate");
         var nodes = result.OfType(NodeResource.TypeToken);
         Assert.Equal(["cp-1", "cp-2", "cp-3", "w-1"], nodes.Select(n => n.Inputs["name"].AsString()).Order(StringComparer.Ordinal));
         Assert.All(nodes, n => Assert.Equal(substrate.Urn, n.Parent));
@@ -69,8 +70,8 @@ public sealed class SubstrateWiringTests
     {
         var result = await RunAsync();
 
-        var nodes = result.Single(Kubedos.Components.Substrate.Substrate.TypeToken, "substrate").Outputs["nodes"].AsObject();
-        Assert.Equal("local", result.Single(Kubedos.Components.Substrate.Substrate.TypeToken, "substrate").Outputs["type"].AsString());
+        var nodes = result.Single(ClusterSubstrate.TypeToken, "substrate").Outputs["nodes"].AsObject();
+        Assert.Equal("local", result.Single(ClusterSubstrate.TypeToken, "substrate").Outputs["type"].AsString());
         Assert.Equal(
             LabSpecs.Lab01.Nodes.Select(n => $"{n.Name}={result.Single(NodeResource.TypeToken, n.Name).Inputs["address"].AsString()}"),
             nodes.Select(kv => $"{kv.Key}={kv.Value.AsString()}"));

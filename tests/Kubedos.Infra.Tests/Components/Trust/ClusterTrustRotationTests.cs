@@ -11,7 +11,7 @@ public sealed class ClusterTrustRotationTests
         var time = new SettableTime(TimeProvider.System.GetUtcNow());
         await using var stack = await TrustStackFixture.UpAsync(CancellationToken.None, time: time);
         var before = Certificates(stack);
-        var lifetime = CertificateLifetime.FromDays(stack.Cluster.Document.Spec.Security.Rotation.NodeCertDays);
+        var lifetime = CertificateLifetime.FromDays(stack.Cluster.Security.Rotation.NodeCertDays);
 
         time.Now += TimeSpan.FromHours(lifetime.ValidityHours - lifetime.EarlyRenewalHours - 1);
         await stack.UpAgainAsync(CancellationToken.None);

@@ -47,7 +47,7 @@ public sealed class ClusterTrustTests
             Assert.False(usage.HasFlag(X509KeyUsageFlags.KeyCertSign));
             Assert.Contains($"O=kubedos:{(node.Role == NodeRole.ControlPlane ? "control-plane" : "worker")}", certificate.Subject, StringComparison.Ordinal);
             var days = (certificate.NotAfter - certificate.NotBefore).TotalDays;
-            Assert.InRange(days, stack.Cluster.Document.Spec.Security.Rotation.NodeCertDays - 1, stack.Cluster.Document.Spec.Security.Rotation.NodeCertDays + 1);
+            Assert.InRange(days, stack.Cluster.Security.Rotation.NodeCertDays - 1, stack.Cluster.Security.Rotation.NodeCertDays + 1);
         }
     }
 

@@ -63,7 +63,7 @@ public sealed class ClusterTrustToFuTests : IDisposable
         {
             WorkDir = _dir,
             Providers = ProviderRegistry.Of(TlsProvider.Create(TimeProvider.System), RandomProvider.Create()),
-            Program = StackProgram.Create(s => _ = new ClusterTrust("trust", cluster, TrustMaterial.FromConfig(s), Path.Combine(_dir, "out", "dev"))),
+            Program = StackProgram.Create(s => _ = new ClusterTrust("trust", new TrustArgs { Cluster = cluster, Material = TrustMaterial.FromConfig(s), OutDirectory = Path.Combine(_dir, "out", "dev") })),
             Passphrase = passphrase,
             Environment = _ => null,
         });

@@ -110,7 +110,7 @@ internal sealed class TrustStackFixture : IAsyncDisposable
             Providers = ProviderRegistry.Of(TlsProvider.Create(time), RandomProvider.Create()),
             Program = StackProgram.Create(stack =>
             {
-                var trust = new ClusterTrust("trust", Cluster, TrustMaterial.FromConfig(stack), OutDir);
+                var trust = new ClusterTrust("trust", new TrustArgs { Cluster = Cluster, Material = TrustMaterial.FromConfig(stack), OutDirectory = OutDir });
                 foreach (var node in trust.Nodes)
                 {
                     _ = node.PrivateKeyPem.Apply(Capture);

@@ -45,4 +45,25 @@ public sealed class Ipv4CidrTests
         Assert.Equal(256, cidr.Size);
         Assert.Throws<ArgumentOutOfRangeException>(() => cidr.At(256));
     }
+
+    [Fact]
+    public void Overlapping_Networks_YieldsEachOverlappingPairOnceInOrder()
+    {
+        string[] texts = ["10.101.0.0/24", "10.102.0.0/24", "10.101.0.128/25", "10.0.0.0/8"];
+        var networks = texts.Select(t => Ipv4Cidr.TryParse(t, out var c, out _) ? (Text: t, Cidr: c) : throw new FormatException(t)).ToList();
+
+        var pairs = Ipv4Cidr.Overlapping(networks, n => n.Cidr).Select(p => $"{p.Earlier.Text}~{p.Later.Text}");
+
+        Assert.Equal(
+            ["10.101.0.0/24~10.101.0.128/25", "10.101.0.0/24~10.0.0.0/8", "10.102.0.0/24~10.0.0.0/8", "10.101.0.128/25~10.0.0.0/8"],
+            pairs);
+    }
+
+    [Fact]
+    public void Overlapping_AdjacentNetworks_YieldsNothing()
+    {
+        var networks = new[] { "10.101.0.0/25", "10.101.0.128/25" }.Select(t => Ipv4Cidr.TryParse(t, out var c, out _) ? c : default).ToList();
+
+        Assert.Empty(Ipv4Cidr.Overlapping(networks, n => n));
+    }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using Kubedos.Spec.Loading;
 using Kubedos.Spec.Model;
 using Kubedos.Spec.Normalisation;
+using Kubedos.Spec.Validation.Support;
 
 namespace Kubedos.Infra.Tests.Spec.Normalisation;
 
@@ -12,6 +13,62 @@ public sealed class SpecNormaliserTests
         var result = SpecText.Validate(yaml);
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         return SpecNormaliser.Normalise(result.Document!);
+    }
+
+    [Fact]
+    public void Normalise_CarriesWhatTheStagesConsume()
+    {
+        var cluster = Normalise(RepositoryFiles.Read("stacks/lab-01.yaml"));
+
+        Assert.Equal("ops", cluster.Security.Ssh.OperatorUser);
+        Assert.Equal(["ops"], cluster.Security.Ssh.AllowUsers);
+        Assert.Equal(30, cluster.Security.Rotation.WireguardDays);
+        Assert.Equal("cp-1", cluster.PrimaryControlPlane.Name);
+        Assert.Equal(SubstrateType.Local, cluster.Substrate.Type);
+        Assert.Equal("10.250.1.0/24", cluster.Substrate.LocalUnderlay.ToString());
+        Assert.Equal(InterPlaneDefault.Deny, cluster.PlanePolicy.DefaultInterPlane);
+        Assert.False(cluster.PlanePolicy.OpenByDefault);
+        Assert.Equal(
+            ["wg1->wg3 6443/tcp,2379-2380/tcp,10250/tcp", "wg2->wg3 9090/tcp,3000/tcp,3100/tcp"],
+            cluster.PlanePolicy.Allow.Select(r => $"{r.From.Name}->{r.To.Name} {string.Join(',', r.Ports)}"));
+    }
+
+    [Fact]
+    public void Normalise_OperatorUser_IsTheFirstAllowedUser()
+    {
+        var yaml = SpecText.ReplaceOnce(RepositoryFiles.Read("stacks/lab-01.yaml"), "allowUsers: [\"ops\"]", "allowUsers: [\"deploy\", \"ops\"]");
+
+        Assert.Equal("deploy", Normalise(yaml).Security.Ssh.OperatorUser);
+    }
+
+    [Fact]
+    public void Normalise_PrimaryControlPlane_IsTheFirstControlPlaneInSpecOrderNotTheFirstNode()
+    {
+        var yaml = SpecText.ReplaceOnce(
+            RepositoryFiles.Read("stacks/lab-01.yaml"),
+            "      - { name: cp-1, role: control-plane, index: 11 }\n",
+            "      - { name: w-0, role: worker, index: 20 }\n      - { name: cp-1, role: control-plane, index: 11 }\n");
+
+        var cluster = Normalise(yaml);
+
+        Assert.Equal("w-0", cluster.Nodes[0].Name);
+        Assert.Equal("cp-1", cluster.PrimaryControlPlane.Name);
+    }
+
+    [Fact]
+    public void Gates_NoneRequired_AreEveryGateThisBuildRuns()
+    {
+        Assert.Equal(FieldSupport.RunnableGates, SpecNormaliser.Gates(new AcceptanceSpec()));
+        Assert.Equal(["security-baseline"], SpecNormaliser.Gates(new AcceptanceSpec { Required = ["security-baseline"] }));
+    }
+
+    [Fact]
+    public void Gates_RequiredGateThisBuildCannotRun_IsRefusedNotDropped()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => SpecNormaliser.Gates(new AcceptanceSpec { Required = ["backplane-matrix", "k8s-health"] }));
+
+        Assert.Contains("'k8s-health'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("gate-unsupported", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
-using Kubedos.Components.Firstboot;
 using Kubedos.Engine.Model;
 using Kubedos.Providers.Command;
-using Kubedos.Spec.Normalisation;
 
 namespace Kubedos.Components.Acceptance;
 
@@ -13,21 +11,18 @@ namespace Kubedos.Components.Acceptance;
 /// without a token and with a wrong one. Gates run again when the run value changes (config
 /// <c>kubedos:acceptanceRun</c>) or the planes' keys do, and whenever <c>kubedos acceptance</c> replaces its children.
 /// </summary>
-internal sealed class Acceptance : ComponentResource
+internal sealed class AcceptanceGates : ComponentResource
 {
     public const string TypeToken = "kubedos:components:Acceptance";
 
-    public Acceptance(
-        string name, string stack, NormalisedCluster cluster, IReadOnlyList<FirstbootNode> nodes, Output<string> sshPrivateKey, Output<string> planeKeys, string outDirectory, string run, ResourceOptions? options = null,
-        Output<EnrollmentProbeTarget>? enrollment = null)
+    public AcceptanceGates(string name, AcceptanceArgs args, ResourceOptions? options = null)
         : base(TypeToken, name, options)
     {
-        ArgumentNullException.ThrowIfNull(cluster);
-        ArgumentNullException.ThrowIfNull(nodes);
-        // A component's DependsOn does not reach its children by itself: every child carries it.
-        var here = new ResourceOptions { Parent = this, DependsOn = options?.DependsOn ?? [] };
-        var gates = ProbePlan.Gates(cluster);
-        Input<string>[] triggers = [run, planeKeys];
+        ArgumentNullException.ThrowIfNull(args);
+        var (cluster, nodes, enrollment) = (args.Cluster, args.Nodes, args.Enrollment);
+        var here = StageOptions.ForChildren(this, options);
+        var gates = cluster.AcceptanceGates;
+        Input<string>[] triggers = [args.Run, args.PlaneKeysDigest];
         var outputs = new List<Output<string>>();
         foreach (var node in nodes)
         {
@@ -38,7 +33,7 @@ internal sealed class Acceptance : ComponentResource
             {
                 // After the timed probes: starting agents beside them would compete with their pings for the CPU.
                 var script = enrollment.Apply(target => ProbeScriptRenderer.Render(ProbePlan.AnonymousEnrollment(cluster, node.Substrate.Node, gates, target)));
-                outputs.Add(node.Substrate.Channel.Run("enrollment-probes", ["sh", "-c", script], triggers, here with { DependsOn = [.. here.DependsOn, probing.Resource] }).Stdout);
+                outputs.Add(node.Substrate.Channel.Run("enrollment-probes", ["sh", "-c", script], triggers, here.After(probing.Resource)).Stdout);
             }
         }
 
@@ -55,7 +50,7 @@ internal sealed class Acceptance : ComponentResource
         var keyLogin = new LocalCommand("operator-key-login", new LocalCommandArgs
         {
             Create = operatorProbes.Apply(targets => ProbeScriptRenderer.Render(ProbePlan.ForOperator(cluster, targets, gates, keyLogin: true))),
-            Environment = new Dictionary<string, Input<string>> { [ProbePlan.SshKeyVariable] = sshPrivateKey.AsSecret() },
+            Environment = new Dictionary<string, Input<string>> { [ProbePlan.SshKeyVariable] = args.SshPrivateKey.AsSecret() },
             Triggers = triggers,
         }, here);
         var keyLoginResults = Output.Unsecret(keyLogin.Stdout.Apply(ProbeResult.ParseAll));
@@ -66,7 +61,7 @@ internal sealed class Acceptance : ComponentResource
         {
             if (!IsDryRun)
             {
-                AcceptanceReport.Write(outDirectory, stack, cluster.Name, v);
+                AcceptanceReport.Write(args.OutDirectory, args.Stack, cluster.Name, v);
             }
 
             return true;

@@ -1,9 +1,7 @@
-using System.Security.Cryptography;
 using System.Text;
 using Kubedos.Components.Substrate;
 using Kubedos.Engine.Model;
 using Kubedos.Providers.Tls;
-using Kubedos.Spec.Model;
 using Kubedos.Spec.Normalisation;
 
 namespace Kubedos.Components.Firstboot;
@@ -14,21 +12,20 @@ namespace Kubedos.Components.Firstboot;
 /// generated on the node (their fingerprints are outputs to pin), and the nftables and sysctl
 /// baselines. Everything goes through each node's bootstrap channel.
 /// </summary>
-internal sealed class Firstboot : ComponentResource
+internal sealed class NodeFirstboot : ComponentResource
 {
     public const string TypeToken = "kubedos:components:Firstboot";
 
-    public Firstboot(string name, NormalisedCluster cluster, IReadOnlyList<SubstrateNode> nodes, RenderedFiles rendered, ResourceOptions? options = null)
+    public NodeFirstboot(string name, FirstbootArgs args, ResourceOptions? options = null)
         : base(TypeToken, name, options)
     {
-        ArgumentNullException.ThrowIfNull(cluster);
-        ArgumentNullException.ThrowIfNull(nodes);
-        ArgumentNullException.ThrowIfNull(rendered);
-        var ssh = cluster.Document.Spec.Security.Ssh;
+        ArgumentNullException.ThrowIfNull(args);
+        var cluster = args.Cluster;
         var key = new PrivateKey("ssh-user-key", new PrivateKeyArgs { Algorithm = "ECDSA", EcdsaCurve = "P256" }, new ResourceOptions { Parent = this });
         AuthorizedKey = key.PublicKeyPem.Apply(pem => OpenSshPublicKey.FromPem(pem, $"kubedos@{cluster.Name}"));
         UserPrivateKeyPem = key.PrivateKeyPem;
-        Nodes = [.. nodes.Select(node => Boot(cluster, node, ssh, rendered, options?.DependsOn ?? []))];
+        var here = StageOptions.ForChildren(this, options);
+        Nodes = [.. args.Nodes.Select(node => Boot(cluster, node, args.Rendered, here))];
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["authorizedKey"] = AuthorizedKey,
@@ -43,19 +40,17 @@ internal sealed class Firstboot : ComponentResource
     /// <summary>The stack's SSH private key (PKCS#8 PEM), a secret.</summary>
     public Output<string> UserPrivateKeyPem { get; }
 
-    public IReadOnlyList<FirstbootNode> Nodes { get; }
+    /// <summary>Every node after first boot, in the spec's order.</summary>
+    public IReadOnlyList<BootedNode> Nodes { get; }
 
-    public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-
-    private FirstbootNode Boot(NormalisedCluster cluster, SubstrateNode node, SshSpec ssh, RenderedFiles rendered, IReadOnlyList<Resource> after)
+    private BootedNode Boot(NormalisedCluster cluster, SubstrateNode node, RenderedFiles rendered, ResourceOptions here)
     {
         var channel = node.Channel;
-        // A component's DependsOn does not reach its children by itself: every child carries it.
-        var here = new ResourceOptions { Parent = this, DependsOn = after };
+        var ssh = cluster.Security.Ssh;
         var sysctlConf = SysctlBaseline.RenderConf();
         var sysctlScript = SysctlBaseline.RenderScript();
         var sysctlFile = channel.WriteFile("sysctl-conf", SysctlBaseline.Path, sysctlConf, "0644", here);
-        var sysctl = channel.Run("sysctl", ["sh", "-c", sysctlScript], [], here with { DependsOn = [.. here.DependsOn, sysctlFile.Resource] });
+        var sysctl = channel.Run("sysctl", ["sh", "-c", sysctlScript], [], here.After(sysctlFile.Resource));
 
         var users = channel.Run("users", ["sh", "-c", UsersScript(ssh.AllowUsers), "users", .. ssh.AllowUsers.Select(u => (Input<string>)u)], [], here);
         var keys = ssh.AllowUsers
@@ -72,16 +67,16 @@ internal sealed class Firstboot : ComponentResource
             "sshd",
             ["sh", "-c", SshdStartScript],
             [sshdFile.Sha256, fingerprint],
-            here with { DependsOn = [.. here.DependsOn, sysctl.Resource, users.Resource, hostKeys.Resource, sshdFile.Resource, .. keys.Select(k => k.Resource)] });
+            here.After([sysctl.Resource, users.Resource, hostKeys.Resource, sshdFile.Resource, .. keys.Select(k => k.Resource)]));
 
         var baseline = BaselineFirewallRenderer.Render(cluster.Planes);
         var baselineFile = channel.WriteFile("nftables-baseline", BaselineFirewallRenderer.Path, baseline, "0600", here);
-        var firewall = channel.Run("nftables-baseline", ["nft", "-f", BaselineFirewallRenderer.Path], [baselineFile.Sha256], here with { DependsOn = [.. here.DependsOn, baselineFile.Resource] });
+        var firewall = channel.Run("nftables-baseline", ["nft", "-f", BaselineFirewallRenderer.Path], [baselineFile.Sha256], here.After(baselineFile.Resource));
 
         rendered.Write(node.Name, "sshd_config", sshdConfig);
         rendered.Write(node.Name, "nftables-baseline.nft", baseline);
         rendered.Write(node.Name, "sysctl.conf", sysctlConf);
-        return new FirstbootNode(node, fingerprint, hostKeys.Stdout.Apply(HostKeyFingerprint.PublicKey), [sysctl.Resource, users.Resource, sshd, firewall.Resource]);
+        return new BootedNode(node, fingerprint, hostKeys.Stdout.Apply(HostKeyFingerprint.PublicKey), [sysctl.Resource, users.Resource, sshd, firewall.Resource]);
     }
 
     // An sshd left by an interrupted run (kill -9 of the engine before it recorded the process)

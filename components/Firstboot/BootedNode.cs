@@ -8,7 +8,7 @@ namespace Kubedos.Components.Firstboot;
 /// <param name="HostKeyFingerprint">SHA256 fingerprint of the ed25519 host key.</param>
 /// <param name="HostPublicKey">The node's ed25519 host key (<c>ssh-ed25519 AAAA...</c>), for known_hosts pins.</param>
 /// <param name="Ready">What later stages wait for.</param>
-internal sealed record FirstbootNode(SubstrateNode Substrate, Output<string> HostKeyFingerprint, Output<string> HostPublicKey, IReadOnlyList<Resource> Ready)
+internal sealed record BootedNode(SubstrateNode Substrate, Output<string> HostKeyFingerprint, Output<string> HostPublicKey, IReadOnlyList<Resource> Ready)
 {
     public string Name => Substrate.Name;
 }

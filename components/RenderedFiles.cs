@@ -1,4 +1,4 @@
-namespace Kubedos.Components.Firstboot;
+namespace Kubedos.Components;
 
 /// <summary>Writes what a stage rendered for a node to <c>out/&lt;stack&gt;/rendered/&lt;node&gt;/</c>, for review and the recovery bundle.</summary>
 /// <param name="stackOutDirectory">The stack's files (<c>out/&lt;stack&gt;</c>).</param>

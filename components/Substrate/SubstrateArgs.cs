@@ -1,0 +1,16 @@
+using Kubedos.Spec.Normalisation;
+
+namespace Kubedos.Components.Substrate;
+
+/// <summary>What <see cref="ClusterSubstrate"/> is built from.</summary>
+internal sealed record SubstrateArgs
+{
+    /// <summary>The normalised spec (nodes, substrate type and its settings).</summary>
+    public required NormalisedCluster Cluster { get; init; }
+
+    /// <summary>The project directory of the state being deployed (recorded as the lab's owner).</summary>
+    public required string ProjectDirectory { get; init; }
+
+    /// <summary>The substrate implementations to choose from.</summary>
+    public SubstrateKinds Kinds { get; init; } = SubstrateKinds.BuiltIn;
+}
