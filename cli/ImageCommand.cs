@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kubedos.Components.Image;
 using Kubedos.Engine.Automation;
 using Kubedos.Image;
 using Kubedos.Image.Build;
@@ -39,11 +40,11 @@ internal static class ImageCommand
         }
 
         var source = mirror is null ? AptSource.Default : AptSource.Default with { Mirror = mirror };
-        var declared = ImagePackages.For(document!.Spec);
+        var declared = NodeImagePackages.For(document!.Spec);
         try
         {
             var imageLock = await PackageResolver.ResolveAsync(source, declared, cancellationToken);
-            var path = LockPath(specPath!);
+            var path = NodeImagePackages.LockPath(specPath!);
             await File.WriteAllTextAsync(path + ".tmp", imageLock.ToJson(), cancellationToken);
             File.Move(path + ".tmp", path, overwrite: true);
             Console.Out.WriteLine($"kubedos image lock: {path}: {declared.Names.Count} declared, {imageLock.Packages.Count} packages ({imageLock.Packages.Sum(p => p.Size) / 1048576} MiB) from {source.Mirror} {source.Suite} of {imageLock.Snapshot.Date:u}");
@@ -65,16 +66,32 @@ internal static class ImageCommand
 
         try
         {
-            var imageLock = CheckedLock(specPath!, document!.Spec);
+            var imageLock = NodeImagePackages.CheckedLock(specPath!, document!.Spec);
             var version = document.Metadata.ArtifactVersion
                 ?? throw new ImageBuildException("check", $"{specPath}: metadata.artifactVersion is required to build an image (it names every artifact, spec §8.4)");
             var project = Directory.GetCurrentDirectory();
             var storeRoot = Path.GetFullPath(storeOption ?? Environment.GetEnvironmentVariable("KUBEDOS_STORE") ?? Path.Combine(project, ".kubedos", "store"));
             var outDirectory = Path.Combine(Path.GetFullPath(outOption ?? "out", project), stack!);
             using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
-            var progress = new Progress<BuildProgress>(p => Console.Error.WriteLine($"  [{p.Elapsed:mm\\:ss}] {p.Phase,-10} {p.Detail}"));
-            var result = await new ImageBuilder(http, progress).BuildAsync(
-                new ImageBuildRequest(stack!, version, imageLock, ImagePackages.Baseline(), outDirectory, storeRoot, offline), cancellationToken);
+            var phases = new List<BuildProgress>();
+            var progress = new Kubedos.Image.Tools.InlineProgress<BuildProgress>(p =>
+            {
+                phases.Add(p);
+                Console.Error.WriteLine($"  [{p.Elapsed:mm\\:ss}] {p.Phase,-10} {p.Detail}");
+            });
+            var request = new ImageBuildRequest(stack!, version, imageLock, NodeImagePackages.Baseline(), outDirectory, storeRoot, offline);
+            ImageBuildResult result;
+            try
+            {
+                result = await new ImageBuilder(http, progress).BuildAsync(request, cancellationToken);
+            }
+            catch (Exception e) when (e is ImageBuildException or DigestMismatchException)
+            {
+                await ImageBuildLog.RecordAsync(outDirectory, request, phases, null, e.Message, cancellationToken);
+                throw;
+            }
+
+            var head = await ImageBuildLog.RecordAsync(outDirectory, request, phases, result, null, cancellationToken);
             Console.Out.WriteLine(result.CacheHit
                 ? $"kubedos image build: nothing changed since the last build (build key {result.Manifest.BuildKey[..12]}); {result.ManifestPath}"
                 : $"kubedos image build: {result.Manifest.Outputs.Count} artifacts, {result.Downloaded} packages downloaded; {result.ManifestPath}");
@@ -83,6 +100,8 @@ internal static class ImageCommand
                 Console.Out.WriteLine($"  {output.Name}  {output.Size / 1048576} MiB  sha256:{output.Sha256}");
             }
 
+            Console.Out.WriteLine($"  build log {ImageBuildLog.PathIn(outDirectory)} head {head} (kubedos audit verify FILE --head HEAD)");
+
             return ExitCodes.Success;
         }
         catch (Exception e) when (e is ImageBuildException or LockFileException or DigestMismatchException)
@@ -90,28 +109,6 @@ internal static class ImageCommand
             await Console.Error.WriteLineAsync($"kubedos image build --stack {stack}: {e.Message}");
             return ExitCodes.OperationFailed;
         }
-    }
-
-    /// <summary>The lock beside the spec: <c>stacks/lab-01.yaml</c> -&gt; <c>stacks/lab-01.locks.json</c>.</summary>
-    public static string LockPath(string specPath) =>
-        Path.Combine(Path.GetDirectoryName(specPath)!, Path.GetFileNameWithoutExtension(specPath) + ".locks.json");
-
-    /// <summary>The stack's lock, refused when missing or made for another declared set (naming the difference).</summary>
-    public static ImageLock CheckedLock(string specPath, ClusterSpec spec)
-    {
-        var path = LockPath(specPath);
-        if (!File.Exists(path))
-        {
-            throw new LockFileException(path, "$", "no lock for this spec; make it with `kubedos image lock --stack S` and commit it");
-        }
-
-        var imageLock = ImageLock.Read(path);
-        if (imageLock.Difference(ImagePackages.For(spec)) is { } difference)
-        {
-            throw new LockFileException(path, "$.declared", $"{difference}; the spec's declared set changed: lock it again with `kubedos image lock --stack S`");
-        }
-
-        return imageLock;
     }
 
     private static bool TryLoad(string verb, string? stackName, out string? stack, out string? specPath, out ClusterDocument? document)

@@ -41,15 +41,68 @@ internal static class DiskImageWriter
         await File.WriteAllTextAsync(commands, TimeCommands(tree, imageLock.Snapshot.Date), cancellationToken);
         await ToolRun.RunAsync("disk", ["/usr/sbin/debugfs", "-w", "-f", commands, rawImage], fake, cancellationToken);
         await ToolRun.RunAsync("disk", ["/usr/sbin/e2fsck", "-f", "-n", rawImage], fake, cancellationToken);
-        await ToolRun.RunAsync("disk", ["/usr/bin/qemu-img", "convert", "-f", "raw", "-O", "qcow2", rawImage, qcow2], null, cancellationToken);
-        await ToolRun.RunAsync("disk", ["/usr/bin/qemu-img", "check", qcow2], null, cancellationToken);
         Directory.Delete(tree, recursive: true);
+
+        var disk = Path.Combine(workDirectory, "disk.raw");
+        await PartitionAsync(seed, rawImage, disk, cancellationToken);
+        await ToolRun.RunAsync("disk", ["/usr/bin/qemu-img", "convert", "-f", "raw", "-O", "qcow2", disk, qcow2], null, cancellationToken);
+        await ToolRun.RunAsync("disk", ["/usr/bin/qemu-img", "check", qcow2], null, cancellationToken);
+        File.Delete(disk);
+    }
+
+    /// <summary>
+    /// The whole disk: GPT with a 1 MiB BIOS boot partition holding GRUB's core image and the root partition holding
+    /// the file system, BIOS-bootable (SeaBIOS, Proxmox's default firmware). Partition UUIDs derive from the lock.
+    /// </summary>
+    private static async Task PartitionAsync(string seed, string fileSystem, string disk, CancellationToken cancellationToken)
+    {
+        const long biosStart = 2048;
+        const long biosSectors = 2048;
+        const long rootStart = biosStart + biosSectors;
+        var rootSectors = new FileInfo(fileSystem).Length / 512;
+        await using (var image = File.Create(disk))
+        {
+            // The backup GPT needs 33 sectors after the last partition.
+            image.SetLength((rootStart + rootSectors + 2048) * 512);
+        }
+
+        var layout = string.Join('\n',
+            "label: gpt",
+            $"label-id: {Uuid(seed, 1, variant: 2)}",
+            "unit: sectors",
+            $"start={biosStart}, size={biosSectors}, type=21686148-6449-6E6F-744E-656564454649, uuid={Uuid(seed, 0, variant: 2)}, name=\"bios\"",
+            $"start={rootStart}, size={rootSectors}, type=0FC63DAF-8483-4772-8E79-3D69D8477DE4, uuid={Uuid(seed, 1, variant: 3)}, name=\"root\"",
+            string.Empty);
+        var script = Path.Combine(Path.GetDirectoryName(disk)!, "layout.sfdisk");
+        await File.WriteAllTextAsync(script, layout, cancellationToken);
+        await ToolRun.RunAsync("disk", ["/bin/sh", "-c", "exec /usr/sbin/sfdisk --quiet --no-reread --no-tell-kernel \"$0\" < \"$1\"", disk, script], null, cancellationToken);
+
+        await using (var target = new FileStream(disk, FileMode.Open, FileAccess.Write))
+        await using (var source = File.OpenRead(fileSystem))
+        {
+            target.Position = rootStart * 512;
+            await source.CopyToAsync(target, cancellationToken);
+        }
+
+        File.Delete(fileSystem);
+        var early = Path.Combine(Path.GetDirectoryName(disk)!, "early.cfg");
+        await File.WriteAllTextAsync(
+            early,
+            $"search --no-floppy --label {BootFiles.RootLabel} --set root\nset prefix=($root)/boot/grub\nconfigfile ($root)/boot/grub/grub.cfg\n",
+            cancellationToken);
+        var core = Path.Combine(Path.GetDirectoryName(disk)!, "core.img");
+        await ToolRun.RunAsync(
+            "disk",
+            ["/usr/bin/grub-mkimage", "-O", "i386-pc", "-o", core, "-c", early, "-p", "/boot/grub", "biosdisk", "part_gpt", "ext2", "search", "search_label", "normal", "linux", "configfile", "serial", "terminal", "echo", "test"],
+            null,
+            cancellationToken);
+        BiosBootRecord.Install(disk, await File.ReadAllBytesAsync("/usr/lib/grub/i386-pc/boot.img", cancellationToken), await File.ReadAllBytesAsync(core, cancellationToken), biosStart, biosSectors);
     }
 
     /// <summary>A version-4-shaped UUID made from the lock's digest, so the same lock gives the same file system identity.</summary>
-    internal static string Uuid(string sha256Hex, int which)
+    internal static string Uuid(string sha256Hex, int which, int variant = 0)
     {
-        var hex = sha256Hex.Substring(which * 32, 32).ToCharArray();
+        var hex = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{sha256Hex}/{which}/{variant}")))[..32].ToCharArray();
         hex[12] = '4';
         hex[16] = "89ab"[Convert.ToInt32(hex[16].ToString(), 16) & 3];
         var s = new string(hex);

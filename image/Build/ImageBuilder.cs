@@ -37,7 +37,14 @@ public sealed class ImageBuilder(HttpClient http, IProgress<BuildProgress>? prog
         var downloaded = await acquirer.AcquireAsync(
             request.Lock,
             request.Offline,
-            new Progress<AcquireProgress>(p => Report("acquire", $"{p.Done}/{p.Total} packages, {p.Bytes / 1048576} of {p.TotalBytes / 1048576} MiB {p.Current}", clock)),
+            new InlineProgress<AcquireProgress>(p =>
+            {
+                // Every twentieth package and the last: a line per package would bury the phases.
+                if (p.Done % 20 == 0 || p.Done == p.Total)
+                {
+                    Report("acquire", $"{p.Done}/{p.Total} packages, {p.Bytes / 1048576} of {p.TotalBytes / 1048576} MiB {p.Current}", clock);
+                }
+            }),
             cancellationToken);
 
         var work = Directory.CreateTempSubdirectory("kubedos-image-").FullName;
@@ -46,7 +53,7 @@ public sealed class ImageBuilder(HttpClient http, IProgress<BuildProgress>? prog
             Report("repository", $"{request.Lock.Packages.Count} packages from the store", clock);
             var repository = Path.Combine(work, "repo");
             await LocalRepository.CreateAsync(store, request.Lock, repository, cancellationToken);
-            var overlay = await WriteOverlayAsync(request, Path.Combine(work, "overlay"), cancellationToken);
+            var overlay = await WriteOverlayAsync(request.Lock, [.. BootFiles.All(), .. request.Overlay], Path.Combine(work, "overlay"), cancellationToken);
 
             Report("rootfs", "mmdebstrap from the local repository", clock);
             var tarball = Path.Combine(work, "rootfs.tar");
@@ -97,7 +104,7 @@ public sealed class ImageBuilder(HttpClient http, IProgress<BuildProgress>? prog
             .Append(request.Version).Append('\n')
             .Append(string.Join(',', Targets)).Append('\n')
             .Append(request.Lock.ToJson());
-        foreach (var file in request.Overlay.OrderBy(o => o.Path, StringComparer.Ordinal))
+        foreach (var file in BootFiles.All().Concat(request.Overlay).OrderBy(o => o.Path, StringComparer.Ordinal))
         {
             text.Append(file.Path).Append(' ').Append(((int)file.Mode).ToString(CultureInfo.InvariantCulture)).Append(' ').Append(Sha256Hex(file.Content)).Append('\n');
         }
@@ -125,11 +132,11 @@ public sealed class ImageBuilder(HttpClient http, IProgress<BuildProgress>? prog
         return true;
     }
 
-    private static async Task<string> WriteOverlayAsync(ImageBuildRequest request, string directory, CancellationToken cancellationToken)
+    private static async Task<string> WriteOverlayAsync(ImageLock imageLock, IReadOnlyList<OverlayFile> files, string directory, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
-        var stamp = DateTimeOffset.FromUnixTimeSeconds(request.Lock.SourceDateEpoch).UtcDateTime;
-        foreach (var file in request.Overlay)
+        var stamp = DateTimeOffset.FromUnixTimeSeconds(imageLock.SourceDateEpoch).UtcDateTime;
+        foreach (var file in files)
         {
             if (!file.Path.StartsWith('/') || file.Path.Contains("/../", StringComparison.Ordinal) || file.Path.EndsWith("/..", StringComparison.Ordinal))
             {
@@ -159,7 +166,7 @@ public sealed class ImageBuilder(HttpClient http, IProgress<BuildProgress>? prog
     private static async Task<IReadOnlyDictionary<string, string>> ToolVersionsAsync(CancellationToken cancellationToken)
     {
         var output = await ToolRun.RunAsync(
-            "manifest", ["/usr/bin/dpkg-query", "-W", "-f", "${Package} ${Version}\\n", "mmdebstrap", "e2fsprogs", "qemu-utils", "dpkg-dev", "apt", "tar"], null, cancellationToken);
+            "manifest", ["/usr/bin/dpkg-query", "-W", "-f", "${Package} ${Version}\\n", "mmdebstrap", "e2fsprogs", "qemu-utils", "dpkg-dev", "apt", "tar", "grub-pc-bin", "fdisk"], null, cancellationToken);
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split(' ', 2))
             .ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
