@@ -12,6 +12,11 @@ packages=(
   iproute2 nftables iputils-ping netcat-openbsd
   wireguard-tools wireguard-go
   openssh-server openssh-client
+  # The node image (image/, kubedos image lock|build): a private apt against Debian's signed index, mmdebstrap,
+  # a local repository (dpkg-scanpackages), the ext4 and GPT disk (e2fsprogs, fdisk's sfdisk), GRUB for BIOS boot,
+  # qcow2 (qemu-utils), the ISO and seed (xorriso, mtools, squashfs-tools), and QEMU to boot them in tests.
+  debian-archive-keyring mmdebstrap dpkg-dev e2fsprogs fdisk grub-pc-bin grub-efi-amd64-bin mtools
+  squashfs-tools xorriso qemu-utils qemu-system-x86 ovmf
 )
 
 missing=()

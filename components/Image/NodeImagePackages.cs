@@ -15,7 +15,7 @@ internal static class NodeImagePackages
     public static IReadOnlyList<string> Base { get; } =
     [
         "ca-certificates", "cloud-init", "ifupdown", "initramfs-tools", "iproute2", "iputils-ping", "isc-dhcp-client",
-        "linux-image-amd64", "netcat-openbsd", "nftables", "openssh-server", "procps", "prometheus-node-exporter",
+        "linux-image-amd64", "live-boot", "netcat-openbsd", "nftables", "openssh-server", "procps", "prometheus-node-exporter",
         "python3", "rsyslog", "rsyslog-gnutls", "runit", "sudo", "systemd-sysv", "udev", "wireguard-tools",
     ];
 

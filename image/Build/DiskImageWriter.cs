@@ -13,16 +13,22 @@ namespace Kubedos.Image.Build;
 /// </summary>
 internal static class DiskImageWriter
 {
-    public static async Task WriteAsync(ImageLock imageLock, string tarball, string workDirectory, string rawImage, string qcow2, CancellationToken cancellationToken)
+    /// <summary>Unpacks the rootfs tarball as root, owners, modes and extended attributes kept: what the disk and ISO are made from.</summary>
+    public static async Task<string> ExtractAsync(string tarball, string workDirectory, CancellationToken cancellationToken)
     {
-        var epoch = imageLock.SourceDateEpoch.ToString(CultureInfo.InvariantCulture);
-        var fake = new Dictionary<string, string> { ["E2FSPROGS_FAKE_TIME"] = epoch, ["SOURCE_DATE_EPOCH"] = epoch };
         var tree = Path.Combine(workDirectory, "tree");
         Directory.CreateDirectory(tree);
         await ToolRun.RunAsync("disk", ["/usr/bin/tar", "--extract", "--file", tarball, "--directory", tree, "--same-owner", "--preserve-permissions", "--xattrs", "--xattrs-include=*", "--numeric-owner"], null, cancellationToken);
+        return tree;
+    }
+
+    public static async Task WriteAsync(ImageLock imageLock, string tree, string workDirectory, string rawImage, string qcow2, CancellationToken cancellationToken)
+    {
+        var epoch = imageLock.SourceDateEpoch.ToString(CultureInfo.InvariantCulture);
+        var fake = new Dictionary<string, string> { ["E2FSPROGS_FAKE_TIME"] = epoch, ["SOURCE_DATE_EPOCH"] = epoch };
 
         // Size: the tree plus a third for metadata and first-boot writes, rounded up to 64 MiB.
-        var treeBytes = Directory.EnumerateFiles(tree, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+        var treeBytes = Directory.EnumerateFiles(tree, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint })
             .Sum(f => new FileInfo(f).Length);
         var size = ((treeBytes * 4 / 3) / (64L << 20) + 2) * (64L << 20);
         await using (var image = File.Create(rawImage))
@@ -41,7 +47,6 @@ internal static class DiskImageWriter
         await File.WriteAllTextAsync(commands, TimeCommands(tree, imageLock.Snapshot.Date), cancellationToken);
         await ToolRun.RunAsync("disk", ["/usr/sbin/debugfs", "-w", "-f", commands, rawImage], fake, cancellationToken);
         await ToolRun.RunAsync("disk", ["/usr/sbin/e2fsck", "-f", "-n", rawImage], fake, cancellationToken);
-        Directory.Delete(tree, recursive: true);
 
         var disk = Path.Combine(workDirectory, "disk.raw");
         await PartitionAsync(seed, rawImage, disk, cancellationToken);
@@ -77,12 +82,7 @@ internal static class DiskImageWriter
         await File.WriteAllTextAsync(script, layout, cancellationToken);
         await ToolRun.RunAsync("disk", ["/bin/sh", "-c", "exec /usr/sbin/sfdisk --quiet --no-reread --no-tell-kernel \"$0\" < \"$1\"", disk, script], null, cancellationToken);
 
-        await using (var target = new FileStream(disk, FileMode.Open, FileAccess.Write))
-        await using (var source = File.OpenRead(fileSystem))
-        {
-            target.Position = rootStart * 512;
-            await source.CopyToAsync(target, cancellationToken);
-        }
+        await CopySparseAsync(fileSystem, disk, rootStart * 512, cancellationToken);
 
         File.Delete(fileSystem);
         var early = Path.Combine(Path.GetDirectoryName(disk)!, "early.cfg");
@@ -97,6 +97,30 @@ internal static class DiskImageWriter
             null,
             cancellationToken);
         BiosBootRecord.Install(disk, await File.ReadAllBytesAsync("/usr/lib/grub/i386-pc/boot.img", cancellationToken), await File.ReadAllBytesAsync(core, cancellationToken), biosStart, biosSectors);
+    }
+
+    /// <summary>Copies <paramref name="source"/> into <paramref name="target"/> at <paramref name="offset"/>, seeking over all-zero MiBs so the disk stays sparse.</summary>
+    private static async Task CopySparseAsync(string source, string target, long offset, CancellationToken cancellationToken)
+    {
+        if (Path.GetFullPath(source) == Path.GetFullPath(target))
+        {
+            throw new ArgumentException("a file cannot be copied into itself", nameof(target));
+        }
+
+        await using var output = new FileStream(target, FileMode.Open, FileAccess.Write);
+        await using var input = File.OpenRead(source);
+        var buffer = new byte[1 << 20];
+        int read;
+        while ((read = await input.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken)) > 0)
+        {
+            if (buffer.AsSpan(0, read).ContainsAnyExcept((byte)0))
+            {
+                output.Position = offset;
+                await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            }
+
+            offset += read;
+        }
     }
 
     /// <summary>A version-4-shaped UUID made from the lock's digest, so the same lock gives the same file system identity.</summary>

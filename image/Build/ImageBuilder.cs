@@ -16,9 +16,9 @@ namespace Kubedos.Image.Build;
 public sealed class ImageBuilder(HttpClient http, IProgress<BuildProgress>? progress = null)
 {
     /// <summary>Changes whenever what the builder writes changes, so an old build is not taken for a new one.</summary>
-    public const string BuilderFormat = "kubedos-image/1";
+    public const string BuilderFormat = "kubedos-image/2";
 
-    private static readonly string[] Targets = ["rootfs", "qcow2"];
+    private static readonly string[] Targets = ["rootfs", "qcow2", "baremetal-iso"];
 
     public async Task<ImageBuildResult> BuildAsync(ImageBuildRequest request, CancellationToken cancellationToken)
     {
@@ -60,16 +60,22 @@ public sealed class ImageBuilder(HttpClient http, IProgress<BuildProgress>? prog
             await RootfsAssembler.AssembleAsync(request.Lock, repository, overlay, tarball, cancellationToken);
 
             Report("disk", "ext4 file system and qcow2", clock);
+            var tree = await DiskImageWriter.ExtractAsync(tarball, work, cancellationToken);
             var qcow2 = Path.Combine(work, "disk.qcow2");
-            await DiskImageWriter.WriteAsync(request.Lock, tarball, work, Path.Combine(work, "disk.raw"), qcow2, cancellationToken);
+            await DiskImageWriter.WriteAsync(request.Lock, tree, work, Path.Combine(work, "rootfs.ext4"), qcow2, cancellationToken);
+
+            Report("iso", "live squashfs and the BIOS+UEFI ISO", clock);
+            var iso = Path.Combine(work, "live.iso");
+            await IsoWriter.WriteAsync(tree, request.Lock.SourceDateEpoch.ToString(CultureInfo.InvariantCulture), request.Lock.Snapshot.InReleaseSha256, work, iso, cancellationToken);
+            Directory.Delete(tree, recursive: true);
 
             Report("manifest", "naming and listing the artifacts", clock);
             var outputs = new List<Artifact>();
             Directory.CreateDirectory(artifacts);
-            foreach (var (kind, file, extension) in new[] { ("rootfs-tar", tarball, "tar"), ("qcow2", qcow2, "qcow2") })
+            foreach (var (kind, target, file, extension) in new[] { ("rootfs-tar", "rootfs", tarball, "tar"), ("qcow2", "qcow2", qcow2, "qcow2"), ("iso", "baremetal-iso", iso, "iso") })
             {
                 var digest = await store.AddProducedAsync(file, cancellationToken);
-                var name = $"kubedos-{request.Version}-{(kind == "rootfs-tar" ? "rootfs" : "qcow2")}-{request.Lock.Snapshot.Date.UtcDateTime:yyyyMMdd}-{digest[..12]}.{extension}";
+                var name = $"kubedos-{request.Version}-{target}-{request.Lock.Snapshot.Date.UtcDateTime:yyyyMMdd}-{digest[..12]}.{extension}";
                 File.Move(file, Path.Combine(artifacts, name), overwrite: true);
                 outputs.Add(new Artifact(kind, name, digest, new FileInfo(Path.Combine(artifacts, name)).Length));
             }
@@ -166,7 +172,7 @@ public sealed class ImageBuilder(HttpClient http, IProgress<BuildProgress>? prog
     private static async Task<IReadOnlyDictionary<string, string>> ToolVersionsAsync(CancellationToken cancellationToken)
     {
         var output = await ToolRun.RunAsync(
-            "manifest", ["/usr/bin/dpkg-query", "-W", "-f", "${Package} ${Version}\\n", "mmdebstrap", "e2fsprogs", "qemu-utils", "dpkg-dev", "apt", "tar", "grub-pc-bin", "fdisk"], null, cancellationToken);
+            "manifest", ["/usr/bin/dpkg-query", "-W", "-f", "${Package} ${Version}\\n", "mmdebstrap", "e2fsprogs", "qemu-utils", "dpkg-dev", "apt", "tar", "grub-pc-bin", "grub-efi-amd64-bin", "fdisk", "squashfs-tools", "xorriso", "mtools"], null, cancellationToken);
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split(' ', 2))
             .ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);

@@ -13,7 +13,7 @@ public sealed class ImageBuildFixture : IAsyncLifetime
 {
     public const string Stack = "img";
 
-    private static readonly string[] Tools = ["mmdebstrap", "mke2fs", "debugfs", "qemu-img", "dpkg-scanpackages", "sfdisk", "grub-mkimage", "unshare", "xorriso", "qemu-system-x86_64"];
+    private static readonly string[] Tools = ["mmdebstrap", "mke2fs", "debugfs", "qemu-img", "dpkg-scanpackages", "sfdisk", "grub-mkimage", "unshare", "xorriso", "qemu-system-x86_64", "mksquashfs", "grub-mkrescue"];
 
     public string Project { get; } = Directory.CreateTempSubdirectory("kubedos-image-").FullName;
 
