@@ -22,7 +22,7 @@ internal static class BootFiles
                 "# Kube'd'OS: boot the image's kernel with its root found by label; output on the serial console too.\n" +
                 "serial --unit=0 --speed=115200\nterminal_input serial console\nterminal_output serial console\n" +
                 "set timeout=1\n" +
-                "menuentry 'Kube\\'d\\'OS' {\n" +
+                "menuentry \"Kube'd'OS\" {\n" +
                 $"  linux /vmlinuz {KernelCommandLine}\n" +
                 "  initrd /initrd.img\n" +
                 "}\n"), readable),

@@ -17,6 +17,12 @@ internal static partial class IsoWriter
     /// <summary>The live kernel command line: the same console and timer settings as the disk image.</summary>
     public const string KernelCommandLine = "boot=live components console=tty0 console=ttyS0,115200n8 no_timer_check net.ifnames=0";
 
+    /// <summary>GRUB's menu on the ISO: the live kernel, output on the serial console too.</summary>
+    public static string LiveMenu { get; } =
+        "# Kube'd'OS live: the image with a RAM overlay; cloud-init reads its seed from a CIDATA volume.\n" +
+        "serial --unit=0 --speed=115200\nterminal_input serial console\nterminal_output serial console\nset timeout=1\n" +
+        $"menuentry \"Kube'd'OS (live)\" {{\n  linux /live/vmlinuz {KernelCommandLine}\n  initrd /live/initrd.img\n}}\n";
+
     public static async Task WriteAsync(string tree, string epoch, string seed, string workDirectory, string iso, CancellationToken cancellationToken)
     {
         var medium = Path.Combine(workDirectory, "medium");
@@ -25,12 +31,7 @@ internal static partial class IsoWriter
         Directory.CreateDirectory(Path.Combine(medium, "boot", "grub"));
         File.Copy(ResolveInTree(tree, "/vmlinuz"), Path.Combine(live, "vmlinuz"));
         File.Copy(ResolveInTree(tree, "/initrd.img"), Path.Combine(live, "initrd.img"));
-        await File.WriteAllTextAsync(
-            Path.Combine(medium, "boot", "grub", "grub.cfg"),
-            "# Kube'd'OS live: the image with a RAM overlay; cloud-init reads its seed from a CIDATA volume.\n" +
-            "serial --unit=0 --speed=115200\nterminal_input serial console\nterminal_output serial console\nset timeout=1\n" +
-            $"menuentry 'Kube\\'d\\'OS (live)' {{\n  linux /live/vmlinuz {KernelCommandLine}\n  initrd /live/initrd.img\n}}\n",
-            cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(medium, "boot", "grub", "grub.cfg"), LiveMenu, cancellationToken);
 
         await ToolRun.RunAsync(
             "iso",
