@@ -24,6 +24,8 @@ public sealed record NoCloudSeed(string Hostname, string User, string Authorized
             var text = new StringBuilder()
                 .Append("#cloud-config\n")
                 .Append($"hostname: {Quote(Hostname)}\n")
+                // The image carries no locales package: C.UTF-8 is in libc itself (cloud-init's default en_US.UTF-8 fails).
+                .Append("locale: C.UTF-8\n")
                 .Append("disable_root: true\n")
                 .Append("ssh_pwauth: false\n")
                 .Append("users:\n")
