@@ -6,6 +6,7 @@ using Kubedos.Engine.Cli;
 using Kubedos.Engine.Config;
 using Kubedos.Engine.Model;
 using Kubedos.Engine.Secrets;
+using Kubedos.Operations.Gates;
 using Spectre.Console;
 
 namespace Kubedos.Cli;

@@ -1,5 +1,6 @@
 using Kubedos.Engine.Providers;
 using Kubedos.Providers.Command;
+using Kubedos.Providers.Kubernetes;
 using Kubedos.Providers.Local;
 using Kubedos.Providers.Random;
 using Kubedos.Providers.Tls;
@@ -15,5 +16,6 @@ internal static class BuiltInProviders
         TlsProvider.Create(time),
         WireGuardProvider.Create(time),
         CommandProvider.Create(),
-        LocalProvider.Create());
+        LocalProvider.Create(),
+        KubernetesProvider.Create());
 }

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Kubedos.Engine.Automation;
+using Kubedos.Engine.Execution;
 using Kubedos.Engine.Policy;
 
 namespace Kubedos.Cli;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Kubedos.Engine.Automation;
 using Kubedos.Engine.Automation.Events;
 using Kubedos.Engine.Cli;
+using Kubedos.Engine.Execution;
 using Kubedos.Engine.Policy;
 using Kubedos.Engine.Secrets;
 using Kubedos.Policies;

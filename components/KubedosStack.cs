@@ -2,6 +2,7 @@ using Kubedos.Components.Acceptance;
 using Kubedos.Components.Enrollment;
 using Kubedos.Components.Firstboot;
 using Kubedos.Components.Image;
+using Kubedos.Components.Kubernetes;
 using Kubedos.Components.Planes;
 using Kubedos.Components.Substrate;
 using Kubedos.Components.Trust;
@@ -17,7 +18,7 @@ namespace Kubedos.Components;
 /// <summary>
 /// The Kube'd'OS program: reads the stack's ClusterSpec (config <c>kubedos:spec</c>, relative to
 /// the project directory), validates and normalises it, and builds the convergence DAG
-/// Substrate -&gt; Firstboot -&gt; PlaneSet -&gt; Enrollment -&gt; Acceptance, with ClusterTrust joining at Enrollment (see components/README.md):
+/// Substrate -&gt; Firstboot -&gt; PlaneSet -&gt; Enrollment -&gt; (KubernetesReference, with kubernetes.enabled) -&gt; Acceptance, with ClusterTrust joining at Enrollment (see components/README.md):
 /// each stage takes one args record and hands its typed outputs to the next.
 /// Run it with <c>StackProgram.Create&lt;KubedosStack&gt;()</c>.
 /// </summary>
@@ -36,41 +37,57 @@ public sealed class KubedosStack : Stack
         var rendered = new RenderedFiles(outDirectory, preview: IsDryRun);
 
         // Trust is its own branch of the DAG (spec -> Trust); Enrollment joins it to the planes.
+        var substrate = new ClusterSubstrate("substrate", new SubstrateArgs { Cluster = cluster, ProjectDirectory = projectDirectory });
         var trust = new ClusterTrust("trust", new TrustArgs
         {
-            Cluster = cluster, Material = TrustMaterial.FromConfig(this, projectDirectory), OutDirectory = outDirectory,
+            Cluster = cluster,
+            Material = TrustMaterial.FromConfig(this, projectDirectory),
+            OutDirectory = outDirectory,
+            Machines = substrate.Nodes.ToDictionary(n => n.Name, n => n.Instance, StringComparer.Ordinal),
         });
-        var substrate = new ClusterSubstrate("substrate", new SubstrateArgs { Cluster = cluster, ProjectDirectory = projectDirectory });
         var firstboot = new NodeFirstboot("firstboot", new FirstbootArgs
         {
-            Cluster = cluster, Nodes = substrate.Nodes, Rendered = rendered,
+            Cluster = cluster,
+            Nodes = substrate.Nodes,
+            Rendered = rendered,
         }, After(substrate));
         var planes = new PlaneSet("planes", new PlaneSetArgs
         {
-            Cluster = cluster, Nodes = firstboot.Nodes, OperatorAccess = substrate.OperatorAccess, Rendered = rendered,
+            Cluster = cluster,
+            Nodes = firstboot.Nodes,
+            OperatorAccess = substrate.OperatorAccess,
+            Rendered = rendered,
         }, After(firstboot));
 
         // Every node enrolls over wg1 at first boot: the service on the primary control plane, the agent on each node.
         var enrollment = new ClusterEnrollment("enrollment", new EnrollmentArgs
         {
-            Cluster = cluster, Trust = trust, OutDirectory = outDirectory, Site = new EnrollmentSite(substrate.Nodes, AgentPayload.BesideThisProgram()),
+            Cluster = cluster,
+            Trust = trust,
+            OutDirectory = outDirectory,
+            Site = new EnrollmentSite(substrate.Nodes, AgentPayload.BesideThisProgram()),
         }, After(planes, trust));
+
+        // Stage 6, rendered: only kubernetes.enabled: true brings it (components/Kubernetes/README.md).
+        Resource[] kubernetes = cluster.Kubernetes.Enabled
+            ? [new KubernetesReference("kubernetes", new KubernetesReferenceArgs { Cluster = cluster, OutDirectory = outDirectory }, After(enrollment))]
+            : [];
         var acceptance = new AcceptanceGates("acceptance", new AcceptanceArgs
         {
             Cluster = cluster,
             Stack = StackName,
             Nodes = firstboot.Nodes,
             SshPrivateKey = firstboot.UserPrivateKeyPem,
-            PlaneKeysDigest = planes.KeysDigest,
+            PlaneKeys = planes.PublicKeys,
             OutDirectory = outDirectory,
             Run = GetConfig("acceptanceRun") ?? "1",
             Enrollment = enrollment.Endpoint,
-        }, After(planes, trust, enrollment));
+        }, After([planes, trust, enrollment, .. kubernetes]));
 
-        Nodes = Output.All(firstboot.Nodes.Select(n => n.HostKeyFingerprint)).Apply(fingerprints =>
-            firstboot.Nodes.Select((node, i) => (node, fingerprint: fingerprints[i])).ToDictionary(
+        Nodes = Output.All(firstboot.Nodes.Select(n => Output.Tuple<string, string>(n.HostKeyFingerprint, n.Substrate.Instance))).Apply(described =>
+            firstboot.Nodes.Select((node, i) => (node, described: described[i])).ToDictionary(
                 p => p.node.Name,
-                p => Describe(p.node.Substrate.Node, p.node.Substrate.UnderlayAddress, p.fingerprint),
+                p => Describe(p.node.Substrate.Node, p.node.Substrate.UnderlayAddress, p.described.Item1, p.described.Item2),
                 StringComparer.Ordinal));
         Acceptance = acceptance.Verdict;
         AuthorizedKey = firstboot.AuthorizedKey;
@@ -80,7 +97,7 @@ public sealed class KubedosStack : Stack
             StringComparer.Ordinal));
     }
 
-    /// <summary>Every node: role, underlay address, plane addresses, SSH host key fingerprint.</summary>
+    /// <summary>Every node: role, underlay address, plane addresses, SSH host key fingerprint, the machine's incarnation.</summary>
     [Output("nodes")]
     public Output<Dictionary<string, Dictionary<string, string>>> Nodes { get; private set; }
 
@@ -127,13 +144,14 @@ public sealed class KubedosStack : Stack
     // A DAG edge: the stage waits for these.
     private static ResourceOptions After(params Resource[] stages) => new() { DependsOn = stages };
 
-    private static Dictionary<string, string> Describe(NormalisedNode node, string underlay, string fingerprint)
+    private static Dictionary<string, string> Describe(NormalisedNode node, string underlay, string fingerprint, string instance)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["role"] = node.Role == NodeRole.ControlPlane ? "control-plane" : "worker",
             ["underlayAddress"] = underlay,
             ["hostKeyFingerprint"] = fingerprint,
+            ["instance"] = instance,
         };
         foreach (var (plane, address) in node.PlaneAddresses)
         {

@@ -14,12 +14,14 @@ internal static class OperationCommands
         var diff = CommonOptions.Diff();
         var policyConfig = CommonOptions.PolicyConfig();
         var expectNoChanges = ExpectNoChanges("proposed by this preview");
-        var command = new Command("preview", "Show what up would change, with property-level diffs; changes nothing") { stack, json, diff, policyConfig, expectNoChanges };
+        var refresh = RefreshFirst("show what up --refresh would change: read every resource first, in memory");
+        var command = new Command("preview", "Show what up would change, with property-level diffs; changes nothing") { stack, json, diff, policyConfig, expectNoChanges, refresh };
         command.SetAction((parse, ct) => CommandFailure.RunAsync(host, "preview", () =>
         {
             var session = new EngineSession(host, parse.GetValue(stack), parse.GetValue(policyConfig));
             var run = new OperationRun(session, parse.GetValue(json), parse.GetValue(diff));
-            return run.ExecuteAsync(null, (s, onEvent, token) => s.PreviewAsync(new UpdateOptions { OnEvent = onEvent, ExpectNoChanges = parse.GetValue(expectNoChanges) }, token), ct);
+            return run.ExecuteAsync(null, (s, onEvent, token) => s.PreviewAsync(
+                new UpdateOptions { OnEvent = onEvent, ExpectNoChanges = parse.GetValue(expectNoChanges), Refresh = parse.GetValue(refresh) }, token), ct);
         }));
         return command;
     }
@@ -43,9 +45,10 @@ internal static class OperationCommands
         });
         var policyConfig = CommonOptions.PolicyConfig();
         var expectNoChanges = ExpectNoChanges("proposed by this update (nothing is changed then)");
+        var refresh = RefreshFirst("read every resource first and record what is real (a resource found gone is created again), then update, in one run under one lock");
         var command = new Command("up", "Create or update the stack's resources to match the program")
         {
-            stack, yes, target, targetDependents, replace, parallel, json, diff, policyConfig, expectNoChanges,
+            stack, yes, target, targetDependents, replace, parallel, json, diff, policyConfig, expectNoChanges, refresh,
         };
         command.SetAction((parse, ct) => CommandFailure.RunAsync(host, "up", () =>
         {
@@ -57,6 +60,7 @@ internal static class OperationCommands
                 Replace = parse.GetValue(replace) ?? [],
                 Parallel = parse.GetValue(parallel),
                 ExpectNoChanges = parse.GetValue(expectNoChanges),
+                Refresh = parse.GetValue(refresh),
             };
             var run = new OperationRun(session, parse.GetValue(json), parse.GetValue(diff));
             return run.ExecuteAsync(
@@ -116,6 +120,8 @@ internal static class OperationCommands
         }));
         return command;
     }
+
+    private static Option<bool> RefreshFirst(string what) => new("--refresh", "-r") { Description = char.ToUpperInvariant(what[0]) + what[1..] };
 
     private static Option<bool> ExpectNoChanges(string what) =>
         new("--expect-no-changes") { Description = $"Return an error (exit code 8) if any changes are {what}" };

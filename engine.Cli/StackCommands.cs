@@ -224,7 +224,7 @@ internal static class StackCommands
         command.SetAction((parse, ct) => CommandFailure.RunAsync(host, "stack unlock", () =>
         {
             var session = new EngineSession(host, parse.GetValue(stack));
-            var broken = StackLock.Break(session.Workspace.BackendRoot, session.Workspace.ProjectName, session.StackName, parse.GetValue(force));
+            var broken = session.Workspace.UnlockStack(session.StackName, parse.GetValue(force));
             host.ResolvedConsole.MarkupLine(broken is null
                 ? $"Stack [bold]{Markup.Escape(session.StackName)}[/] is not locked"
                 : $"Broke the lock of stack [bold]{Markup.Escape(session.StackName)}[/]: {Markup.Escape(broken.ToString())}");

@@ -18,6 +18,8 @@ packages=(
   debian-archive-keyring mmdebstrap dpkg-dev e2fsprogs fdisk grub-pc-bin grub-efi-amd64-bin mtools
   squashfs-tools xorriso qemu-utils qemu-system-x86 ovmf
 )
+# The postgres:// state backend's server, for its tests (scripts/postgres-up starts it).
+packages+=(postgresql)
 
 missing=()
 for p in "${packages[@]}"; do

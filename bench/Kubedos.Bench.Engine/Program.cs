@@ -11,7 +11,8 @@ namespace Kubedos.Bench.Engine;
 /// Goals (2-core machine): preview of 10,000 resources under 10 s; up creating them under 30 s
 /// (bytes written to state reported); a 200-resource DAG whose provider sleeps 100 ms per call,
 /// up --parallel 64, within 1.15x of the DAG's critical path; each in-process operation at
-/// 40,000 resources within 4.5x of its time at 10,000 (<see cref="ScalingTable"/>).
+/// 40,000 resources within 4.5x of its time at 10,000 (<see cref="ScalingTable"/>), on each backend
+/// (<c>[sizes] [backends]</c>, default <c>10000,40000 file,postgres</c>); postgres within 2x of file.
 /// </remarks>
 public static class Program
 {
@@ -25,21 +26,45 @@ public static class Program
         var sizes = args.Length > 0
             ? args[0].Split(',').Select(s => int.Parse(s, NumberStyles.AllowThousands, CultureInfo.InvariantCulture)).ToArray()
             : [10_000, 40_000];
+        var backends = args.Length > 1 ? args[1].Split(',') : ["file", "postgres"];
         var root = Directory.CreateTempSubdirectory("kubedos-bench-").FullName;
+        using var database = backends.Contains("postgres") ? BenchDatabase.TryCreate() : null;
         try
         {
-            Console.WriteLine($"kubedos engine benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, state in {root}");
-            var timings = new List<IReadOnlyList<Timing>>();
-            foreach (var size in sizes)
+            Console.WriteLine($"kubedos engine benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, file state in {root}"
+                + (database is null ? string.Empty : $", postgres state in {database.Location}"));
+            var byBackend = new Dictionary<string, List<IReadOnlyList<Timing>>>(StringComparer.Ordinal);
+            foreach (var backend in backends)
             {
-                // Each size starts from the same heap: the garbage of the one before is not its cost.
-                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-                timings.Add(await LargeStackAsync(Path.Combine(root, $"large-{size}"), size));
+                if (backend == "postgres" && database is null)
+                {
+                    Console.WriteLine($"postgres: skipped ({BenchDatabase.MissingReason})");
+                    continue;
+                }
+
+                var timings = byBackend[backend] = [];
+                foreach (var size in sizes)
+                {
+                    // Each size starts from the same heap: the garbage of the one before is not its cost.
+                    GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+                    Console.WriteLine($"{backend}, {size:N0} resources:");
+                    var url = backend == "postgres" ? database!.NewBackendUrl() : null;
+                    timings.Add(await LargeStackAsync(Path.Combine(root, $"{backend}-{size}"), size, url));
+                }
             }
 
-            if (sizes.Length > 1)
+            foreach (var (backend, timings) in byBackend)
             {
-                ScalingTable.Print(sizes, timings);
+                if (sizes.Length > 1)
+                {
+                    Console.WriteLine($"{backend} backend:");
+                    ScalingTable.Print(sizes, timings);
+                }
+            }
+
+            if (byBackend.TryGetValue("file", out var file) && byBackend.TryGetValue("postgres", out var postgres))
+            {
+                ScalingTable.PrintComparison(sizes, "postgres", postgres, "file", file);
             }
 
             await DagAsync(root);
@@ -55,12 +80,12 @@ public static class Program
     }
 
     /// <summary>The in-process operations on a stack of <paramref name="count"/> resources; returns each one's time.</summary>
-    private static async Task<IReadOnlyList<Timing>> LargeStackAsync(string root, int count)
+    private static async Task<IReadOnlyList<Timing>> LargeStackAsync(string root, int count, string? backendUrl)
     {
         var timings = new List<Timing>();
         var provider = new BenchProvider(TimeSpan.Zero);
         var value = "v1";
-        var stack = await OpenAsync(root, provider, s =>
+        var stack = await OpenAsync(root, provider, backendUrl, s =>
         {
             // A wide, shallow graph like a cluster's: groups of 100 items, each fed by its group's first.
             Item? head = null;
@@ -88,7 +113,8 @@ public static class Program
         var stateFile = Path.Combine(root, ".kubedos", "stacks", "bench", "dev.json");
         timings.Add(new Timing("up creating", sw.Elapsed, Timing.ProcessCpu() - cpu));
         Report($"up creating {count:N0} resources", sw.Elapsed, 30,
-            $"{up.Summary.Count("create"):N0} created; {up.Summary.StateBytesWritten / 1048576.0:0.0} MiB written to state (journal + final snapshot), snapshot {new FileInfo(stateFile).Length / 1048576.0:0.0} MiB");
+            $"{up.Summary.Count("create"):N0} created; {up.Summary.StateBytesWritten / 1048576.0:0.0} MiB written to state (journal + final snapshot)"
+            + (File.Exists(stateFile) ? $", snapshot {new FileInfo(stateFile).Length / 1048576.0:0.0} MiB" : string.Empty));
 
         sw.Restart();
         cpu = Timing.ProcessCpu();
@@ -136,7 +162,7 @@ public static class Program
         var widest = depth.GroupBy(d => d).Max(g => g.Count());
         var critical = TimeSpan.FromTicks(latency.Ticks * 2 * depth.Max());
         var provider = new BenchProvider(latency);
-        var stack = await OpenAsync(Path.Combine(root, "dag"), provider, s =>
+        var stack = await OpenAsync(Path.Combine(root, "dag"), provider, null, s =>
         {
             var items = new Item[size];
             for (var i = 0; i < size; i++)
@@ -154,13 +180,14 @@ public static class Program
             + $"up {sw.Elapsed.TotalSeconds:0.00} s vs critical path {critical.TotalSeconds:0.00} s = {ratio:0.000}x (goal <= 1.15x) {(ratio <= 1.15 ? "OK" : "MISSED")}");
     }
 
-    private static async Task<WorkspaceStack> OpenAsync(string dir, BenchProvider provider, Action<Stack> program)
+    private static async Task<WorkspaceStack> OpenAsync(string dir, BenchProvider provider, string? backendUrl, Action<Stack> program)
     {
         Directory.CreateDirectory(dir);
         var workspace = Workspace.Create(new WorkspaceOptions
         {
             ProjectName = "bench",
             WorkDir = dir,
+            BackendUrl = backendUrl,
             Providers = ProviderRegistry.Of(provider),
             Program = StackProgram.Create(program),
             SecretsProvider = _ => null,

@@ -30,4 +30,17 @@ internal static class ScalingTable
             Console.WriteLine($"| {name} | {string.Join(" | ", at.Select(t => $"{t.Wall.TotalSeconds:0.00} s / {t.Cpu.TotalSeconds:0.00} s"))} | {string.Join(" | ", ratios)} |");
         }
     }
+
+    /// <summary>Each operation's wall time on backend <paramref name="name"/> against <paramref name="baseName"/>, at every size.</summary>
+    public static void PrintComparison(IReadOnlyList<int> sizes, string name, IReadOnlyList<IReadOnlyList<Timing>> timings, string baseName, IReadOnlyList<IReadOnlyList<Timing>> baseTimings)
+    {
+        Console.WriteLine($"{name} against {baseName} (wall time ratio at each size; goal within 2x):");
+        Console.WriteLine($"| operation | {string.Join(" | ", sizes.Select(s => $"{s:N0}"))} |");
+        Console.WriteLine($"|---|{string.Concat(sizes.Select(_ => "---|"))}");
+        for (var op = 0; op < timings[0].Count; op++)
+        {
+            var ratios = sizes.Select((_, i) => timings[i][op].Wall / baseTimings[i][op].Wall);
+            Console.WriteLine($"| {timings[0][op].Operation} | {string.Join(" | ", ratios.Select(r => $"{r:0.00}{(r > 2 ? " OVER" : string.Empty)}"))} |");
+        }
+    }
 }

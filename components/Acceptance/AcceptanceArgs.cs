@@ -20,8 +20,11 @@ internal sealed record AcceptanceArgs
     /// <summary>The stack's SSH private key (a secret), for the operator's key login.</summary>
     public required Output<string> SshPrivateKey { get; init; }
 
-    /// <summary>Changes whenever a plane key does (<see cref="Planes.PlaneSet.KeysDigest"/>): the gates run again then.</summary>
-    public required Output<string> PlaneKeysDigest { get; init; }
+    /// <summary>
+    /// Every plane public key by <c>node/plane</c> (<see cref="Planes.PlaneSet.PublicKeys"/>): part of what evidence about a node
+    /// rests on, so a probe runs again whenever a key of a node it touches changes.
+    /// </summary>
+    public required Output<Dictionary<string, string>> PlaneKeys { get; init; }
 
     /// <summary><c>out/&lt;stack&gt;</c>; the report goes to its <c>recovery-bundle/</c>.</summary>
     public required string OutDirectory { get; init; }

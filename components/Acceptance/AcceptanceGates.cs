@@ -9,7 +9,10 @@ namespace Kubedos.Components.Acceptance;
 /// report to the recovery bundle, and fails the run (its verdict command exits 1, naming every
 /// failed probe) when a gate fails. Given the enrollment service, security-baseline also knocks on it
 /// without a token and with a wrong one. Gates run again when the run value changes (config
-/// <c>kubedos:acceptanceRun</c>) or the planes' keys do, and whenever <c>kubedos acceptance</c> replaces its children.
+/// <c>kubedos:acceptanceRun</c>), whenever <c>kubedos acceptance</c> replaces its children, and a probe whenever what its
+/// evidence rests on changes: the identity (<see cref="NodeEvidence"/>) of any node it touches, not only of the node it runs on.
+/// The verdict re-checks at every preview and up that the nodes it judged are the nodes deployed
+/// (<see cref="VerdictEvidenceCheck"/>), so a verdict never outlives the machines it was about.
 /// </summary>
 internal sealed class AcceptanceGates : ComponentResource
 {
@@ -22,18 +25,26 @@ internal sealed class AcceptanceGates : ComponentResource
         var (cluster, nodes, enrollment) = (args.Cluster, args.Nodes, args.Enrollment);
         var here = StageOptions.ForChildren(this, options);
         var gates = cluster.AcceptanceGates;
-        Input<string>[] triggers = [args.Run, args.PlaneKeysDigest];
+        var identities = nodes.ToDictionary(n => n.Name, n => NodeEvidence.Identity(n, args.PlaneKeys), StringComparer.Ordinal);
+        Input<string>[] Triggers(IEnumerable<string> touched) => [args.Run, NodeEvidence.Basis(touched, identities)];
+        var everyNode = Triggers(nodes.Select(n => n.Name));
         var outputs = new List<Output<string>>();
         foreach (var node in nodes)
         {
             var probes = ProbePlan.ForNode(cluster, node.Substrate.Node, gates);
-            var probing = node.Substrate.Channel.Run("acceptance-probes", ["sh", "-c", ProbeScriptRenderer.Render(probes, sessions: ProbePlan.Sessions(cluster, node.Substrate.Node))], triggers, here);
+            var probing = node.Substrate.Channel.Run(
+                "acceptance-probes",
+                ["sh", "-c", ProbeScriptRenderer.Render(probes, sessions: ProbePlan.Sessions(cluster, node.Substrate.Node))],
+                Triggers([node.Name, .. NodeEvidence.Touched(probes)]),
+                here);
             outputs.Add(probing.Stdout);
             if (enrollment is not null)
             {
                 // After the timed probes: starting agents beside them would compete with their pings for the CPU.
                 var script = enrollment.Apply(target => ProbeScriptRenderer.Render(ProbePlan.AnonymousEnrollment(cluster, node.Substrate.Node, gates, target)));
-                outputs.Add(node.Substrate.Channel.Run("enrollment-probes", ["sh", "-c", script], triggers, here.After(probing.Resource)).Stdout);
+                // They knock on the service, whose token store holds every node's token: a node made anew re-seeds it (and
+                // restarts it), so evidence about the service rests on every node.
+                outputs.Add(node.Substrate.Channel.Run("enrollment-probes", ["sh", "-c", script], everyNode, here.After(probing.Resource)).Stdout);
             }
         }
 
@@ -42,7 +53,7 @@ internal sealed class AcceptanceGates : ComponentResource
         outputs.Add(new LocalCommand("operator-probes", new LocalCommandArgs
         {
             Create = operatorProbes.Apply(targets => ProbeScriptRenderer.Render(ProbePlan.ForOperator(cluster, targets, gates, keyLogin: false))),
-            Triggers = triggers,
+            Triggers = everyNode,
         }, here).Stdout);
 
         // The command reads the private key, so its output is secret; the probe lines parsed from it carry none of the
@@ -51,7 +62,7 @@ internal sealed class AcceptanceGates : ComponentResource
         {
             Create = operatorProbes.Apply(targets => ProbeScriptRenderer.Render(ProbePlan.ForOperator(cluster, targets, gates, keyLogin: true))),
             Environment = new Dictionary<string, Input<string>> { [ProbePlan.SshKeyVariable] = args.SshPrivateKey.AsSecret() },
-            Triggers = triggers,
+            Triggers = everyNode,
         }, here);
         var keyLoginResults = Output.Unsecret(keyLogin.Stdout.Apply(ProbeResult.ParseAll));
 
@@ -66,10 +77,17 @@ internal sealed class AcceptanceGates : ComponentResource
 
             return true;
         });
+        // The verdict passes only while the nodes it judged are the ones deployed: checked before it prints, and again at every
+        // later preview and up (verify), so a lab whose nodes died or were replaced out of band is never reported as passed.
+        var evidenceCheck = operatorProbes.Apply(targets => VerdictEvidenceCheck.Render(cluster.ControlPlane.Name, targets));
         var check = new LocalCommand("verdict", new LocalCommandArgs
         {
-            Create = verdict.Apply(v => v.Passed ? "printf '%s\\n' \"$KUBEDOS_VERDICT\"" : "printf '%s\\n' \"$KUBEDOS_VERDICT\" >&2; exit 1"),
+            Create = Output.Tuple<AcceptanceVerdict, string>(verdict, evidenceCheck).Apply(t => t.Item1.Passed
+                ? t.Item2 + "printf '%s\\n' \"$KUBEDOS_VERDICT\""
+                : "printf '%s\\n' \"$KUBEDOS_VERDICT\" >&2; exit 1"),
+            Verify = evidenceCheck,
             Environment = new Dictionary<string, Input<string>> { ["KUBEDOS_VERDICT"] = verdict.Apply(v => v.Summary()) },
+            Triggers = everyNode,
         }, here);
         Verdict = Output.Tuple<AcceptanceVerdict, string>(verdict, check.Stdout).Apply(t => t.Item1.Passed ? "passed" : "failed");
         Gates = verdict.Apply(v => v.Gates.ToDictionary(g => g, g => v.GatePassed(g) ? "passed" : "failed", StringComparer.Ordinal));

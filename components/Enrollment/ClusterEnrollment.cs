@@ -3,7 +3,6 @@ using System.Reflection;
 using System.Runtime.Serialization;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
-using Kubedos.Components.Trust;
 using Kubedos.Engine.Model;
 using Kubedos.Enrollment.Node;
 using Kubedos.Enrollment.Service;

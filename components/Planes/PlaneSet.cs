@@ -1,11 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using Kubedos.Components.Firstboot;
 using Kubedos.Components.Substrate;
 using Kubedos.Engine.Model;
 using Kubedos.Pki;
 using Kubedos.Providers.WireGuard;
-using Kubedos.Spec.Normalisation;
 
 namespace Kubedos.Components.Planes;
 
@@ -35,7 +33,8 @@ internal sealed class PlaneSet : ComponentResource
                 keys[(node.Name, plane.Name)] = new KeyPair($"{node.Name}-{plane.Name}", new KeyPairArgs
                 {
                     RotationDays = rotation,
-                    Keepers = new Dictionary<string, Input<string>> { ["node"] = node.Name, ["plane"] = plane.Name },
+                    // A machine made anew gets new keys: the old ones left with the machine that failed.
+                    Keepers = new Dictionary<string, Input<string>> { ["node"] = node.Name, ["plane"] = plane.Name, ["instance"] = node.Substrate.Instance },
                 }, here);
             }
         }

@@ -56,7 +56,7 @@ internal sealed class ClusterTrust : ComponentResource
         }
 
         var lifetime = CertificateLifetime.FromDays(security.Rotation.NodeCertDays);
-        Nodes = cluster.Nodes.Select(n => Issue(n, lifetime, child)).ToImmutableArray();
+        Nodes = cluster.Nodes.Select(n => Issue(n, lifetime, child, args.Machines?.GetValueOrDefault(n.Name))).ToImmutableArray();
 
         var pki = Path.Combine(outDirectory, "pki");
         var certificates = Output.All(Nodes.Select(n => n.CertificatePem.Apply(pem => (n.Node, pem))));
@@ -98,7 +98,7 @@ internal sealed class ClusterTrust : ComponentResource
     /// <summary>The identity of <paramref name="node"/>.</summary>
     public NodeIdentity Node(string node) => Nodes.Single(n => n.Node == node);
 
-    private NodeIdentity Issue(NormalisedNode node, CertificateLifetime lifetime, ResourceOptions child)
+    private NodeIdentity Issue(NormalisedNode node, CertificateLifetime lifetime, ResourceOptions child, Output<string>? machine)
     {
         var profile = NodeCertificateProfile.For(node);
         var key = new PrivateKey($"{node.Name}-identity", new PrivateKeyArgs(), child);
@@ -122,6 +122,11 @@ internal sealed class ClusterTrust : ComponentResource
         // A re-issued identity mints new tokens: the service's token store is re-seeded only when they change, so a
         // spent token is never handed back to it unspent.
         var keepers = new Dictionary<string, Input<string>>(StringComparer.Ordinal) { ["node"] = node.Name, ["identity"] = certificate.SerialNumber };
+        if (machine is not null)
+        {
+            keepers["machine"] = machine;
+        }
+
         var id = TokenPart($"{node.Name}-join-id", 6, keepers, child);
         var secret = TokenPart($"{node.Name}-join-secret", 16, keepers, child);
         var joinToken = Output.Format($"{id.Result}.{secret.Result}");

@@ -1,3 +1,4 @@
+using Kubedos.Engine.Model;
 using Kubedos.Spec.Normalisation;
 
 namespace Kubedos.Components.Trust;
@@ -13,4 +14,10 @@ internal sealed record TrustArgs
 
     /// <summary><c>out/&lt;stack&gt;</c>; the public certificates go to its <c>pki/</c>.</summary>
     public required string OutDirectory { get; init; }
+
+    /// <summary>
+    /// Each node's machine incarnation (<c>SubstrateNode.Instance</c>): a machine made anew gets fresh one-time tokens, since the
+    /// old ones were spent by the machine that failed. Null keys tokens on the identity alone.
+    /// </summary>
+    public IReadOnlyDictionary<string, Output<string>>? Machines { get; init; }
 }

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using Kubedos.Engine.State;
 
 namespace Kubedos.Engine.Automation;
 
@@ -11,18 +11,14 @@ namespace Kubedos.Engine.Automation;
 /// it (<c>kd.&lt;stack&gt;.&lt;node&gt;</c>, <c>LabNames</c>), which is stricter than the file backend's
 /// letters, digits, '-', '_' and '.'.
 /// </remarks>
-public static partial class StackNameRule
+public static class StackNameRule
 {
     /// <summary>The rule in words, for messages.</summary>
-    public const string Description = "a lowercase DNS label: a-z, 0-9 and '-', starting and ending with a letter or digit, 1 to 63 characters";
+    public const string Description = StackNames.Description;
 
     /// <summary>True when <paramref name="name"/> is a valid stack name.</summary>
-    public static bool IsValid(string? name) => name is not null && Label().IsMatch(name);
+    public static bool IsValid(string? name) => StackNames.IsValid(name);
 
     /// <summary>Why <paramref name="name"/> is not a valid stack name, or null when it is.</summary>
-    public static string? Problem(string? name) =>
-        IsValid(name) ? null : $"stack name '{name}' is invalid: it must be {Description}";
-
-    [GeneratedRegex(@"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\z", RegexOptions.CultureInvariant)]
-    private static partial Regex Label();
+    public static string? Problem(string? name) => StackNames.Problem(name);
 }

@@ -17,6 +17,12 @@ public sealed record UpdateOptions
     /// <summary>How many resource operations may run at once; 4 x cores when null (Pulumi's default).</summary>
     public int? Parallel { get; init; }
 
+    /// <summary>
+    /// Refresh first, then update, in one operation under one stack lock (Pulumi's <c>up --refresh</c>): a resource found gone is
+    /// dropped from the state and the update creates it again; drift is recorded before the program's inputs are compared.
+    /// </summary>
+    public bool Refresh { get; init; }
+
     /// <summary>Fail with <see cref="UnexpectedChangesException"/> when anything would change (Pulumi's <c>--expect-no-changes</c>); an up or refresh then changes nothing.</summary>
     public bool ExpectNoChanges { get; init; }
 

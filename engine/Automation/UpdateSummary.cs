@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Kubedos.Engine.Execution;
 using Kubedos.Engine.State;
 
 namespace Kubedos.Engine.Automation;

@@ -10,7 +10,7 @@ public sealed class Workspace
     /// <summary>The environment variable that overrides the backend URL.</summary>
     public const string BackendUrlVariable = "KUBEDOS_BACKEND_URL";
 
-    private Workspace(WorkspaceOptions options, string project, FileCheckpointStore store)
+    private Workspace(WorkspaceOptions options, string project, ICheckpointStore store)
     {
         Options = options;
         ProjectName = project;
@@ -21,10 +21,10 @@ public sealed class Workspace
 
     public string ProjectName { get; }
 
-    /// <summary>The file backend's root directory.</summary>
-    public string BackendRoot => Store.Root;
+    /// <summary>Where the stacks' state lives, fit to print: the file backend's directory, or the backend URL without its password.</summary>
+    public string BackendLocation => Store.Location;
 
-    internal FileCheckpointStore Store { get; }
+    internal ICheckpointStore Store { get; }
 
     /// <summary>True when the work directory holds a <c>Pulumi.yaml</c>.</summary>
     internal bool HasProjectFile => File.Exists(Path.Combine(Options.WorkDir, ProjectFile.FileName));
@@ -39,7 +39,7 @@ public sealed class Workspace
             ?? throw new ConfigException($"no {ProjectFile.FileName} in {options.WorkDir}: run kubedos in the project directory (the one holding {ProjectFile.FileName})");
         var env = options.Environment ?? System.Environment.GetEnvironmentVariable;
         var url = options.BackendUrl ?? env(BackendUrlVariable) ?? projectFile?.BackendUrl;
-        return new Workspace(options, project, FileCheckpointStore.FromBackendUrl(url, options.WorkDir, options.Time));
+        return new Workspace(options, project, StateBackendRegistry.Open(url, options.WorkDir, options.Time, env));
     }
 
     public Task<WorkspaceStack> CreateStackAsync(string stackName, CancellationToken cancellationToken = default)
@@ -76,7 +76,7 @@ public sealed class Workspace
     {
         var existing = Store.List(ProjectName);
         return new StateException(
-            $"no stack named '{stackName}' in {BackendRoot} (its stacks: {(existing.Count == 0 ? "none" : string.Join(", ", existing))}); "
+            $"no stack named '{stackName}' in {BackendLocation} (its stacks: {(existing.Count == 0 ? "none" : string.Join(", ", existing))}); "
             + $"create it with `kubedos stack init {stackName}`");
     }
 
@@ -93,7 +93,7 @@ public sealed class Workspace
     public async Task RemoveStackAsync(string stackName, bool force, CancellationToken cancellationToken = default)
     {
         await SelectStackAsync(stackName, cancellationToken);
-        using var held = StackLock.Acquire(BackendRoot, ProjectName, stackName, "stack rm", Options.Time);
+        using var held = LockStack(stackName, "stack rm");
 
         // Unverified: a stack whose state fails the integrity check can still be removed with --force.
         var checkpoint = Store.LoadUnverified(ProjectName, stackName, new CheckpointJson(SecretsFor(stackName)));
@@ -119,7 +119,7 @@ public sealed class Workspace
         var newConfig = Path.Combine(Options.WorkDir, StackConfigFile.FileNameFor(newName));
         if (Store.Exists(ProjectName, newName))
         {
-            throw new StateException($"a stack named '{newName}' already exists in {BackendRoot}");
+            throw new StateException($"a stack named '{newName}' already exists in {BackendLocation}");
         }
 
         if (File.Exists(newConfig))
@@ -128,8 +128,8 @@ public sealed class Workspace
             throw new StateException($"{newConfig} already exists: the stack renamed to '{newName}' would take over its config; move it away first");
         }
 
-        using var held = StackLock.Acquire(BackendRoot, ProjectName, stackName, "stack rename", Options.Time);
-        using var heldNew = StackLock.Acquire(BackendRoot, ProjectName, newName, "stack rename", Options.Time);
+        using var held = LockStack(stackName, "stack rename");
+        using var heldNew = LockStack(newName, "stack rename");
 
         // One secrets provider reads and rewrites the checkpoint: the config file (and its salt) moves only afterwards.
         var json = new CheckpointJson(SecretsFor(stackName));
@@ -142,6 +142,17 @@ public sealed class Workspace
 
         return new WorkspaceStack(this, newName);
     }
+
+    /// <summary>Who holds the stack's lock (an operation running on it), or null when it is free.</summary>
+    public StackLockInfo? GetStackLockHolder(string stackName) => Store.LockHolder(ProjectName, stackName);
+
+    /// <summary>Breaks the stack's lock (<c>kubedos stack unlock</c>); returns the holder it removed, or null when it was free.</summary>
+    /// <exception cref="StackLockedException">Without <paramref name="force"/>: the holder is alive, on another host, or unknown.</exception>
+    public StackLockInfo? UnlockStack(string stackName, bool force) => Store.Unlock(ProjectName, stackName, force);
+
+    /// <summary>Takes the stack's lock for <paramref name="operation"/>, or fails at once naming the holder.</summary>
+    /// <exception cref="StackLockedException">Someone holds it.</exception>
+    internal IStackLock LockStack(string stackName, string operation) => Store.Lock(ProjectName, stackName, operation, resumeAfterDeadHolder: false, out _);
 
     internal ISecretsProvider? SecretsFor(string stack)
     {

@@ -121,9 +121,9 @@ public sealed class WorkspaceStack
                 $"nothing was imported: fix the deployment, or import it anyway with --force (every later operation on stack '{Name}' refuses a damaged state)");
         }
 
-        using var held = StackLock.Acquire(Workspace.BackendRoot, Workspace.ProjectName, Name, "stack import", Workspace.Options.Time);
+        using var held = Workspace.LockStack(Name, "stack import");
         var start = Workspace.Options.Time.GetUtcNow();
-        Workspace.Store.ReplaceSnapshot(Workspace.ProjectName, Name, checkpoint, json);
+        Workspace.Store.Save(Workspace.ProjectName, Name, checkpoint, json);
         Workspace.Store.AppendHistory(Workspace.ProjectName, Name, new UpdateRecord(
             UpdateKind.Import, start, Workspace.Options.Time.GetUtcNow(), true, ImmutableSortedDictionary<string, int>.Empty, []));
         return Task.CompletedTask;
@@ -193,9 +193,9 @@ public sealed class WorkspaceStack
     {
         cancellationToken.ThrowIfCancellationRequested();
         var json = new CheckpointJson(Workspace.SecretsFor(Name));
-        using var held = StackLock.Acquire(Workspace.BackendRoot, Workspace.ProjectName, Name, operation, Workspace.Options.Time);
+        using var held = Workspace.LockStack(Name, operation);
         var (edited, result) = edit(Workspace.Store.Load(Workspace.ProjectName, Name, json, compact: true));
-        Workspace.Store.WriteSnapshot(Workspace.ProjectName, Name, edited, json);
+        Workspace.Store.Save(Workspace.ProjectName, Name, edited, json);
         return Task.FromResult(result);
     }
 
@@ -239,7 +239,8 @@ public sealed class WorkspaceStack
             throw new InvalidOperationException("the workspace has no program: set WorkspaceOptions.Program");
         }
 
-        return RunAsync(UpdateKind.Update, dryRun, new TargetSet(options.Target, options.TargetDependents), options.Replace, options.Parallel, options.OnEvent, options.TargetDependents, cancellationToken);
+        return RunAsync(
+            UpdateKind.Update, dryRun, new TargetSet(options.Target, options.TargetDependents), options.Replace, options.Parallel, options.OnEvent, options.TargetDependents, cancellationToken, options.Refresh);
     }
 
     private async Task<UpdateResult> RunAsync(
@@ -250,7 +251,8 @@ public sealed class WorkspaceStack
         int? parallel,
         Action<EngineEvent>? onEvent,
         bool targetDependents,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool refreshFirst = false)
     {
         var options = Workspace.Options;
         var secrets = Workspace.SecretsFor(Name);
@@ -277,16 +279,17 @@ public sealed class WorkspaceStack
             ct => Task.FromResult<IAsyncDisposable>(new HeldLock(TakeLock(kind, onEvent))),
             config.ToDictionary(kv => kv.Key, kv => secretKeys.Contains(kv.Key) ? "[secret]" : kv.Value, StringComparer.Ordinal),
             targetDependents,
-            options.PolicyPacks.Count == 0 ? null : new PolicyEvaluator(options.PolicyPacks, options.PolicyConfig));
+            options.PolicyPacks.Count == 0 ? null : new PolicyEvaluator(options.PolicyPacks, options.PolicyConfig),
+            refreshFirst);
         var outcome = await StackOperation.RunAsync(Workspace.Store, spec, cancellationToken);
         var result = new UpdateResult(outcome.Summary, StackOperation.StackOutputs(outcome.Checkpoint));
         return outcome.Summary.Succeeded ? result : throw new UpdateFailedException(result);
     }
 
-    private StackLock TakeLock(UpdateKind kind, Action<EngineEvent>? onEvent)
+    private IStackLock TakeLock(UpdateKind kind, Action<EngineEvent>? onEvent)
     {
         var options = Workspace.Options;
-        var held = StackLock.AcquireBreakingStale(Workspace.BackendRoot, Workspace.ProjectName, Name, kind.ToString().ToLowerInvariant(), options.Time, out var broken);
+        var held = Workspace.Store.Lock(Workspace.ProjectName, Name, kind.ToString().ToLowerInvariant(), resumeAfterDeadHolder: true, out var broken);
         if (broken is not null)
         {
             onEvent?.Invoke(new DiagnosticEvent(null, $"broke the stale lock of stack '{Name}' left by a process that is gone ({broken}); resuming its work", DiagnosticSeverity.Warning)
@@ -298,7 +301,7 @@ public sealed class WorkspaceStack
         return held;
     }
 
-    private sealed class HeldLock(StackLock held) : IAsyncDisposable
+    private sealed class HeldLock(IStackLock held) : IAsyncDisposable
     {
         public ValueTask DisposeAsync()
         {

@@ -116,8 +116,11 @@ public abstract class ResourceHandler<TInputs, TOutputs> : IResourceHandler
         return Task.FromResult(CheckResponse.Valid(normalized));
     }
 
+    /// <summary>The diff the engine asks for; by default <see cref="Diff(DiffRequest)"/>. Override to look at the real resource (read-only) as well.</summary>
+    protected virtual Task<DiffResponse> DiffAsync(DiffRequest request, CancellationToken cancellationToken) => Task.FromResult(Diff(request));
+
     Task<DiffResponse> IResourceHandler.DiffAsync(DiffRequest request, CancellationToken cancellationToken) =>
-        Task.FromResult(Diff(request));
+        DiffAsync(request, cancellationToken);
 
     async Task<CreateResponse> IResourceHandler.CreateAsync(CreateRequest request, CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Kubedos.Engine.State;
 
 /// <summary>The file backend: <c>&lt;root&gt;/stacks/&lt;project&gt;/&lt;stack&gt;.json</c> (+ <c>.journal</c>) and <c>&lt;root&gt;/history/</c>.</summary>
-internal sealed class FileCheckpointStore
+internal sealed class FileCheckpointStore : ICheckpointStore
 {
     private readonly TimeProvider _time;
 
@@ -22,24 +22,10 @@ internal sealed class FileCheckpointStore
     /// <summary>The backend's root directory (<c>.kubedos/</c> by default).</summary>
     public string Root { get; }
 
-    /// <summary>Opens the backend a URL names: <c>file://&lt;path&gt;</c>, <c>file://~/...</c>, or a plain path; relative to <paramref name="workDir"/>.</summary>
-    public static FileCheckpointStore FromBackendUrl(string? url, string workDir, TimeProvider time)
+    /// <summary>Opens the backend a <c>file://</c> URL names: <c>file://&lt;path&gt;</c>, <c>file://~/...</c>, or a plain path; relative to <paramref name="workDir"/>.</summary>
+    public static FileCheckpointStore Open(string url, string workDir, TimeProvider time)
     {
-        if (string.IsNullOrWhiteSpace(url))
-        {
-            return new FileCheckpointStore(Path.Combine(workDir, ".kubedos"), time);
-        }
-
-        var path = url;
-        if (url.StartsWith("file://", StringComparison.Ordinal))
-        {
-            path = url["file://".Length..];
-        }
-        else if (url.Contains("://", StringComparison.Ordinal))
-        {
-            throw new StateException($"backend '{url}' is not supported: use file://<path> (or a plain path)");
-        }
-
+        var path = url.StartsWith("file://", StringComparison.Ordinal) ? url["file://".Length..] : url;
         if (path == "~" || path.StartsWith("~/", StringComparison.Ordinal))
         {
             path = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), path.TrimStart('~').TrimStart('/'));
@@ -47,6 +33,8 @@ internal sealed class FileCheckpointStore
 
         return new FileCheckpointStore(Path.IsPathRooted(path) ? path : Path.Combine(workDir, path), time);
     }
+
+    public string Location => Root;
 
     public string StackFile(string project, string stack) => Path.Combine(Root, "stacks", project, stack + ".json");
 
@@ -155,7 +143,7 @@ internal sealed class FileCheckpointStore
         }
 
         var draft = new CheckpointDraft(snapshot);
-        FileCheckpointJournal.Replay(journal, draft, json);
+        FileJournalMedium.Replay(journal, draft, json);
         return (draft.ToCheckpoint(_time.GetUtcNow()), true);
     }
 
@@ -168,7 +156,7 @@ internal sealed class FileCheckpointStore
     }
 
     /// <summary>Replaces the stack's checkpoint with <paramref name="checkpoint"/> (an import): the journal of an earlier run goes first, durably, so it is never replayed over the new state.</summary>
-    public void ReplaceSnapshot(string project, string stack, Checkpoint checkpoint, CheckpointJson json)
+    public void Save(string project, string stack, Checkpoint checkpoint, CheckpointJson json)
     {
         var journal = JournalFile(project, stack);
         if (File.Exists(journal))
@@ -180,8 +168,8 @@ internal sealed class FileCheckpointStore
         WriteSnapshot(project, stack, checkpoint, json);
     }
 
-    public FileCheckpointJournal OpenJournal(string project, string stack, CheckpointJson json, Checkpoint basis) =>
-        new(this, project, stack, JournalFile(project, stack), json, basis, _time);
+    public ICheckpointJournal OpenJournal(string project, string stack, CheckpointJson json, Checkpoint basis) =>
+        new CheckpointJournal(new FileJournalMedium(this, project, stack, json), json, basis, _time);
 
     public void AppendHistory(string project, string stack, UpdateRecord record)
     {
@@ -203,9 +191,21 @@ internal sealed class FileCheckpointStore
             .OrderBy(r => r.StartTime)];
     }
 
+    public IStackLock Lock(string project, string stack, string operation, bool resumeAfterDeadHolder, out StackLockInfo? deadHolder)
+    {
+        deadHolder = null;
+        return resumeAfterDeadHolder
+            ? StackLock.AcquireBreakingStale(Root, project, stack, operation, _time, out deadHolder)
+            : StackLock.Acquire(Root, project, stack, operation, _time);
+    }
+
+    public StackLockInfo? LockHolder(string project, string stack) => StackLock.Read(Root, project, stack);
+
+    public StackLockInfo? Unlock(string project, string stack, bool force) => StackLock.Break(Root, project, stack, force);
+
     internal static void ValidateStackName(string stack)
     {
-        if (Automation.StackNameRule.Problem(stack) is { } problem)
+        if (StackNames.Problem(stack) is { } problem)
         {
             throw new StateException(problem);
         }

@@ -11,7 +11,7 @@ namespace Kubedos.Engine.State;
 /// A stale lock is never broken implicitly: <see cref="Break"/> is the explicit
 /// <c>kubedos stack unlock</c>, and it refuses a live holder unless forced.
 /// </remarks>
-public sealed class StackLock : IDisposable
+public sealed class StackLock : IStackLock
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
@@ -58,13 +58,7 @@ public sealed class StackLock : IDisposable
         var path = PathFor(backendRoot, project, stack);
         RefuseDirectory(stack, path);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var info = new StackLockInfo(
-            Guid.NewGuid().ToString("N"),
-            Environment.ProcessId,
-            Environment.MachineName,
-            Environment.UserName,
-            (time ?? TimeProvider.System).GetUtcNow(),
-            operation);
+        var info = StackLockInfo.ForThisProcess(operation, time);
 
         if (!TryCreate(path, info))
         {

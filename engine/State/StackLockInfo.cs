@@ -17,6 +17,15 @@ public sealed record StackLockInfo(
     [property: JsonPropertyName("timestamp")] DateTimeOffset Time,
     [property: JsonPropertyName("operation")] string Operation)
 {
+    /// <summary>This process as the holder of a lock taken now for <paramref name="operation"/>.</summary>
+    public static StackLockInfo ForThisProcess(string operation, TimeProvider? time = null) => new(
+        Guid.NewGuid().ToString("N"),
+        Environment.ProcessId,
+        Environment.MachineName,
+        Environment.UserName,
+        (time ?? TimeProvider.System).GetUtcNow(),
+        operation);
+
     /// <summary>One line for people: <c>'up' by alice@lab-host (pid 4242) since 2026-11-23T14:00:00Z</c>.</summary>
     public override string ToString() =>
         $"'{Operation}' by {User}@{Host} (pid {Pid}) since {Time.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}";

@@ -21,6 +21,13 @@ public sealed class LocalCommandArgs : ResourceArgs
 
     public Input<string>? Stdin { get; init; }
 
+    /// <summary>
+    /// A read-only check run at every diff of the resource whose other inputs are unchanged (preview and up alike): when it
+    /// exits non-zero, what the command's last run rests on is gone, so the resource is replaced and <see cref="Create"/>
+    /// runs again. It is how a command's result is kept from outliving the things it was about.
+    /// </summary>
+    public Input<string>? Verify { get; init; }
+
     /// <summary>Any change replaces the resource: delete runs, then create runs again.</summary>
     public IReadOnlyList<Input<string>>? Triggers { get; init; }
 }

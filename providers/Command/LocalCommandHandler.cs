@@ -12,6 +12,7 @@ namespace Kubedos.Providers.Command;
 /// <param name="Environment">Extra environment variables; secret values are masked in all output.</param>
 /// <param name="Stdin">Standard input for the command.</param>
 /// <param name="Triggers">Any change replaces the resource: delete runs, then create runs again.</param>
+/// <param name="Verify">Run at every diff of an unchanged resource (read-only); a non-zero exit replaces the resource.</param>
 internal sealed record LocalCommandInputs(
     PropertyValue Create,
     PropertyValue? Update = null,
@@ -20,11 +21,12 @@ internal sealed record LocalCommandInputs(
     string? Dir = null,
     PropertyValue? Environment = null,
     PropertyValue? Stdin = null,
-    [property: ReplaceOnChange("triggers changed: the command runs again")] IReadOnlyList<PropertyValue>? Triggers = null) : ICommandInputs
+    [property: ReplaceOnChange("triggers changed: the command runs again")] IReadOnlyList<PropertyValue>? Triggers = null,
+    PropertyValue? Verify = null) : ICommandInputs
 {
-    public SecretRedactor Redactor() => new(SecretInputs.Secrets(Create, Update, Delete, Environment, Stdin));
+    public SecretRedactor Redactor() => new(SecretInputs.Secrets(Create, Update, Delete, Environment, Stdin, Verify));
 
-    public bool HasSecrets() => SecretInputs.AnySecret(Create, Update, Delete, Environment, Stdin);
+    public bool HasSecrets() => SecretInputs.AnySecret(Create, Update, Delete, Environment, Stdin, Verify);
 
     public CommandSpec Spec(PropertyValue command, string property) => new(
         SecretInputs.Text(command, property) ?? string.Empty,
@@ -44,7 +46,33 @@ internal sealed class LocalCommandHandler(Action<string>? log) : CommandHandler<
     {
         var failures = base.Validate(inputs).ToList();
         Require(failures, () => SecretInputs.Text(inputs.Stdin, "stdin"), "stdin", required: false);
+        Require(failures, () => SecretInputs.Text(inputs.Verify, "verify"), "verify", required: false);
         return failures;
+    }
+
+    /// <summary>An unchanged command with a <c>verify</c> runs it: a failure means its last result is stale, and the command runs again.</summary>
+    protected override async Task<DiffResponse> DiffAsync(DiffRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var diff = Diff(request);
+        if (diff.Changes != DiffChanges.None || request.NewInputs.ContainsUnknowns || request.NewInputs.GetOrDefault("verify") is not { } verify
+            || verify.Kind == PropertyValueKind.Null)
+        {
+            return diff;
+        }
+
+        var inputs = PropertyMapper.FromMap<LocalCommandInputs>(request.NewInputs);
+        try
+        {
+            await LocalCommandRunner.RunAsync(inputs.Spec(inputs.Verify!, "verify"), inputs.Redactor(), null, cancellationToken);
+            return diff;
+        }
+        catch (CommandFailedException e)
+        {
+            // What the check said is the reason; its script (often long) is not.
+            var said = e.Result is { Stderr.Length: > 0 } result ? result.Stderr.Trim() : e.Message;
+            return new DiffResponse(DiffChanges.Some, ["verify"], [new ReplaceReason("verify", $"verify failed, so the command runs again: {said}")]);
+        }
     }
 
     protected override async Task<CommandResult> RunAsync(Urn urn, LocalCommandInputs inputs, PropertyValue command, string property, CancellationToken cancellationToken)

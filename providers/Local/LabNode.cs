@@ -50,6 +50,12 @@ public sealed class LabNode
     /// <summary>The process holding the node's hostname and mount namespaces.</summary>
     public ProcessIdentity Holder { get; }
 
+    /// <summary>
+    /// Which incarnation of the node this is: its holder's <see cref="ProcessIdentity.Incarnation"/>. A node made again
+    /// (after its holder died) is a new machine with an empty disk, and a new instance.
+    /// </summary>
+    public string Instance => Holder.Incarnation;
+
     /// <summary>Runs a program inside the node (its network, hostname and filesystem) and returns what it printed.</summary>
     /// <exception cref="LabNodeGoneException">The node's holder process is gone.</exception>
     public Task<CommandResult> ExecAsync(NodeCommand command, CancellationToken cancellationToken)

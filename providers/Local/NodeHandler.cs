@@ -27,7 +27,8 @@ internal sealed record NodeOutputs(
     string Interface,
     string StateDirectory,
     int HolderPid,
-    string? LabOwner = null);
+    string? LabOwner = null,
+    string? Instance = null);
 
 /// <summary><c>local:lab:Node</c>: a network namespace with its own hostname and private mounts, on the underlay.</summary>
 internal sealed class NodeHandler(LocalLab lab) : ResourceHandler<NodeInputs, NodeOutputs>
@@ -107,5 +108,6 @@ internal sealed class NodeHandler(LocalLab lab) : ResourceHandler<NodeInputs, No
         LabNames.NodeInterface,
         node.StateDirectory,
         node.Holder.Pid,
-        owner);
+        owner,
+        node.Instance);
 }

@@ -37,6 +37,20 @@ internal sealed class NodeProvisioner(ICommandRunner runner, LabOptions options,
 
         var state = options.NodeDirectory(spec.Stack, spec.Name);
 
+        // A node whose holder is gone is a machine that failed. Making it again makes a new machine, never a repaired one:
+        // its disk starts empty (new host keys, no old identity, no spent enrollment), as a replacement host's would.
+        var exists = await namespaces.ExistsAsync(space, cancellationToken);
+        var adopted = exists ? await AdoptHolderAsync(state, space, cancellationToken) : null;
+        if (adopted is null)
+        {
+            if (exists)
+            {
+                await StopAllAsync(space, state, cancellationToken);
+            }
+
+            await RemoveStateAsync(state, cancellationToken);
+        }
+
         // Node state holds host keys and secrets: the stack's directory is root's alone.
         Directory.CreateDirectory(options.StackDirectory(spec.Stack));
         File.SetUnixFileMode(options.StackDirectory(spec.Stack), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
@@ -51,8 +65,7 @@ internal sealed class NodeProvisioner(ICommandRunner runner, LabOptions options,
 
         await namespaces.EnsureAsync(space, cancellationToken);
         await EnsureLinkAsync(names, spec, space, cancellationToken);
-        var holder = await AdoptHolderAsync(state, space, cancellationToken)
-            ?? await StartHolderAsync(spec, state, space, cancellationToken);
+        var holder = adopted ?? await StartHolderAsync(spec, state, space, cancellationToken);
         return new LabNode(runner, spec, space, state, holder);
     }
 

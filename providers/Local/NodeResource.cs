@@ -49,6 +49,10 @@ public sealed class NodeResource : CustomResource
     [Output("holderPid")]
     public Output<int> HolderPid { get; private set; } = null!;
 
+    /// <summary>Which incarnation of the node this is: it changes whenever the node is made again (a new machine), never otherwise.</summary>
+    [Output("instance")]
+    public Output<string> Instance { get; private set; } = null!;
+
     /// <summary>The id of the state that owns the node's lab.</summary>
     [Output("labOwner")]
     public Output<string> LabOwner { get; private set; } = null!;

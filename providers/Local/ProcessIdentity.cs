@@ -43,6 +43,12 @@ public sealed record ProcessIdentity(int Pid, long StartTicks, string Command)
         return new ProcessIdentity(pid, long.Parse(fields[19], CultureInfo.InvariantCulture), stat[(open + 1)..close]);
     }
 
+    private static readonly Lazy<string> BootId = new(() =>
+        File.Exists("/proc/sys/kernel/random/boot_id") ? File.ReadAllText("/proc/sys/kernel/random/boot_id").Trim() : "no-boot-id");
+
+    /// <summary>This process among every process this machine ever ran: boot id, PID and start time.</summary>
+    public string Incarnation => $"{BootId.Value}/{Pid.ToString(CultureInfo.InvariantCulture)}/{StartTicks.ToString(CultureInfo.InvariantCulture)}";
+
     /// <summary>True while this very process (not a successor with its PID) is alive.</summary>
     public bool IsAlive() => Read(Pid) is { } now && now.StartTicks == StartTicks;
 }

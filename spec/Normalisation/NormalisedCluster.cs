@@ -47,6 +47,12 @@ internal sealed record NormalisedCluster(
     /// <summary>The ZFS and Ceph section, as validated.</summary>
     public required StorageSpec Storage { get; init; }
 
+    /// <summary>The replace-don't-repair drills the spec declares (<c>acceptance.drills</c>), as validated.</summary>
+    public IReadOnlyList<DrillSpec> Drills { get; init; } = [];
+
+    /// <summary>The recovery target every drill is also held to (<c>acceptance.mttrTargetMinutes</c>).</summary>
+    public int MttrTargetMinutes { get; init; } = new AcceptanceSpec().MttrTargetMinutes;
+
     public NormalisedNode Node(string name) => Nodes.Single(n => n.Name == name);
 
     public NormalisedPlane Plane(string name) => Planes.Single(p => p.Name == name);

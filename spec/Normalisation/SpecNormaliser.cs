@@ -47,6 +47,8 @@ internal static class SpecNormaliser
             Kubernetes = spec.Kubernetes,
             Orchestration = spec.Orchestration,
             Storage = spec.Storage,
+            Drills = spec.Acceptance.Drills,
+            MttrTargetMinutes = spec.Acceptance.MttrTargetMinutes,
         };
     }
 

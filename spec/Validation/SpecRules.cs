@@ -33,8 +33,10 @@ internal static class SpecRules
         new RotationRule(),
         new CephReplicationRule(),
         new VersionPinnedRule(),
+        new CniPinnedRule(),
         new ObservabilityPlaneRule(),
         new AcceptanceGateRule(),
+        new GateNeedsKubeletRule(),
         new GateUnsupportedRule(),
         new DrillRule(),
     ];

@@ -40,7 +40,7 @@ internal sealed class LocalSubstrateKind : ISubstrateKind
                 UnderlayCidr = underlay.Cidr,
                 LabOwner = underlay.LabOwner,
             }, new ResourceOptions { Parent = substrate });
-            nodes.Add(new SubstrateNode(node, address, new LocalBootstrapChannel(node.Name, resource)));
+            nodes.Add(new SubstrateNode(node, address, new LocalBootstrapChannel(node.Name, resource), resource.Instance));
         }
 
         return new LocalLab(nodes, new LocalOperatorAccess(underlay.LabOwner));

@@ -18,7 +18,7 @@ namespace Kubedos.Spec.Validation.Support;
 internal static partial class FieldSupport
 {
     private const string NoProvider = "this build has a provider for the local substrate only";
-    private const string NoKubernetes = "the Kubernetes stage (6) does not exist yet";
+    private const string NoKubernetes = "the Kubernetes stage (6) renders its manifests and configurations, but nothing runs kubeadm or a kubelet";
     private const string NoStorage = "no storage stage exists yet";
     private const string NoConverge = "the converge stage (5) does not exist yet";
 
@@ -58,18 +58,12 @@ internal static partial class FieldSupport
         Set("spec.orchestration.ansible.version", NoConverge),
         True("spec.orchestration.ansible.safety.allowRepartition", "nothing repartitions disks yet"),
         True("spec.orchestration.ansible.safety.allowWipe", "nothing wipes disks yet"),
-        True("spec.kubernetes.enabled", NoKubernetes),
         True("spec.kubernetes.allowReset", NoKubernetes),
-        Set("spec.kubernetes.version", NoKubernetes),
-        Set("spec.kubernetes.podCidr", NoKubernetes),
-        Set("spec.kubernetes.serviceCidr", NoKubernetes),
         Set("spec.kubernetes.ha.etcd", NoKubernetes),
-        Set("spec.kubernetes.cni", NoKubernetes),
+        Values("spec.kubernetes.cni.policyDefault", "the TK8S baseline renders a default-deny NetworkPolicy in every namespace it declares (fail secure)", "deny"),
         True("spec.kubernetes.observability.enabled", "the observability stack does not exist yet"),
         Set("spec.kubernetes.observability.stack", "the observability stack does not exist yet"),
         Set("spec.kubernetes.observability.bindPlane", "the observability stack does not exist yet"),
-        Set("spec.acceptance.mttrTargetMinutes", "no drill measures recovery yet"),
-        Set("spec.acceptance.drills", "no drill runs yet"),
     ];
 
     /// <summary>Every field <paramref name="sources"/> says the spec wrote that this build refuses, with why.</summary>

@@ -1,6 +1,7 @@
 using Kubedos.Engine.Automation.Events;
 using Kubedos.Engine.Model;
 using Kubedos.Engine.Secrets;
+using Kubedos.Engine.Tests.Backends;
 using Kubedos.Engine.Tests.Fakes;
 
 namespace Kubedos.Engine.Tests.Automation;
@@ -9,15 +10,16 @@ public sealed class SecretsTests
 {
     private const string Plain = "hunter2-plaintext";
 
-    [Fact]
-    public async Task UpAsync_SecretInputAndOutput_AreEncryptedInStateAndMaskedInEvents()
+    [Theory]
+    [MemberData(nameof(StateBackends.All), MemberType = typeof(StateBackends))]
+    public async Task UpAsync_SecretInputAndOutput_AreEncryptedInStateAndMaskedInEvents(string backend)
     {
         var secrets = PassphraseSecretsProvider.Create("correct horse");
-        using var t = new TestStack(secrets: secrets);
+        using var t = new TestStack(secrets: secrets, backend: backend);
         t.Outputs = s => new() { ["password"] = Output.CreateSecret(Plain), ["plain"] = "visible" };
         await t.UpAsync(s => _ = new Thing("a", new ThingArgs { Value = "x", Password = Output.CreateSecret(Plain) }));
 
-        var stateText = File.ReadAllText(t.StateFile);
+        var stateText = t.StoredState();
         Assert.DoesNotContain(Plain, stateText, StringComparison.Ordinal);
         Assert.Contains(CheckpointSecret.SignatureKey, stateText, StringComparison.Ordinal);
         Assert.Contains("\"secrets_providers\"", stateText, StringComparison.Ordinal);
@@ -38,41 +40,45 @@ public sealed class SecretsTests
         Assert.False(outputs["plain"].IsSecret);
     }
 
-    [Fact]
-    public async Task UpAsync_SecretValueUnchanged_IsSameOnSecondRun()
+    [Theory]
+    [MemberData(nameof(StateBackends.All), MemberType = typeof(StateBackends))]
+    public async Task UpAsync_SecretValueUnchanged_IsSameOnSecondRun(string backend)
     {
         var secrets = PassphraseSecretsProvider.Create("p");
-        using var t = new TestStack(secrets: secrets);
+        using var t = new TestStack(secrets: secrets, backend: backend);
         void Program(Stack s) => _ = new Thing("a", new ThingArgs { Password = Output.CreateSecret(Plain) });
         await t.UpAsync(Program);
         var result = await t.UpAsync(Program);
         Assert.Equal(0, result.Summary.Count("update"));
     }
 
-    [Fact]
-    public async Task UpAsync_ValueBecomesSecret_IsEncryptedWithoutProviderChange()
+    [Theory]
+    [MemberData(nameof(StateBackends.All), MemberType = typeof(StateBackends))]
+    public async Task UpAsync_ValueBecomesSecret_IsEncryptedWithoutProviderChange(string backend)
     {
-        using var t = new TestStack(secrets: PassphraseSecretsProvider.Create("p"));
+        using var t = new TestStack(secrets: PassphraseSecretsProvider.Create("p"), backend: backend);
         await t.UpAsync(s => _ = new Thing("a", new ThingArgs { Value = Plain }));
-        Assert.Contains(Plain, File.ReadAllText(t.StateFile), StringComparison.Ordinal);
+        Assert.Contains(Plain, t.StoredState(), StringComparison.Ordinal);
         var result = await t.UpAsync(s => _ = new Thing("a", new ThingArgs { Value = Output.CreateSecret(Plain) }));
         Assert.Equal(0, result.Summary.Count("update"));
         Assert.Equal(0, t.Provider.Count("update"));
-        Assert.DoesNotContain(Plain, File.ReadAllText(t.StateFile), StringComparison.Ordinal);
+        Assert.DoesNotContain(Plain, t.StoredState(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task UpAsync_SecretWithoutSecretsProvider_FailsClearly()
+    [Theory]
+    [MemberData(nameof(StateBackends.All), MemberType = typeof(StateBackends))]
+    public async Task UpAsync_SecretWithoutSecretsProvider_FailsClearly(string backend)
     {
-        using var t = new TestStack();
+        using var t = new TestStack(backend: backend);
         var ex = await Assert.ThrowsAnyAsync<Exception>(() => t.UpAsync(s => _ = new Thing("a", new ThingArgs { Password = Output.CreateSecret(Plain) })));
         Assert.Contains("KUBEDOS_CONFIG_PASSPHRASE", ex.ToString(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task ApplyOnSecret_KeepsResultSecret()
+    [Theory]
+    [MemberData(nameof(StateBackends.All), MemberType = typeof(StateBackends))]
+    public async Task ApplyOnSecret_KeepsResultSecret(string backend)
     {
-        using var t = new TestStack(secrets: PassphraseSecretsProvider.Create("p"));
+        using var t = new TestStack(secrets: PassphraseSecretsProvider.Create("p"), backend: backend);
         await t.UpAsync(s => _ = new Thing("a", new ThingArgs { Value = Output.CreateSecret("s").Apply(v => v + "!") }));
         var state = (await t.Stack.GetCheckpointAsync()).Find(TestStack.UrnOf("a"))!;
         Assert.True(state.Inputs["value"].IsSecret);

@@ -1,14 +1,16 @@
 using Kubedos.Engine.State;
+using Kubedos.Engine.Tests.Backends;
 using Kubedos.Engine.Tests.Fakes;
 
 namespace Kubedos.Engine.Tests.Automation;
 
 public sealed class StackHistoryTests
 {
-    [Fact]
-    public async Task GetHistoryAsync_Paged_NewestFirstWithVersions()
+    [Theory]
+    [MemberData(nameof(StateBackends.All), MemberType = typeof(StateBackends))]
+    public async Task GetHistoryAsync_Paged_NewestFirstWithVersions(string backend)
     {
-        using var t = new TestStack();
+        using var t = new TestStack(backend: backend);
         for (var i = 0; i < 3; i++)
         {
             await t.UpAsync(s => _ = new Thing("a", new ThingArgs { Value = "1" }));

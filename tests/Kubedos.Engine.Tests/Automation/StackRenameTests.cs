@@ -1,15 +1,17 @@
 using Kubedos.Engine.Model;
 using Kubedos.Engine.State;
+using Kubedos.Engine.Tests.Backends;
 using Kubedos.Engine.Tests.Fakes;
 
 namespace Kubedos.Engine.Tests.Automation;
 
 public sealed class StackRenameTests
 {
-    [Fact]
-    public async Task RenameStackAsync_RewritesEveryUrnAndMovesHistory()
+    [Theory]
+    [MemberData(nameof(StateBackends.All), MemberType = typeof(StateBackends))]
+    public async Task RenameStackAsync_RewritesEveryUrnAndMovesHistory(string backend)
     {
-        using var t = new TestStack();
+        using var t = new TestStack(backend: backend);
         await t.UpAsync(s => _ = new Group("g", "v"));
         await t.Stack.RefreshAsync();
 
@@ -27,7 +29,7 @@ public sealed class StackRenameTests
         });
         Assert.NotNull(checkpoint.Find(Urn.Create("prod", "proj", "test:components:Group", Thing.TypeToken, "g-b")));
         Assert.Equal([UpdateKind.Update, UpdateKind.Refresh], (await renamed.GetHistoryAsync()).Select(h => h.Kind).ToArray());
-        Assert.DoesNotContain("urn:pulumi:dev::", File.ReadAllText(Path.Combine(t.Dir, ".kubedos", "stacks", "proj", "prod.json")), StringComparison.Ordinal);
+        Assert.DoesNotContain("urn:pulumi:dev::", t.StoredState("prod"), StringComparison.Ordinal);
 
         // The renamed stack is the same stack to the engine: nothing to change.
         t.Program(s => _ = new Group("g", "v"));
@@ -35,25 +37,27 @@ public sealed class StackRenameTests
         Assert.False(next.Summary.HasChanges);
     }
 
-    [Fact]
-    public async Task RenameStackAsync_NameTaken_RefusesAndChangesNothing()
+    [Theory]
+    [MemberData(nameof(StateBackends.All), MemberType = typeof(StateBackends))]
+    public async Task RenameStackAsync_NameTaken_RefusesAndChangesNothing(string backend)
     {
-        using var t = new TestStack();
+        using var t = new TestStack(backend: backend);
         await t.UpAsync(s => _ = new Thing("a", new ThingArgs { Value = "1" }));
         await t.Workspace.CreateStackAsync("prod");
-        var before = File.ReadAllText(t.StateFile);
+        var before = t.StoredState();
 
         var ex = await Assert.ThrowsAsync<StateException>(() => t.Stack.RenameAsync("prod"));
 
         Assert.Contains("'prod' already exists", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(before, File.ReadAllText(t.StateFile));
+        Assert.Equal(before, t.StoredState());
         await Assert.ThrowsAsync<StateException>(() => t.Stack.RenameAsync("bad/name"));
     }
 
-    [Fact]
-    public async Task RenameStackAsync_ConfigFileOfNewNameExists_RefusesAndChangesNothing()
+    [Theory]
+    [MemberData(nameof(StateBackends.All), MemberType = typeof(StateBackends))]
+    public async Task RenameStackAsync_ConfigFileOfNewNameExists_RefusesAndChangesNothing(string backend)
     {
-        using var t = new TestStack();
+        using var t = new TestStack(backend: backend);
         File.WriteAllText(Path.Combine(t.Dir, "Pulumi.prod.yaml"), "config: {}\n");
 
         var ex = await Assert.ThrowsAsync<StateException>(() => t.Stack.RenameAsync("prod"));
@@ -62,11 +66,12 @@ public sealed class StackRenameTests
         Assert.Equal(["dev"], await t.Workspace.ListStacksAsync());
     }
 
-    [Fact]
-    public async Task RenameStackAsync_StackLocked_Refuses()
+    [Theory]
+    [MemberData(nameof(StateBackends.All), MemberType = typeof(StateBackends))]
+    public async Task RenameStackAsync_StackLocked_Refuses(string backend)
     {
-        using var t = new TestStack();
-        using var held = StackLock.Acquire(t.Workspace.BackendRoot, "proj", "dev", "up");
+        using var t = new TestStack(backend: backend);
+        using var held = t.Workspace.LockStack("dev", "up");
 
         await Assert.ThrowsAsync<StackLockedException>(() => t.Stack.RenameAsync("prod"));
 

@@ -1,15 +1,17 @@
 using Kubedos.Engine.Automation;
 using Kubedos.Engine.State;
+using Kubedos.Engine.Tests.Backends;
 using Kubedos.Engine.Tests.Fakes;
 
 namespace Kubedos.Engine.Tests.Automation;
 
 public sealed class StackStateTests
 {
-    [Fact]
-    public async Task ExportImport_RoundTrip_RestoresCheckpoint()
+    [Theory]
+    [MemberData(nameof(StateBackends.All), MemberType = typeof(StateBackends))]
+    public async Task ExportImport_RoundTrip_RestoresCheckpoint(string backend)
     {
-        using var t = new TestStack();
+        using var t = new TestStack(backend: backend);
         await t.UpAsync(s => _ = new Group("g", "v"));
         var exported = await t.Stack.ExportAsync();
         Assert.Contains("\"version\": 3", exported, StringComparison.Ordinal);
@@ -23,10 +25,11 @@ public sealed class StackStateTests
         Assert.Contains(await t.Stack.GetHistoryAsync(), h => h.Kind == UpdateKind.Import);
     }
 
-    [Fact]
-    public async Task GetHistoryAsync_EveryOperation_IsRecordedWithResult()
+    [Theory]
+    [MemberData(nameof(StateBackends.All), MemberType = typeof(StateBackends))]
+    public async Task GetHistoryAsync_EveryOperation_IsRecordedWithResult(string backend)
     {
-        using var t = new TestStack();
+        using var t = new TestStack(backend: backend);
         await t.UpAsync(s => _ = new Thing("a", new ThingArgs { Value = "1" }));
         t.Provider.FailCreate["b"] = true;
         await Assert.ThrowsAsync<UpdateFailedException>(() => t.UpAsync(s => _ = new Thing("b", new ThingArgs { Value = "1" })));
@@ -40,11 +43,12 @@ public sealed class StackStateTests
         Assert.Equal(2, history[0].ResourceChanges["create"]);
     }
 
-    [Fact]
-    public async Task UpAsync_StackLockedByAnother_FailsAtOnceNamingHolder()
+    [Theory]
+    [MemberData(nameof(StateBackends.All), MemberType = typeof(StateBackends))]
+    public async Task UpAsync_StackLockedByAnother_FailsAtOnceNamingHolder(string backend)
     {
-        using var t = new TestStack();
-        using var held = StackLock.Acquire(t.Workspace.BackendRoot, "proj", "dev", "up");
+        using var t = new TestStack(backend: backend);
+        using var held = t.Workspace.LockStack("dev", "up");
         var ex = await Assert.ThrowsAsync<StackLockedException>(() => t.UpAsync(s => _ = new Thing("a", new ThingArgs { Value = "1" })));
         Assert.Contains(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), ex.Message, StringComparison.Ordinal);
         Assert.Empty(t.Provider.Live);
@@ -77,10 +81,11 @@ public sealed class StackStateTests
         }
     }
 
-    [Fact]
-    public async Task RemoveStackAsync_WithResources_RefusesWithoutForce()
+    [Theory]
+    [MemberData(nameof(StateBackends.All), MemberType = typeof(StateBackends))]
+    public async Task RemoveStackAsync_WithResources_RefusesWithoutForce(string backend)
     {
-        using var t = new TestStack();
+        using var t = new TestStack(backend: backend);
         await t.UpAsync(s => _ = new Thing("a", new ThingArgs { Value = "1" }));
         await Assert.ThrowsAsync<StateException>(() => t.Workspace.RemoveStackAsync("dev", force: false));
         await t.Workspace.RemoveStackAsync("dev", force: true);

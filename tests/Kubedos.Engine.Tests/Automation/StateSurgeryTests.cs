@@ -1,5 +1,6 @@
 using Kubedos.Engine.Model;
 using Kubedos.Engine.State;
+using Kubedos.Engine.Tests.Backends;
 using Kubedos.Engine.Tests.Fakes;
 
 namespace Kubedos.Engine.Tests.Automation;
@@ -13,10 +14,11 @@ public sealed class StateSurgeryTests
         _ = new Thing("c", new ThingArgs { Value = "1" });
     }
 
-    [Fact]
-    public async Task DeleteResourceAsync_Independent_RemovesOnlyItFromStateNotReality()
+    [Theory]
+    [MemberData(nameof(StateBackends.All), MemberType = typeof(StateBackends))]
+    public async Task DeleteResourceAsync_Independent_RemovesOnlyItFromStateNotReality(string backend)
     {
-        using var t = new TestStack();
+        using var t = new TestStack(backend: backend);
         await t.UpAsync(s => Chain(s));
         var historyBefore = (await t.Stack.GetHistoryAsync()).Count;
 
@@ -30,25 +32,27 @@ public sealed class StateSurgeryTests
         Assert.Equal(historyBefore, (await t.Stack.GetHistoryAsync()).Count);
     }
 
-    [Fact]
-    public async Task DeleteResourceAsync_WithDependents_RefusesListingThemAndChangesNothing()
+    [Theory]
+    [MemberData(nameof(StateBackends.All), MemberType = typeof(StateBackends))]
+    public async Task DeleteResourceAsync_WithDependents_RefusesListingThemAndChangesNothing(string backend)
     {
-        using var t = new TestStack();
+        using var t = new TestStack(backend: backend);
         await t.UpAsync(s => Chain(s));
-        var before = File.ReadAllText(t.StateFile);
+        var before = t.StoredState();
 
         var ex = await Assert.ThrowsAsync<StateSurgeryException>(() => t.Stack.DeleteResourceAsync(TestStack.UrnOf("a").Value));
 
         Assert.Equal(TestStack.UrnOf("a"), ex.Urn);
         Assert.Contains(TestStack.UrnOf("b").Value, ex.Message, StringComparison.Ordinal);
         Assert.Contains("--target-dependents", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(before, File.ReadAllText(t.StateFile));
+        Assert.Equal(before, t.StoredState());
     }
 
-    [Fact]
-    public async Task DeleteResourceAsync_TargetDependents_RemovesItAndItsDependents()
+    [Theory]
+    [MemberData(nameof(StateBackends.All), MemberType = typeof(StateBackends))]
+    public async Task DeleteResourceAsync_TargetDependents_RemovesItAndItsDependents(string backend)
     {
-        using var t = new TestStack();
+        using var t = new TestStack(backend: backend);
         await t.UpAsync(s => Chain(s));
 
         var deleted = await t.Stack.DeleteResourceAsync(TestStack.UrnOf("a").Value, targetDependents: true);
@@ -59,10 +63,11 @@ public sealed class StateSurgeryTests
         Assert.NotNull(checkpoint.Find(TestStack.UrnOf("c")));
     }
 
-    [Fact]
-    public async Task DeleteResourceAsync_ParentOfChildren_CountsChildrenAsDependents()
+    [Theory]
+    [MemberData(nameof(StateBackends.All), MemberType = typeof(StateBackends))]
+    public async Task DeleteResourceAsync_ParentOfChildren_CountsChildrenAsDependents(string backend)
     {
-        using var t = new TestStack();
+        using var t = new TestStack(backend: backend);
         await t.UpAsync(s => _ = new Group("g", "v"));
         var group = Urn.Create("dev", "proj", string.Empty, "test:components:Group", "g");
 
@@ -71,10 +76,11 @@ public sealed class StateSurgeryTests
         Assert.Contains("g-a", ex.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task DeleteResourceAsync_Protected_RefusesUnlessForced()
+    [Theory]
+    [MemberData(nameof(StateBackends.All), MemberType = typeof(StateBackends))]
+    public async Task DeleteResourceAsync_Protected_RefusesUnlessForced(string backend)
     {
-        using var t = new TestStack();
+        using var t = new TestStack(backend: backend);
         await t.UpAsync(s => Chain(s, protectA: true));
 
         var ex = await Assert.ThrowsAsync<StateSurgeryException>(() => t.Stack.DeleteResourceAsync(TestStack.UrnOf("a").Value, targetDependents: true));
@@ -86,10 +92,11 @@ public sealed class StateSurgeryTests
         Assert.Null((await t.Stack.GetCheckpointAsync()).Find(TestStack.UrnOf("a")));
     }
 
-    [Fact]
-    public async Task DeleteResourceAsync_UnknownOrMalformedUrn_Refuses()
+    [Theory]
+    [MemberData(nameof(StateBackends.All), MemberType = typeof(StateBackends))]
+    public async Task DeleteResourceAsync_UnknownOrMalformedUrn_Refuses(string backend)
     {
-        using var t = new TestStack();
+        using var t = new TestStack(backend: backend);
         await t.UpAsync(s => Chain(s));
 
         var unknown = await Assert.ThrowsAsync<StateSurgeryException>(() => t.Stack.DeleteResourceAsync(TestStack.UrnOf("zz").Value));
@@ -99,20 +106,22 @@ public sealed class StateSurgeryTests
         Assert.Contains("not-a-urn", malformed.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task DeleteResourceAsync_StackLocked_FailsNamingHolder()
+    [Theory]
+    [MemberData(nameof(StateBackends.All), MemberType = typeof(StateBackends))]
+    public async Task DeleteResourceAsync_StackLocked_FailsNamingHolder(string backend)
     {
-        using var t = new TestStack();
+        using var t = new TestStack(backend: backend);
         await t.UpAsync(s => Chain(s));
-        using var held = StackLock.Acquire(t.Workspace.BackendRoot, "proj", "dev", "up");
+        using var held = t.Workspace.LockStack("dev", "up");
 
         await Assert.ThrowsAsync<StackLockedException>(() => t.Stack.DeleteResourceAsync(TestStack.UrnOf("c").Value));
     }
 
-    [Fact]
-    public async Task UnprotectAsync_ClearsTheBitSoDestroyCanDeleteIt()
+    [Theory]
+    [MemberData(nameof(StateBackends.All), MemberType = typeof(StateBackends))]
+    public async Task UnprotectAsync_ClearsTheBitSoDestroyCanDeleteIt(string backend)
     {
-        using var t = new TestStack();
+        using var t = new TestStack(backend: backend);
         await t.UpAsync(s => Chain(s, protectA: true));
         Assert.True((await t.Stack.GetCheckpointAsync()).Find(TestStack.UrnOf("a"))!.Protect);
 
@@ -123,10 +132,11 @@ public sealed class StateSurgeryTests
         Assert.Empty(t.Provider.Live);
     }
 
-    [Fact]
-    public async Task UnprotectAllAsync_ClearsEveryBitAndCountsThem()
+    [Theory]
+    [MemberData(nameof(StateBackends.All), MemberType = typeof(StateBackends))]
+    public async Task UnprotectAllAsync_ClearsEveryBitAndCountsThem(string backend)
     {
-        using var t = new TestStack();
+        using var t = new TestStack(backend: backend);
         var options = new ResourceOptions { Protect = true };
         await t.UpAsync(s =>
         {

@@ -1,14 +1,16 @@
 using Kubedos.Engine.Model;
+using Kubedos.Engine.Tests.Backends;
 using Kubedos.Engine.Tests.Fakes;
 
 namespace Kubedos.Engine.Tests.Automation;
 
 public sealed class WorkspaceStackTests
 {
-    [Fact]
-    public async Task UpAsync_NewResources_CreatesThemAndRecordsState()
+    [Theory]
+    [MemberData(nameof(StateBackends.All), MemberType = typeof(StateBackends))]
+    public async Task UpAsync_NewResources_CreatesThemAndRecordsState(string backend)
     {
-        using var t = new TestStack();
+        using var t = new TestStack(backend: backend);
         var result = await t.UpAsync(s =>
         {
             var a = new Thing("a", new ThingArgs { Value = "x" });
@@ -26,10 +28,11 @@ public sealed class WorkspaceStackTests
         Assert.Empty(checkpoint.PendingOperations);
     }
 
-    [Fact]
-    public async Task UpAsync_SecondRunUnchanged_IsAllSameWithoutProviderWrites()
+    [Theory]
+    [MemberData(nameof(StateBackends.All), MemberType = typeof(StateBackends))]
+    public async Task UpAsync_SecondRunUnchanged_IsAllSameWithoutProviderWrites(string backend)
     {
-        using var t = new TestStack();
+        using var t = new TestStack(backend: backend);
         void Program(Stack s) => _ = new Thing("a", new ThingArgs { Value = "x" });
         await t.UpAsync(Program);
         var calls = t.Provider.Calls.Count;
@@ -38,10 +41,11 @@ public sealed class WorkspaceStackTests
         Assert.Equal(calls, t.Provider.Calls.Count);
     }
 
-    [Fact]
-    public async Task UpAsync_ResourceCreatedInsideApply_IsCreatedAndKept()
+    [Theory]
+    [MemberData(nameof(StateBackends.All), MemberType = typeof(StateBackends))]
+    public async Task UpAsync_ResourceCreatedInsideApply_IsCreatedAndKept(string backend)
     {
-        using var t = new TestStack();
+        using var t = new TestStack(backend: backend);
         void Program(Stack s)
         {
             var a = new Thing("a", new ThingArgs { Value = "x" });
@@ -55,10 +59,11 @@ public sealed class WorkspaceStackTests
         Assert.Equal(3, second.Summary.Count("same"));
     }
 
-    [Fact]
-    public async Task UpAsync_ApplyThrows_IsReportedAsFailure()
+    [Theory]
+    [MemberData(nameof(StateBackends.All), MemberType = typeof(StateBackends))]
+    public async Task UpAsync_ApplyThrows_IsReportedAsFailure(string backend)
     {
-        using var t = new TestStack();
+        using var t = new TestStack(backend: backend);
         await t.UpAsync(s => _ = new Thing("kept", new ThingArgs { Value = "x" }));
         var ex = await Assert.ThrowsAsync<Kubedos.Engine.Automation.UpdateFailedException>(() => t.UpAsync(s =>
         {

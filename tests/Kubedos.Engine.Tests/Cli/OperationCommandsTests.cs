@@ -25,6 +25,22 @@ public sealed class OperationCommandsTests
     }
 
     [Fact]
+    public async Task Up_Refresh_RecreatesAResourceGoneOutOfBandInOneRun()
+    {
+        using var p = await InitAsync();
+        p.Program(s => _ = new Thing("a", new ThingArgs { Value = "x" }));
+        await p.RunOkAsync("up", "--yes");
+        p.Provider.Live.Clear();
+
+        await p.RunOkAsync("up", "--yes");
+        Assert.Empty(p.Provider.Live);
+        await p.RunOkAsync("up", "--yes", "--refresh");
+
+        Assert.Single(p.Provider.Live);
+        Assert.Contains(" +  fake:index:Thing a created", p.Screen, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Up_NotInteractiveWithoutYes_RefusesWithNotConfirmedAndChangesNothing()
     {
         using var p = await InitAsync();

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Kubedos.Engine.Automation;
 using Kubedos.Engine.Automation.Events;
-using Kubedos.Engine.State;
+using Kubedos.Engine.Tests.Backends;
 using Kubedos.Engine.Tests.Fakes;
 
 namespace Kubedos.Engine.Tests.Execution;
@@ -20,40 +20,80 @@ public sealed class PendingRecoveryTests : IDisposable
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
 
-    [Theory]
-    [InlineData(1, "before-create b")]
-    [InlineData(1, "after-create b")]
-    [InlineData(1, "after-create f")]
-    [InlineData(2, "after-update a")]
-    [InlineData(2, "before-delete f")]
-    [InlineData(2, "after-delete f")]
-    [InlineData(2, "after-delete c")]
-    public async Task Up_ProcessKilledMidRun_NextUpConvergesWithoutOrphans(int version, string killAt)
+    private static readonly (int Version, string KillAt)[] KillPoints =
+    [
+        (1, "before-create b"), (1, "after-create b"), (1, "after-create f"),
+        (2, "after-update a"), (2, "before-delete f"), (2, "after-delete f"), (2, "after-delete c"),
+    ];
+
+    /// <summary>Every kill point on the backends a second process shares: the file backend and postgres.</summary>
+    public static TheoryData<string, int, string> Cases
     {
+        get
+        {
+            var data = new TheoryData<string, int, string>();
+            foreach (var backend in StateBackends.Names.Where(b => b != StateBackends.Memory))
+            {
+                foreach (var (version, killAt) in KillPoints)
+                {
+                    data.Add(backend, version, killAt);
+                }
+            }
+
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Up_ProcessKilledMidRun_NextUpConvergesWithoutOrphans(string backend, int version, string killAt)
+    {
+        var url = StateBackends.NewUrl(backend);
         if (version == 2)
         {
-            await CrashScenario.Open(_work, _files, 1, TimeSpan.Zero, null).UpAsync(new UpdateOptions { Parallel = 1 });
+            await CrashScenario.Open(_work, _files, 1, TimeSpan.Zero, null, url).UpAsync(new UpdateOptions { Parallel = 1 });
         }
 
-        var seen = await RunChildUntilAsync(version, killAt);
+        var seen = await RunChildUntilAsync(version, killAt, url);
         Assert.Contains(killAt, seen);
         Assert.DoesNotContain("done", seen);
 
-        var stack = CrashScenario.Open(_work, _files, version, TimeSpan.Zero, null);
+        var stack = CrashScenario.Open(_work, _files, version, TimeSpan.Zero, null, url);
         var interrupted = await stack.GetCheckpointAsync();
         if (killAt.StartsWith("after-", StringComparison.Ordinal))
         {
             Assert.NotEmpty(interrupted.PendingOperations);
         }
 
-        // The killed process left its lock: its pid is dead, so the next up breaks it (with a warning) and resumes.
-        Assert.NotNull(StackLock.Read(stack.Workspace.BackendRoot, "crash", "dev"));
         var events = new List<EngineEvent>();
-        await stack.UpAsync(new UpdateOptions { Parallel = 2, OnEvent = e => { lock (events) { events.Add(e); } } });
+        bool StaleLockWarned() => events.Any(e => e is DiagnosticEvent { Severity: DiagnosticSeverity.Warning } d && d.Message.Contains("stale lock", StringComparison.Ordinal));
+        if (backend == StateBackends.File)
+        {
+            // The killed process left its lock file: its pid is dead, so the next up breaks it (with a warning) and resumes.
+            Assert.NotNull(stack.Workspace.GetStackLockHolder("dev"));
+            await stack.UpAsync(new UpdateOptions { Parallel = 2, OnEvent = e => { lock (events) { events.Add(e); } } });
+            Assert.True(StaleLockWarned());
+        }
+        else
+        {
+            // The server ended the killed process's session, and its advisory lock with it: nothing to break.
+            await WaitUntilAsync(() => stack.Workspace.GetStackLockHolder("dev") is null);
+            await stack.UpAsync(new UpdateOptions { Parallel = 2, OnEvent = e => { lock (events) { events.Add(e); } } });
+            Assert.False(StaleLockWarned());
+        }
 
-        Assert.Contains(events, e => e is DiagnosticEvent { Severity: DiagnosticSeverity.Warning } d && d.Message.Contains("stale lock", StringComparison.Ordinal));
-        Assert.Null(StackLock.Read(stack.Workspace.BackendRoot, "crash", "dev"));
+        Assert.Null(stack.Workspace.GetStackLockHolder("dev"));
         await AssertConvergedAsync(stack, version);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 100 && !condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(condition());
     }
 
     private async Task AssertConvergedAsync(WorkspaceStack stack, int version)
@@ -76,7 +116,7 @@ public sealed class PendingRecoveryTests : IDisposable
         Assert.Equal(preview.Summary.ResourceChanges.Values.Sum(), preview.Summary.Count("same"));
     }
 
-    private async Task<List<string>> RunChildUntilAsync(int version, string killAt)
+    private async Task<List<string>> RunChildUntilAsync(int version, string killAt, string? backendUrl)
     {
         var assembly = typeof(PendingRecoveryTests).Assembly.Location;
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
@@ -86,7 +126,7 @@ public sealed class PendingRecoveryTests : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { assembly, "crash-child", _work, _files, version.ToString(System.Globalization.CultureInfo.InvariantCulture), "400" })
+        foreach (var arg in new[] { assembly, "crash-child", _work, _files, version.ToString(System.Globalization.CultureInfo.InvariantCulture), "50", backendUrl ?? string.Empty, killAt })
         {
             start.ArgumentList.Add(arg);
         }

@@ -22,13 +22,14 @@ internal static class CrashScenario
         }
     }
 
-    public static WorkspaceStack Open(string workDir, string filesDir, int version, TimeSpan pause, TextWriter? announce)
+    public static WorkspaceStack Open(string workDir, string filesDir, int version, TimeSpan pause, TextWriter? announce, string? backendUrl = null, string? holdAt = null)
     {
         var workspace = Workspace.Create(new WorkspaceOptions
         {
             ProjectName = "crash",
             WorkDir = workDir,
-            Providers = ProviderRegistry.Of(new FileProvider(filesDir, pause, announce)),
+            BackendUrl = backendUrl,
+            Providers = ProviderRegistry.Of(new FileProvider(filesDir, pause, announce, holdAt)),
             Program = StackProgram.Create(s => Program(s, version)),
             SecretsProvider = _ => null,
             Environment = _ => null,
@@ -36,11 +37,12 @@ internal static class CrashScenario
         return workspace.CreateOrSelectStackAsync("dev").GetAwaiter().GetResult();
     }
 
-    /// <summary>The child process: <c>crash-child &lt;workDir&gt; &lt;filesDir&gt; &lt;version&gt; &lt;pauseMs&gt;</c> runs one up, announcing provider calls.</summary>
+    /// <summary>The child process: <c>crash-child &lt;workDir&gt; &lt;filesDir&gt; &lt;version&gt; &lt;pauseMs&gt; [backendUrl] [holdAt]</c> runs one up, announcing provider calls (and waiting forever after announcing <c>holdAt</c>).</summary>
     public static async Task<int> RunChildAsync(string[] args)
     {
         var stack = Open(args[1], args[2], int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture),
-            TimeSpan.FromMilliseconds(int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture)), Console.Out);
+            TimeSpan.FromMilliseconds(int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture)), Console.Out,
+            args.Length > 5 && args[5].Length > 0 ? args[5] : null, args.Length > 6 ? args[6] : null);
         await stack.UpAsync(new UpdateOptions { Parallel = 1 });
         await Console.Out.WriteLineAsync("done");
         return 0;

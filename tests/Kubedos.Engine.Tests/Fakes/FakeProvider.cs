@@ -32,6 +32,9 @@ internal sealed class FakeProvider(string package = "fake") : IResourceProvider
 
     public TimeSpan Delay { get; set; }
 
+    /// <summary>Awaited at the start of every read and mutating call, with the call ("read a", "create b").</summary>
+    public Func<string, Task>? BeforeCall { get; set; }
+
     public int MaxConcurrent { get; private set; }
 
     public int Count(string op) => Calls.Count(c => c.StartsWith(op + " ", StringComparison.Ordinal));
@@ -84,16 +87,21 @@ internal sealed class FakeProvider(string package = "fake") : IResourceProvider
         });
     }
 
-    public Task<ReadResponse> ReadAsync(ReadRequest request, CancellationToken cancellationToken)
+    public async Task<ReadResponse> ReadAsync(ReadRequest request, CancellationToken cancellationToken)
     {
         Calls.Enqueue($"read {request.Urn.Name}");
+        if (BeforeCall is { } before)
+        {
+            await before($"read {request.Urn.Name}");
+        }
+
         if (request.Id is null)
         {
             var found = Live.FirstOrDefault(kv => kv.Key.StartsWith(request.Urn.Name + "#", StringComparison.Ordinal));
-            return Task.FromResult(found.Key is null ? ReadResponse.Gone : new ReadResponse(found.Key, request.Inputs, found.Value));
+            return found.Key is null ? ReadResponse.Gone : new ReadResponse(found.Key, request.Inputs, found.Value);
         }
 
-        return Task.FromResult(Live.TryGetValue(request.Id, out var outputs) ? new ReadResponse(request.Id, request.Inputs, outputs) : ReadResponse.Gone);
+        return Live.TryGetValue(request.Id, out var outputs) ? new ReadResponse(request.Id, request.Inputs, outputs) : ReadResponse.Gone;
     }
 
     public async Task<UpdateResponse> UpdateAsync(UpdateRequest request, CancellationToken cancellationToken)
@@ -131,6 +139,11 @@ internal sealed class FakeProvider(string package = "fake") : IResourceProvider
     private async Task<T> TrackAsync<T>(string call, CancellationToken cancellationToken, Func<T> body)
     {
         Calls.Enqueue(call);
+        if (BeforeCall is { } before)
+        {
+            await before(call);
+        }
+
         var start = Environment.TickCount64;
         var now = Interlocked.Increment(ref _running);
         lock (Calls)

@@ -8,7 +8,7 @@ namespace Kubedos.Engine.Tests.Fakes;
 /// With a pause set it announces each mutating call on stdout ("before-create x", "after-create x")
 /// and sleeps after each announcement, so a test can kill the process at a chosen point.
 /// </remarks>
-internal sealed class FileProvider(string directory, TimeSpan pause, TextWriter? announce) : IResourceProvider
+internal sealed class FileProvider(string directory, TimeSpan pause, TextWriter? announce, string? holdAt = null) : IResourceProvider
 {
     public const string TypeToken = "file:index:File";
 
@@ -80,8 +80,11 @@ internal sealed class FileProvider(string directory, TimeSpan pause, TextWriter?
             return;
         }
 
-        await announce.WriteLineAsync($"{what} {urn.Name}");
+        var line = $"{what} {urn.Name}";
+        await announce.WriteLineAsync(line);
         await announce.FlushAsync(cancellationToken);
-        await Task.Delay(pause, cancellationToken);
+
+        // At the kill point the process waits to be killed, so a loaded machine cannot let it run past the point.
+        await Task.Delay(line == holdAt ? Timeout.InfiniteTimeSpan : pause, cancellationToken);
     }
 }

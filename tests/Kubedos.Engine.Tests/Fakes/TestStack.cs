@@ -3,6 +3,9 @@ using Kubedos.Engine.Automation.Events;
 using Kubedos.Engine.Model;
 using Kubedos.Engine.Providers;
 using Kubedos.Engine.Secrets;
+using Kubedos.Engine.State.Memory;
+using Kubedos.Engine.State.Postgres;
+using Kubedos.Engine.Tests.Backends;
 
 namespace Kubedos.Engine.Tests.Fakes;
 
@@ -11,15 +14,17 @@ internal sealed class TestStack : IDisposable
 {
     private Action<Stack> _program = _ => { };
 
-    public TestStack(string stack = "dev", ISecretsProvider? secrets = null, FakeProvider? provider = null, Func<WorkspaceOptions, WorkspaceOptions>? configure = null)
+    public TestStack(string stack = "dev", ISecretsProvider? secrets = null, FakeProvider? provider = null, Func<WorkspaceOptions, WorkspaceOptions>? configure = null, string backend = StateBackends.File)
     {
         configure ??= o => o;
+        Backend = backend;
         Dir = Directory.CreateTempSubdirectory("kubedos-engine-").FullName;
         Provider = provider ?? new FakeProvider();
         Workspace = Workspace.Create(configure(new WorkspaceOptions
         {
             ProjectName = "proj",
             WorkDir = Dir,
+            BackendUrl = StateBackends.NewUrl(backend),
             Providers = ProviderRegistry.Of(Provider),
             Program = StackProgram.Create(s =>
             {
@@ -34,6 +39,9 @@ internal sealed class TestStack : IDisposable
 
     public string Dir { get; }
 
+    /// <summary>The state backend (<see cref="StateBackends"/>).</summary>
+    public string Backend { get; }
+
     public FakeProvider Provider { get; }
 
     public Workspace Workspace { get; }
@@ -45,6 +53,24 @@ internal sealed class TestStack : IDisposable
     public Func<Stack, Dictionary<string, object?>> Outputs { get; set; } = _ => [];
 
     public string StateFile => Path.Combine(Dir, ".kubedos", "stacks", "proj", Stack.Name + ".json");
+
+    /// <summary>The stack's state as the backend stores it (snapshot, then any journal): file bytes, or rows read straight from the database.</summary>
+    public string StoredState(string? stack = null)
+    {
+        stack ??= Stack.Name;
+        return Backend switch
+        {
+            StateBackends.File => string.Concat(new[] { ".json", ".journal" }
+                .Select(e => Path.Combine(Dir, ".kubedos", "stacks", "proj", stack + e)).Where(File.Exists).Select(File.ReadAllText)),
+            StateBackends.Postgres => string.Concat(PostgresTestDatabase.Query(
+                $"SELECT convert_from(snapshot, 'UTF8') FROM {Schema}.stacks WHERE project = 'proj' AND stack = '{stack}' "
+                + $"UNION ALL SELECT convert_from(entry, 'UTF8') FROM {Schema}.journal WHERE project = 'proj' AND stack = '{stack}'")),
+
+            _ => ((InMemoryCheckpointStore)Workspace.Store).StoredText("proj", stack),
+        };
+    }
+
+    private string Schema => ((PostgresCheckpointStore)Workspace.Store).Database.Address.Schema;
 
     public static Urn UrnOf(string name, string type = Thing.TypeToken, string stack = "dev") =>
         Urn.Create(stack, "proj", string.Empty, type, name);
@@ -73,5 +99,12 @@ internal sealed class TestStack : IDisposable
         }
     }
 
-    public void Dispose() => Directory.Delete(Dir, recursive: true);
+    public void Dispose()
+    {
+        Directory.Delete(Dir, recursive: true);
+        if (Backend == StateBackends.Postgres)
+        {
+            PostgresTestDatabase.Query($"DROP SCHEMA IF EXISTS {Schema} CASCADE");
+        }
+    }
 }

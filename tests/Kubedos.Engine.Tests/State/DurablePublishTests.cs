@@ -78,7 +78,7 @@ public sealed class DurablePublishTests : IDisposable
         await journal.DisposeAsync();
         _files.Clear();
 
-        store.ReplaceSnapshot("p", "dev", Checkpoint.Empty(DateTimeOffset.UnixEpoch) with { Resources = [R("imported")] }, _json);
+        store.Save("p", "dev", Checkpoint.Empty(DateTimeOffset.UnixEpoch) with { Resources = [R("imported")] }, _json);
 
         Assert.Equal(
             ["delete dev.journal", "fsync-dir p", "write tmp(dev.json)", "fsync-file tmp(dev.json)", "rename tmp(dev.json) dev.json", "fsync-dir p"],

@@ -29,21 +29,6 @@ public sealed class FileCheckpointJournalTests : IDisposable
     }
 
     [Fact]
-    public async Task Append_WithoutComplete_IsReplayedOnLoad()
-    {
-        var store = NewStore();
-        var journal = store.OpenJournal("p", "dev", _json, store.Load("p", "dev", _json, compact: true));
-        await journal.AppendAsync([JournalOp.Put(R("a"))], CancellationToken.None);
-        await journal.AppendAsync([JournalOp.Begin(R("b"), PendingOperationKind.Creating)], CancellationToken.None);
-
-        // As if the process died here: the stack file was never rewritten.
-        var loaded = NewStore().Load("p", "dev", _json, compact: false);
-        Assert.Equal("a", loaded.Resources.Single().Urn.Name);
-        Assert.Equal("b", loaded.PendingOperations.Single().Resource.Urn.Name);
-        await journal.DisposeAsync();
-    }
-
-    [Fact]
     public async Task Replay_TornLastLine_IsIgnored()
     {
         var store = NewStore();

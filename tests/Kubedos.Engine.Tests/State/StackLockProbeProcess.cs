@@ -24,6 +24,21 @@ internal sealed class StackLockProbeProcess : IDisposable
         return (probe, line);
     }
 
+    /// <summary>Starts a probe that, each time it is asked (<see cref="Ask"/>), says who holds the lock as a second process sees it.</summary>
+    public static StackLockProbeProcess StartWatching(string root, string project, string stack) =>
+        new(Start("watch", root, project, stack, "-"));
+
+    /// <summary>The lock id the watching probe sees now, or <c>free</c>.</summary>
+    public string Ask()
+    {
+        lock (process)
+        {
+            process.StandardInput.WriteLine("?");
+            process.StandardInput.Flush();
+            return process.StandardOutput.ReadLine() ?? throw new InvalidOperationException("the watching probe exited");
+        }
+    }
+
     /// <summary>Runs a probe that tries the lock once; returns its exit code and output.</summary>
     public static (int ExitCode, string Output) Try(string root, string project, string stack, string operation)
     {

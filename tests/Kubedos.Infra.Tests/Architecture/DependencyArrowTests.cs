@@ -30,6 +30,7 @@ public sealed partial class DependencyArrowTests
     [InlineData("spec", new[] { "Kubedos.Providers", "Kubedos.Components", "Kubedos.Policies", "Kubedos.Enrollment", "Kubedos.Cli", "Kubedos.Engine" })]
     [InlineData("policies", new[] { "Kubedos.Providers", "Kubedos.Components", "Kubedos.Enrollment", "Kubedos.Cli", "Kubedos.Engine.Cli" })]
     [InlineData("components", new[] { "Kubedos.Cli", "Kubedos.Engine.Cli" })]
+    [InlineData("operations", new[] { "Kubedos.Cli", "Kubedos.Engine.Cli" })]
     public void Folder_Sources_NameNothingOutward(string folder, string[] forbiddenNamespaces)
     {
         var wrong = Mentions(folder)
@@ -70,6 +71,20 @@ public sealed partial class DependencyArrowTests
             .ToList();
 
         Assert.True(reaching.Count == 0, $"past the substrate seam, these name providers/Local:\n{string.Join('\n', reaching)}");
+    }
+
+    /// <summary>An operation fails a node the substrate's way in one place: only <c>operations/Drills/Local</c> names the local lab.</summary>
+    [Fact]
+    public void Operations_OutsideTheirSubstrateFolder_NameNoSubstrateProvider()
+    {
+        var reaching = Mentions("operations")
+            .Where(m => m.Namespace.StartsWith("Kubedos.Providers.Local", StringComparison.Ordinal) && !m.File.StartsWith("operations/Drills/Local/", StringComparison.Ordinal))
+            .Select(m => m.File)
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.True(reaching.Count == 0, $"these operations name providers/Local outside operations/Drills/Local:\n{string.Join('\n', reaching)}");
     }
 
     // The engine's own CLI project leans on the engine, and every layer may read input through the leaves: those arrows point inward.

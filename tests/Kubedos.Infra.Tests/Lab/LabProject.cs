@@ -6,6 +6,7 @@ using Kubedos.Components;
 using Kubedos.Engine.Automation;
 using Kubedos.Engine.Providers;
 using Kubedos.Providers.Command;
+using Kubedos.Providers.Kubernetes;
 using Kubedos.Providers.Local;
 using Kubedos.Providers.Random;
 using Kubedos.Providers.Tls;
@@ -142,7 +143,8 @@ internal sealed partial class LabProject : IAsyncDisposable
             WireGuardProvider.Create(TimeProvider.System),
             TlsProvider.Create(TimeProvider.System),
             CommandProvider.Create(),
-            RandomProvider.Create()),
+            RandomProvider.Create(),
+            KubernetesProvider.Create()),
         Program = StackProgram.Create<KubedosStack>(),
         Environment = name => name == "KUBEDOS_CONFIG_PASSPHRASE" ? Passphrase : null,
     });

@@ -69,6 +69,39 @@ public sealed class CommandProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task Local_VerifyFailsOnAnUnchangedCommand_DiffReplacesItNamingTheFailure()
+    {
+        var provider = CommandProvider.Create();
+        var evidence = Path.Combine(_dir, "evidence");
+        await File.WriteAllTextAsync(evidence, "judged");
+        var inputs = PropertyMap.Of(("create", "echo judged"), ("verify", $"test -f {evidence} || {{ echo 'node w-1 is gone' >&2; exit 1; }}"));
+        var created = await CreateAsync(provider, Local, inputs);
+
+        var fresh = await DiffAsync(provider, Local, created, inputs);
+        File.Delete(evidence);
+        var stale = await DiffAsync(provider, Local, created, inputs);
+
+        Assert.Equal(DiffChanges.None, fresh.Changes);
+        var reason = Assert.Single(stale.ReplaceKeys);
+        Assert.Equal("verify", reason.Property);
+        Assert.Contains("node w-1 is gone", reason.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Local_VerifyOfAChangedCommand_IsNotRunTheChangeDecides()
+    {
+        var provider = CommandProvider.Create();
+        var ran = Path.Combine(_dir, "verify-ran");
+        var inputs = PropertyMap.Of(("create", "true"), ("verify", $"touch {ran}"), ("triggers", PropertyValue.Array("v1")));
+        var created = await CreateAsync(provider, Local, inputs);
+
+        var diff = await DiffAsync(provider, Local, created, inputs.Set("triggers", PropertyValue.Array("v2")));
+
+        Assert.Equal("triggers", Assert.Single(diff.ReplaceKeys).Property);
+        Assert.False(File.Exists(ran));
+    }
+
+    [Fact]
     public async Task Local_SecretEnvironmentValue_MaskedAndOutputsMarkedSecret()
     {
         var provider = CommandProvider.Create(_log.Add);

@@ -175,16 +175,26 @@ public sealed class LocalLabTests
         await using var lab = await LabScratch.CreateAsync();
         await lab.UnderlayAsync();
         var node = await lab.NodeAsync("n1", 1);
+        await node.WriteFileAsync("/var/lib/kubedos/identity", "the old machine's", "0600", None);
         await node.ExecCheckedAsync(None, "sh", "-c", "sleep 600 >/dev/null 2>&1 &");
         var orphan = int.Parse(
             (await node.ExecCheckedAsync(None, "sh", "-c", "pgrep -n -x sleep -P 1 || pgrep -n -f 'sleep 600'")).Stdout.Trim(),
             CultureInfo.InvariantCulture);
         await Host(None, "kill", "-9", node.Holder.Pid.ToString(CultureInfo.InvariantCulture));
+        // kill returns once the signal is sent; the holder is gone a moment later.
+        for (var waited = 0; waited < 100 && node.Holder.IsAlive(); waited++)
+        {
+            await Task.Delay(20);
+        }
+
         Assert.Null(await lab.Lab.FindNodeAsync(lab.Stack, "n1", None));
 
         var again = await lab.NodeAsync("n1", 1);
 
         Assert.NotEqual(node.Holder, again.Holder);
+        Assert.NotEqual(node.Instance, again.Instance);
+        Assert.Equal(again.Instance, (await lab.Lab.FindNodeAsync(lab.Stack, "n1", None))!.Instance);
+        Assert.Null(await again.ReadFileAsync("/var/lib/kubedos/identity", None));
         Assert.Null(ProcessIdentity.Read(orphan));
         Assert.Equal("n1\n", (await again.ExecCheckedAsync(None, "hostname")).Stdout);
         Assert.Equal(again.Address, (await lab.Lab.FindNodeAsync(lab.Stack, "n1", None))!.Address);

@@ -1,5 +1,4 @@
 using Kubedos.Components.Acceptance;
-using Kubedos.Spec.Model;
 using Kubedos.Spec.Validation.Support;
 
 namespace Kubedos.Infra.Tests.Components.Acceptance;

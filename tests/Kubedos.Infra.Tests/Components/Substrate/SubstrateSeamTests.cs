@@ -51,7 +51,9 @@ public sealed class SubstrateSeamTests
         {
             _ = new ClusterSubstrate("substrate", new SubstrateArgs
             {
-                Cluster = LabSpecs.Lab01, ProjectDirectory = "/srv/project", Kinds = new SubstrateKinds([new MachinesKind(SubstrateType.Proxmox), new MachinesKind(SubstrateType.Aws)]),
+                Cluster = LabSpecs.Lab01,
+                ProjectDirectory = "/srv/project",
+                Kinds = new SubstrateKinds([new MachinesKind(SubstrateType.Proxmox), new MachinesKind(SubstrateType.Aws)]),
             });
         });
 
@@ -119,8 +121,8 @@ public sealed class SubstrateSeamTests
         {
             var nodes = cluster.Nodes.Select((node, i) =>
             {
-                _ = new RandomId($"machine-{node.Name}", new RandomIdArgs { ByteLength = 4 }, new ResourceOptions { Parent = substrate });
-                return new SubstrateNode(node, $"192.0.2.{i + 1}", null!);
+                var machine = new RandomId($"machine-{node.Name}", new RandomIdArgs { ByteLength = 4 }, new ResourceOptions { Parent = substrate });
+                return new SubstrateNode(node, $"192.0.2.{i + 1}", null!, machine.Hex);
             }).ToList();
             return new Machines(nodes, null!);
         }

@@ -40,10 +40,12 @@ public sealed class SpecValidatorTests
         { "rotation-positive", Proxmox, ["wireguardDays: 30", "wireguardDays: 0"], "wireguardDays" },
         { "ceph-replication", Proxmox, ["    ceph:\n      enabled: false", "    ceph:\n      enabled: true\n      size: 3\n      minSize: 2\n      plane: wg3\n      failureDomain: failureDomain"], "size: 3" },
         { "version-pinned", Proxmox, ["version: \"v1.30.4\"", "version: \"v1.30.x\""], "version: \"v1.30.x\"" },
+        { "cni-pinned", Lab, ["enabled: false              # the lab", "enabled: true\n    version: v1.30.4\n    cni: { version: \"1.13.4\" } # the lab"], "version: \"1.13.4\"" },
         { "observability-plane-declared", Proxmox, ["bindPlane: wg2", "bindPlane: wg9"], "bindPlane" },
         { "acceptance-gate-known", Proxmox, ["- hubble-flows", "- hubble-flow"], "- hubble-flow" },
         { "drill-known", Proxmox, ["- name: delete-worker", "- name: delete-everything"], "delete-everything" },
-        { "gate-unsupported", Lab, ["      - security-baseline\n", "      - security-baseline\n      - k8s-health\n"], "- k8s-health" },
+        { "gate-needs-kubelet", Lab, ["      - security-baseline\n", "      - security-baseline\n      - k8s-health\n"], "- k8s-health" },
+        { "gate-unsupported", Lab, ["      - security-baseline\n", "      - security-baseline\n      - observability-stack\n"], "- observability-stack" },
         { "unsupported-field", Lab, ["name: w-1, role: worker,", "name: w-1, role: worker, resources: { cpu: 2 },"], "resources: { cpu: 2 }" },
     };
 
@@ -86,13 +88,12 @@ public sealed class SpecValidatorTests
         Assert.Contains(("unsupported-field", "spec.substrate.type"), refused);
         Assert.Contains(("unsupported-field", "spec.substrate.proxmox"), refused);
         Assert.Contains(("unsupported-field", "spec.nodes.inventory[3].disks"), refused);
-        Assert.Contains(("unsupported-field", "spec.kubernetes.enabled"), refused);
+        Assert.DoesNotContain(("unsupported-field", "spec.kubernetes.enabled"), refused);
         Assert.Contains(("unsupported-field", "spec.storage.zfs.enabled"), refused);
         Assert.DoesNotContain(("unsupported-field", "spec.storage.ceph.enabled"), refused);
         Assert.Contains(("gate-unsupported", "spec.acceptance.required[2]"), refused);
-        var kubernetes = Assert.Single(result.Diagnostics, d => d.Path == "spec.kubernetes.enabled");
-        Assert.Equal(SpecText.LineOf(yaml, "    enabled: true\n    allowReset"), kubernetes.Location.Line);
-        Assert.Contains("not supported by this build yet", kubernetes.Message, StringComparison.Ordinal);
+        var zfs = Assert.Single(result.Diagnostics, d => d.Path == "spec.storage.zfs.enabled");
+        Assert.Contains("not supported by this build yet", zfs.Message, StringComparison.Ordinal);
         var gate = Assert.Single(result.Diagnostics, d => d.RuleId == "gate-unsupported" && d.Message.Contains("'hubble-flows'", StringComparison.Ordinal));
         Assert.Equal(SpecText.LineOf(yaml, "- hubble-flows"), gate.Location.Line);
     }

@@ -44,7 +44,8 @@ public sealed class FieldSupportTests
     }
 
     [Theory]
-    [InlineData("    enabled: false              # the lab proves", "    enabled: true              # the lab proves", "spec.kubernetes.enabled", "enabled: true ")]
+    [InlineData("allowReset: false", "allowReset: true", "spec.kubernetes.allowReset", "allowReset: true")]
+    [InlineData("    allowReset: false\n", "    allowReset: false\n    cni: { policyDefault: allow }\n", "spec.kubernetes.cni.policyDefault", "policyDefault: allow")]
     [InlineData("      enabled: false\n      safety:", "      enabled: true\n      safety:", "spec.orchestration.ansible.enabled", "enabled: true\n      safety:")]
     [InlineData("allowWipe: false", "allowWipe: true", "spec.orchestration.ansible.safety.allowWipe", "allowWipe: true")]
     [InlineData("mode: token+pin", "mode: offline-approve", "spec.security.enrollment.mode", "mode: offline-approve")]
@@ -53,7 +54,6 @@ public sealed class FieldSupportTests
     [InlineData("      nodeCertDays: 90\n", "      nodeCertDays: 90\n      kubeCertDays: 90\n", "spec.security.rotation.kubeCertDays", "kubeCertDays")]
     [InlineData("  name: lab-01\n", "  name: lab-01\n  labels: { owner: platform }\n", "metadata.labels", "labels:")]
     [InlineData("{ name: cp-1, role: control-plane,", "{ name: cp-1, role: control-plane, failureDomain: rack-a,", "spec.nodes.inventory[0].failureDomain", "failureDomain: rack-a")]
-    [InlineData("    required:\n", "    mttrTargetMinutes: 30\n    required:\n", "spec.acceptance.mttrTargetMinutes", "mttrTargetMinutes")]
     [InlineData("  acceptance:\n", "  storage:\n    ceph: { enabled: false, size: 3 }\n\n  acceptance:\n", "spec.storage.ceph.size", "ceph:")]
     public void Validate_FieldThisBuildDoesNotCarryOut_IsRefusedAtItsLine(string find, string replace, string path, string line)
     {

@@ -1,7 +1,7 @@
 using Kubedos.Engine.Model;
 using Kubedos.Engine.Policy;
 
-namespace Kubedos.Engine.Automation;
+namespace Kubedos.Engine.Execution;
 
 /// <summary>One failure of an operation: the resource (when one is to blame) and what went wrong.</summary>
 /// <param name="Urn">The resource to blame, if one is.</param>

@@ -1,16 +1,16 @@
 using System.Collections.Immutable;
-using Kubedos.Engine.Automation;
 using Kubedos.Engine.Automation.Events;
+using Kubedos.Engine.Execution;
 using Kubedos.Engine.Planning;
 using Kubedos.Engine.Policy;
 using Kubedos.Engine.State;
 
-namespace Kubedos.Engine.Execution;
+namespace Kubedos.Engine.Automation;
 
 /// <summary>Runs one operation end to end: lock, load (replaying any journal), recover pending operations, run, compact, record history, summarise.</summary>
 internal static class StackOperation
 {
-    public static async Task<OperationOutcome> RunAsync(FileCheckpointStore store, OperationSpec spec, CancellationToken cancellationToken)
+    public static async Task<OperationOutcome> RunAsync(ICheckpointStore store, OperationSpec spec, CancellationToken cancellationToken)
     {
         var settings = spec.Settings;
         var time = settings.Time;
@@ -51,6 +51,22 @@ internal static class StackOperation
                     }
 
                     checkpoint = journal.Draft.ToCheckpoint(time.GetUtcNow());
+                }
+            }
+
+            if (run is null && spec.RefreshFirst)
+            {
+                // up --refresh: what the refresh finds is the update's basis, recorded in the same journal under the same lock.
+                // A dry run keeps it in memory, so its preview shows what the update would do after the refresh.
+                var refresh = new DeploymentRun(settings, checkpoint, (ICheckpointJournal?)journal ?? new DraftJournal(checkpoint), events, cancellationToken);
+                await RefreshRun.RunAsync(refresh);
+                if (refresh.Failures.Count > 0)
+                {
+                    run = refresh;
+                }
+                else
+                {
+                    checkpoint = refresh.Journal!.Draft.ToCheckpoint(time.GetUtcNow());
                 }
             }
 

@@ -2,7 +2,7 @@ using Kubedos.Engine.Model;
 using Kubedos.Engine.State;
 using AcceptanceComponent = Kubedos.Components.Acceptance.AcceptanceGates;
 
-namespace Kubedos.Cli;
+namespace Kubedos.Operations.Gates;
 
 /// <summary>The acceptance gates of a stack as its checkpoint records them: each <c>kubedos:components:Acceptance</c> and the custom resources under it.</summary>
 /// <param name="Components">The acceptance components.</param>

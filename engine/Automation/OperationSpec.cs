@@ -1,10 +1,11 @@
 using Kubedos.Engine.Automation.Events;
+using Kubedos.Engine.Execution;
 using Kubedos.Engine.Model;
 using Kubedos.Engine.Policy;
 using Kubedos.Engine.Secrets;
 using Kubedos.Engine.State;
 
-namespace Kubedos.Engine.Execution;
+namespace Kubedos.Engine.Automation;
 
 /// <summary>One operation to run against a stack.</summary>
 internal sealed record OperationSpec(
@@ -17,4 +18,5 @@ internal sealed record OperationSpec(
     Func<CancellationToken, Task<IAsyncDisposable>>? Lock,
     IReadOnlyDictionary<string, string> PreludeConfig,
     bool TargetDependents,
-    PolicyEvaluator? Policies = null);
+    PolicyEvaluator? Policies = null,
+    bool RefreshFirst = false);

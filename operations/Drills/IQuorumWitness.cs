@@ -1,0 +1,18 @@
+namespace Kubedos.Operations.Drills;
+
+/// <summary>
+/// The data part of <c>delete-control-plane</c>: a key written to etcd before the fault must read back while the node is
+/// gone (quorum held) and after its replacement joined.
+/// </summary>
+/// <remarks>
+/// This build has no etcd yet (the Kubernetes stage comes later), so nothing implements this seam: a drill run without a
+/// witness reports quorum as <c>not checked</c>, with the reason, and never as held.
+/// </remarks>
+internal interface IQuorumWitness
+{
+    /// <summary>Writes <paramref name="value"/> at <paramref name="key"/>.</summary>
+    Task WriteAsync(string key, string value, CancellationToken cancellationToken);
+
+    /// <summary>Reads <paramref name="key"/>; null when it is not there or the cluster cannot answer.</summary>
+    Task<string?> ReadAsync(string key, CancellationToken cancellationToken);
+}
