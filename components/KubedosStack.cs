@@ -2,6 +2,7 @@ using Kubedos.Components.Acceptance;
 using Kubedos.Components.Converge;
 using Kubedos.Components.Enrollment;
 using Kubedos.Components.Firstboot;
+using Kubedos.Components.Image;
 using Kubedos.Components.Kubernetes;
 using Kubedos.Components.Observability;
 using Kubedos.Components.Planes;
@@ -9,6 +10,7 @@ using Kubedos.Components.Seal;
 using Kubedos.Components.Substrate;
 using Kubedos.Components.Trust;
 using Kubedos.Engine.Model;
+using Kubedos.Image.Lock;
 using Kubedos.Policies;
 using Kubedos.Spec.Model;
 using Kubedos.Spec.Normalisation;
@@ -203,6 +205,19 @@ public sealed class KubedosStack : Stack
         if (!validated.Succeeded)
         {
             throw new SpecRejectedException(specPath, validated.Diagnostics);
+        }
+
+        // A stack with an image lock builds from it: a spec whose declared packages changed is refused until locked again.
+        if (File.Exists(NodeImagePackages.LockPath(specPath)))
+        {
+            try
+            {
+                NodeImagePackages.CheckedLock(specPath, validated.Document!.Spec);
+            }
+            catch (LockFileException e)
+            {
+                throw new ImageLockRejectedException(e);
+            }
         }
 
         SpecFacts.Register(validated);

@@ -20,6 +20,11 @@ packages=(
   openssh-server openssh-client
   ansible-core runit sudo fdisk
   prometheus prometheus-node-exporter prometheus-alertmanager rsyslog rsyslog-gnutls curl jq
+  # The node image (image/, kubedos image lock|build): a private apt against Debian's signed index, mmdebstrap,
+  # a local repository (dpkg-scanpackages), the ext4 and GPT disk (e2fsprogs, fdisk's sfdisk), GRUB for BIOS boot,
+  # qcow2 (qemu-utils), the ISO and seed (xorriso, mtools, squashfs-tools), and QEMU to boot them in tests.
+  debian-archive-keyring mmdebstrap dpkg-dev e2fsprogs fdisk grub-pc-bin grub-efi-amd64-bin mtools
+  squashfs-tools xorriso qemu-utils qemu-system-x86 ovmf
 )
 # The postgres:// state backend's server, for its tests (scripts/postgres-up starts it).
 packages+=(postgresql)

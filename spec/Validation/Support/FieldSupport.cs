@@ -27,7 +27,6 @@ internal static partial class FieldSupport
     /// <summary>Every field this build refuses, in whole or for some values, in spec order.</summary>
     public static IReadOnlyList<FieldSupportEntry> Entries { get; } =
     [
-        Set("metadata.artifactVersion", "nothing is manufactured or sealed yet, so no artifact carries this version"),
         Set("metadata.labels", "nothing records or applies labels"),
         Values("spec.substrate.type", NoProvider, "local"),
         Set("spec.substrate.proxmox", NoProvider),

@@ -1,0 +1,75 @@
+using Kubedos.Components.Image;
+using Kubedos.Image.Lock;
+using Kubedos.Spec.Loading;
+using Kubedos.Spec.Model;
+
+namespace Kubedos.Infra.Tests.Image;
+
+public sealed class NodeImagePackagesTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("kubedos-imagepkgs-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void For_KubernetesAndObservabilityOff_IsTheBaseSetOnly()
+    {
+        var declared = NodeImagePackages.For(Spec("stacks/dev.yaml"));
+
+        Assert.Equal(NodeImagePackages.Base.Order(StringComparer.Ordinal), declared.Names);
+        Assert.DoesNotContain("etcd-server", declared.Names);
+    }
+
+    [Fact]
+    public void For_KubernetesEnabled_DeclaresEtcd()
+    {
+        var spec = Spec("stacks/dev.yaml");
+        var withKubernetes = spec with { Kubernetes = spec.Kubernetes with { Enabled = true } };
+
+        Assert.Contains("etcd-server", NodeImagePackages.For(withKubernetes).Names);
+        Assert.Contains("etcd-client", NodeImagePackages.For(withKubernetes).Names);
+    }
+
+    [Fact]
+    public void CheckedLock_DeclaredSetChanged_IsRefusedNamingTheDifferenceAndTheVerb()
+    {
+        var spec = Spec("stacks/dev.yaml");
+        var specPath = Path.Combine(_directory, "dev.yaml");
+        var locked = NodeImagePackages.For(spec).Names.Where(n => n != "nftables").Append("htop").ToArray();
+        File.WriteAllText(NodeImagePackages.LockPath(specPath), Lock(locked).ToJson());
+
+        var error = Assert.Throws<LockFileException>(() => NodeImagePackages.CheckedLock(specPath, spec));
+
+        Assert.Equal(Path.Combine(_directory, "dev.locks.json"), error.FilePath);
+        Assert.Contains("declared but not locked: nftables; locked but no longer declared: htop", error.Message, StringComparison.Ordinal);
+        Assert.Contains("kubedos image lock --stack S", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CheckedLock_NoLock_SaysWhichVerbMakesIt()
+    {
+        var error = Assert.Throws<LockFileException>(() => NodeImagePackages.CheckedLock(Path.Combine(_directory, "dev.yaml"), Spec("stacks/dev.yaml")));
+
+        Assert.Contains("no lock for this spec", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CheckedLock_LockMadeForTheSpec_IsReturned()
+    {
+        var spec = Spec("stacks/dev.yaml");
+        var specPath = Path.Combine(_directory, "dev.yaml");
+        File.WriteAllText(NodeImagePackages.LockPath(specPath), Lock(NodeImagePackages.For(spec).Names).ToJson());
+
+        Assert.Equal(NodeImagePackages.For(spec).Digest, NodeImagePackages.CheckedLock(specPath, spec).Declared.Digest);
+    }
+
+    private static ClusterSpec Spec(string relative) =>
+        ClusterSpecLoader.Load(relative, System.Text.Encoding.UTF8.GetBytes(RepositoryFiles.Read(relative))).Document!.Spec;
+
+    private static ImageLock Lock(IReadOnlyList<string> declared) =>
+        new(
+            AptSource.Default,
+            new MirrorSnapshot(new DateTimeOffset(2026, 7, 11, 0, 0, 0, TimeSpan.Zero), new string('c', 64)),
+            declared,
+            declared.Select(n => new LockedPackage(n, "1.0-1", "amd64", $"pool/main/x/{n}/{n}_1.0-1_amd64.deb", 1, new string('a', 64))));
+}
