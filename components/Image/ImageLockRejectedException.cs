@@ -1,5 +1,4 @@
 using Kubedos.Engine.Model;
-using Kubedos.Engine.Policy;
 using Kubedos.Image.Lock;
 
 namespace Kubedos.Components.Image;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Security.Cryptography;
-using Kubedos.Image.Lock;
 using Kubedos.Image.Store;
 
 namespace Kubedos.Image.Tests;

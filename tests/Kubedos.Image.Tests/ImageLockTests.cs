@@ -1,5 +1,4 @@
 using Kubedos.Image.Lock;
-using Kubedos.Input;
 
 namespace Kubedos.Image.Tests;
 
