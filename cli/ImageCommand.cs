@@ -66,7 +66,7 @@ internal static class ImageCommand
 
         try
         {
-            var imageLock = NodeImagePackages.CheckedLock(specPath!, document!.Spec);
+            var imageLock = NodeImagePackages.CheckedLock(specPath!, NodeImagePackages.For(document!.Spec));
             var version = document.Metadata.ArtifactVersion
                 ?? throw new ImageBuildException("check", $"{specPath}: metadata.artifactVersion is required to build an image (it names every artifact, spec §8.4)");
             var project = Directory.GetCurrentDirectory();

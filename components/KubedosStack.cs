@@ -207,12 +207,15 @@ public sealed class KubedosStack : Stack
             throw new SpecRejectedException(specPath, validated.Diagnostics);
         }
 
+        SpecFacts.Register(validated);
+        var cluster = SpecNormaliser.Normalise(validated.Document!);
+
         // A stack with an image lock builds from it: a spec whose declared packages changed is refused until locked again.
         if (File.Exists(NodeImagePackages.LockPath(specPath)))
         {
             try
             {
-                NodeImagePackages.CheckedLock(specPath, validated.Document!.Spec);
+                NodeImagePackages.CheckedLock(specPath, NodeImagePackages.For(cluster));
             }
             catch (LockFileException e)
             {
@@ -220,8 +223,7 @@ public sealed class KubedosStack : Stack
             }
         }
 
-        SpecFacts.Register(validated);
-        return SpecNormaliser.Normalise(validated.Document!);
+        return cluster;
     }
 
     // A DAG edge: the stage waits for these.

@@ -1,6 +1,7 @@
 using Kubedos.Image.Build;
 using Kubedos.Image.Lock;
 using Kubedos.Spec.Model;
+using Kubedos.Spec.Normalisation;
 
 namespace Kubedos.Components.Image;
 
@@ -19,15 +20,19 @@ internal static class NodeImagePackages
         "python3", "rsyslog", "rsyslog-gnutls", "runit", "sudo", "systemd-sysv", "udev", "wireguard-tools",
     ];
 
-    public static DeclaredPackageSet For(ClusterSpec spec)
+    public static DeclaredPackageSet For(ClusterSpec spec) => For(spec.Kubernetes);
+
+    public static DeclaredPackageSet For(NormalisedCluster cluster) => For(cluster.Kubernetes);
+
+    private static DeclaredPackageSet For(KubernetesSpec kubernetes)
     {
         var names = new List<string>(Base);
-        if (spec.Kubernetes.Enabled)
+        if (kubernetes.Enabled)
         {
             names.AddRange(["etcd-server", "etcd-client"]);
         }
 
-        if (spec.Kubernetes.Observability.Enabled)
+        if (kubernetes.Observability.Enabled)
         {
             names.AddRange(["prometheus", "prometheus-alertmanager"]);
         }
@@ -54,7 +59,7 @@ internal static class NodeImagePackages
 
     /// <summary>The spec's lock, refused when missing or made for another declared set (naming the difference).</summary>
     /// <exception cref="LockFileException">No lock, a malformed one, or one made for another set.</exception>
-    public static ImageLock CheckedLock(string specPath, ClusterSpec spec)
+    public static ImageLock CheckedLock(string specPath, DeclaredPackageSet declared)
     {
         var path = LockPath(specPath);
         if (!File.Exists(path))
@@ -63,7 +68,7 @@ internal static class NodeImagePackages
         }
 
         var imageLock = ImageLock.Read(path);
-        if (imageLock.Difference(For(spec)) is { } difference)
+        if (imageLock.Difference(declared) is { } difference)
         {
             throw new LockFileException(path, "$.declared", $"{difference}; the spec's declared set changed: lock it again with `kubedos image lock --stack S`");
         }

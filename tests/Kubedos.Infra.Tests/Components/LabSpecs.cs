@@ -19,14 +19,14 @@ internal static class LabSpecs
 
     /// <summary>lab-01 with Kubernetes enabled at a pinned version: etcd on the three control planes, kubeadm rendered.</summary>
     public static string Lab01KubernetesYaml => SpecText.ReplaceOnce(
-        RepositoryFiles.Read("stacks/lab-01.yaml"), "enabled: false              # the lab", "enabled: true\n    version: v1.30.4 # the lab");
+        RepositoryFiles.Read("stacks/lab-01.yaml"), "enabled: false              # the lab", "enabled: true\n    version: v1.30.4\n    cni:\n      version: \"1.16.1\" # the lab");
 
     /// <summary><see cref="Lab01KubernetesYaml"/>, normalised.</summary>
     public static NormalisedCluster Lab01Kubernetes => NormaliseText(Lab01KubernetesYaml);
 
     /// <summary>dev (one control plane) with Kubernetes enabled at a pinned version.</summary>
     public static NormalisedCluster DevKubernetes => NormaliseText(SpecText.ReplaceOnce(
-        RepositoryFiles.Read("stacks/dev.yaml"), "  kubernetes:\n    enabled: false", "  orchestration:\n    ansible:\n      enabled: true\n\n  kubernetes:\n    enabled: true\n    version: v1.30.4"));
+        RepositoryFiles.Read("stacks/dev.yaml"), "  kubernetes:\n    enabled: false", "  kubernetes:\n    enabled: true\n    version: v1.30.4\n    cni:\n      version: \"1.16.1\""));
 
     private static NormalisedCluster NormaliseText(string yaml)
     {

@@ -38,7 +38,7 @@ public sealed class NodeImagePackagesTests : IDisposable
         var locked = NodeImagePackages.For(spec).Names.Where(n => n != "nftables").Append("htop").ToArray();
         File.WriteAllText(NodeImagePackages.LockPath(specPath), Lock(locked).ToJson());
 
-        var error = Assert.Throws<LockFileException>(() => NodeImagePackages.CheckedLock(specPath, spec));
+        var error = Assert.Throws<LockFileException>(() => NodeImagePackages.CheckedLock(specPath, NodeImagePackages.For(spec)));
 
         Assert.Equal(Path.Combine(_directory, "dev.locks.json"), error.FilePath);
         Assert.Contains("declared but not locked: nftables; locked but no longer declared: htop", error.Message, StringComparison.Ordinal);
@@ -48,7 +48,7 @@ public sealed class NodeImagePackagesTests : IDisposable
     [Fact]
     public void CheckedLock_NoLock_SaysWhichVerbMakesIt()
     {
-        var error = Assert.Throws<LockFileException>(() => NodeImagePackages.CheckedLock(Path.Combine(_directory, "dev.yaml"), Spec("stacks/dev.yaml")));
+        var error = Assert.Throws<LockFileException>(() => NodeImagePackages.CheckedLock(Path.Combine(_directory, "dev.yaml"), NodeImagePackages.For(Spec("stacks/dev.yaml"))));
 
         Assert.Contains("no lock for this spec", error.Message, StringComparison.Ordinal);
     }
@@ -60,7 +60,7 @@ public sealed class NodeImagePackagesTests : IDisposable
         var specPath = Path.Combine(_directory, "dev.yaml");
         File.WriteAllText(NodeImagePackages.LockPath(specPath), Lock(NodeImagePackages.For(spec).Names).ToJson());
 
-        Assert.Equal(NodeImagePackages.For(spec).Digest, NodeImagePackages.CheckedLock(specPath, spec).Declared.Digest);
+        Assert.Equal(NodeImagePackages.For(spec).Digest, NodeImagePackages.CheckedLock(specPath, NodeImagePackages.For(spec)).Declared.Digest);
     }
 
     private static ClusterSpec Spec(string relative) =>

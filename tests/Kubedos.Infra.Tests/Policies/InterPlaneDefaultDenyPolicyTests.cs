@@ -17,7 +17,7 @@ public sealed class InterPlaneDefaultDenyPolicyTests
     public void Evaluate_FirewallOpeningOnlyTheSpecsRules_Passes()
     {
         using var h = new PolicyHarness();
-        var fw = Firewall("cp-1", "deny", null, Rule("wg1", "wg3", "6443/tcp", "2379-2380/tcp"), Rule("wg2", "wg3", "9090/tcp"));
+        var fw = Firewall("cp-1", "deny", null, Rule("wg1", "wg3", "6443/tcp"), Rule("wg2", "wg3", "9090/tcp"));
         Assert.Empty(h.Of(h.EvaluatePlan([fw], [PolicyHarness.Create(fw)]), InterPlaneDefaultDenyPolicy.Id));
     }
 

@@ -97,7 +97,7 @@ public sealed class EtcdQuorumProbesTests
 
     private static Kubedos.Spec.Normalisation.NormalisedCluster SpecTextWithoutRequiredGates(string yaml)
     {
-        var text = Kubedos.Infra.Tests.Spec.SpecText.ReplaceOnce(yaml, "    required:\n      - backplane-matrix\n      - security-baseline\n", "    required: []\n");
+        var text = Kubedos.Infra.Tests.Spec.SpecText.ReplaceOnce(yaml, "    required:\n      - backplane-matrix\n      - security-baseline\n      - observability-stack\n", "    required: []\n");
         var result = Kubedos.Infra.Tests.Spec.SpecText.Validate(text);
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         return Kubedos.Spec.Normalisation.SpecNormaliser.Normalise(result.Document!);

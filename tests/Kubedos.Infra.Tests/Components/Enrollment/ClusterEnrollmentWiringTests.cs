@@ -51,7 +51,7 @@ public sealed class ClusterEnrollmentWiringTests
 
         Assert.Null(result.ProgramError);
         var enrollment = result.Single(ClusterEnrollment.TypeToken, "enrollment");
-        var service = Assert.Single(result.OfType("local:lab:Process"));
+        var service = Assert.Single(result.OfType("local:lab:Process"), p => p.Parent == enrollment.Urn);
         Assert.Equal("cp-1-enrollment", service.Name);
         Assert.Equal(enrollment.Urn, service.Parent);
         Assert.Contains("10.101.0.11:7443", service.Inputs["command"].AsArray().Select(a => a.AsString()));

@@ -43,14 +43,16 @@ public sealed class SpecValidatorTests
         { "cni-pinned", Lab, ["enabled: false              # the lab", "enabled: true\n    version: v1.30.4\n    cni: { version: \"1.13.4\" } # the lab"], "version: \"1.13.4\"" },
         { "observability-plane-declared", Proxmox, ["bindPlane: wg2", "bindPlane: wg9"], "bindPlane" },
         { "observability-nodes", Proxmox, ["bindPlane: wg2", "bindPlane: wg2\n      nodes: [cp-1, cp-9]"], "nodes: [cp-1, cp-9]" },
-        { "observability-needs-converge", Proxmox, ["    ansible:\n      enabled: true", "    ansible:\n      enabled: false"], "" },
+        // Every runnable-looking gate the local substrate cannot run is gate-needs-kubelet's; on a substrate that could run a
+        // kubelet, k8s-health is still not one this build runs.
+        { "gate-unsupported", Proxmox, ["      - security-baseline\n      - k8s-health", "      - security-baseline\n      - etcd-quorum\n      - k8s-health"], "- hubble-flows" },
+        { "observability-needs-converge", Lab, ["    ansible:\n      enabled: true", "    ansible:\n      enabled: false"], "" },
         { "observability-log-plane", Proxmox, ["      logPlane: loki", "      "], "observability:" },
         { "observability-gate-enabled", Lab, ["      enabled: true             # node exporters", "      enabled: false            # node exporters"], "- observability-stack" },
-        { "etcd-plane-private", Lab, ["enabled: false              # the lab", "enabled: true\n    version: v1.30.4 # the lab", "ports: [\"6443/tcp\", \"10250/tcp\"]", "ports: [\"6443/tcp\", \"2379/tcp\", \"10250/tcp\"]"], "2379/tcp" },
+        { "etcd-plane-private", Lab, ["enabled: false              # the lab", "enabled: true\n    version: v1.30.4\n    cni: { version: \"1.16.1\" } # the lab", "ports: [\"6443/tcp\", \"10250/tcp\"]", "ports: [\"6443/tcp\", \"2379/tcp\", \"10250/tcp\"]"], "2379/tcp" },
         { "acceptance-gate-known", Proxmox, ["- hubble-flows", "- hubble-flow"], "- hubble-flow" },
         { "drill-known", Proxmox, ["- name: delete-worker", "- name: delete-everything"], "delete-everything" },
         { "gate-needs-kubelet", Lab, ["      - security-baseline\n", "      - security-baseline\n      - k8s-health\n"], "- k8s-health" },
-        { "gate-unsupported", Lab, ["      - security-baseline\n", "      - security-baseline\n      - observability-stack\n"], "- observability-stack" },
         { "unsupported-field", Lab, ["name: w-1, role: worker,", "name: w-1, role: worker, resources: { cpu: 2 },"], "resources: { cpu: 2 }" },
     };
 
