@@ -13,7 +13,7 @@ public sealed class PlanePolicyRendererTests
 
         var text = PlanePolicyRenderer.Render(cluster.Planes, InterPlaneFlow.Of(cluster), InterPlaneDefault.Deny);
 
-        Assert.Contains("iifname \"wg3\" ip saddr 10.101.0.0/24 ip daddr 10.103.0.0/24 tcp dport { 6443, 2379-2380, 10250 } accept", text, StringComparison.Ordinal);
+        Assert.Contains("iifname \"wg3\" ip saddr 10.101.0.0/24 ip daddr 10.103.0.0/24 tcp dport { 6443, 10250 } accept", text, StringComparison.Ordinal);
         Assert.Contains("iifname \"wg3\" ip saddr 10.102.0.0/24 ip daddr 10.103.0.0/24 tcp dport { 9090, 3000, 3100 } accept", text, StringComparison.Ordinal);
         Assert.Contains("iifname \"wg2\" ip saddr 10.102.0.0/24 ip daddr 10.102.0.0/24 accept", text, StringComparison.Ordinal);
         Assert.DoesNotContain("iifname \"wg1\" ip saddr 10.103", text, StringComparison.Ordinal);

@@ -29,7 +29,7 @@ public sealed class PlaneRecordsTests
             Assert.Equal("deny", f["defaultInterPlane"].AsString());
             var flows = f["allow"].AsArray().Select(rule => rule.AsObject()).Select(rule =>
                 $"{rule["from"].AsString()}->{rule["to"].AsString()}:{string.Join(",", rule["ports"].AsArray().Select(p => p.AsString()))}");
-            Assert.Equal(["wg1->wg3:6443/tcp,2379-2380/tcp,10250/tcp", "wg2->wg3:9090/tcp,3000/tcp,3100/tcp"], flows);
+            Assert.Equal(["wg1->wg3:6443/tcp,10250/tcp", "wg2->wg3:9090/tcp,3000/tcp,3100/tcp"], flows);
         });
     }
 
