@@ -28,7 +28,7 @@ public sealed partial class EtcdLabTests(ITestOutputHelper output)
     {
         await using var project = LabProject.Create("lab-01", Spec);
         project.EditSpec(Spec, yaml => SpecText.ReplaceOnce(
-            SpecText.ReplaceOnce(yaml, "enabled: false              # the lab", "enabled: true\n    version: v1.30.4 # the lab"),
+            SpecText.ReplaceOnce(yaml, "enabled: false              # the lab", "enabled: true\n    version: v1.30.4\n    cni: { version: \"1.16.1\" } # the lab"),
             "      - security-baseline\n", "      - security-baseline\n      - etcd-quorum\n"));
 
         var (first, upWall) = await project.UpAsync();
