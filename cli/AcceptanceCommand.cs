@@ -87,7 +87,7 @@ internal static class AcceptanceCommand
             return;
         }
 
-        var console = host.Console ?? AnsiConsole.Console;
+        var console = host.Console ?? ProcessConsole.Instance;
         console.WriteLine();
         console.MarkupLine($"[bold]Acceptance ({Markup.Escape(stack.Name)}):[/] [green]passed[/]");
         foreach (var (gate, verdict) in gates)

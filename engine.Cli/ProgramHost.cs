@@ -41,7 +41,7 @@ public sealed record ProgramHost(StackProgram Program, ProviderRegistry Provider
     /// <summary>Asks a yes/no question; Spectre's confirmation prompt on <see cref="Console"/> when null.</summary>
     public Func<string, bool>? Confirm { get; init; }
 
-    internal IAnsiConsole ResolvedConsole => Console ?? AnsiConsole.Console;
+    internal IAnsiConsole ResolvedConsole => Console ?? ProcessConsole.Instance;
 
     internal TextWriter ResolvedOut => Out ?? System.Console.Out;
 

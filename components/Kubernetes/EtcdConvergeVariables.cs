@@ -16,8 +16,6 @@ internal static class EtcdConvergeVariables
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(pki);
-        var observability = cluster.Kubernetes.Observability;
-        var metricsPlane = observability.Enabled && cluster.Planes.Any(p => p.Name == observability.BindPlane) ? observability.BindPlane : null;
         var variables = new Dictionary<string, Dictionary<string, ConvergeVariable>>(StringComparer.Ordinal);
         foreach (var credentials in pki.Members)
         {
@@ -25,7 +23,7 @@ internal static class EtcdConvergeVariables
             variables[node.Name] = new Dictionary<string, ConvergeVariable>(StringComparer.Ordinal)
             {
                 ["etcd_address"] = Plain(credentials.Member.Address.ToString()),
-                ["etcd_metrics_address"] = Plain(metricsPlane is null ? string.Empty : node.PlaneAddresses[metricsPlane].ToString()),
+                ["etcd_metrics_address"] = Plain(credentials.Member.MetricsAddress?.ToString() ?? string.Empty),
                 ["etcd_ca_cert"] = ConvergeVariable.Plain(pki.CaCertPem),
                 ["etcd_server_cert"] = ConvergeVariable.Plain(credentials.Server.CertificatePem),
                 ["etcd_server_key"] = ConvergeVariable.Private(credentials.Server.PrivateKeyPem),

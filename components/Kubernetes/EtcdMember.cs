@@ -6,7 +6,11 @@ namespace Kubedos.Components.Kubernetes;
 /// <summary>One etcd member: a control-plane node, listening on its address on the etcd plane only.</summary>
 /// <param name="Name">The node name, which is the member's <c>--name</c>.</param>
 /// <param name="Address">The node's address on the etcd plane (wg3).</param>
-internal sealed record EtcdMember(string Name, IPAddress Address)
+/// <param name="MetricsAddress">
+/// The node's address on the observability plane (wg2) where etcd serves <c>/metrics</c> to Prometheus, or null when
+/// observability is off: the server certificate names it too, since Prometheus verifies the address it dials.
+/// </param>
+internal sealed record EtcdMember(string Name, IPAddress Address, IPAddress? MetricsAddress = null)
 {
     /// <summary>etcd's client port (IANA).</summary>
     public const int ClientPort = 2379;

@@ -20,7 +20,10 @@ internal sealed record EtcdMembership(NormalisedPlane Plane, IReadOnlyList<EtcdM
         ArgumentNullException.ThrowIfNull(cluster);
         var plane = PlaneOf(cluster)
             ?? throw new InvalidOperationException("etcd needs a plane with purpose kubernetes-backend (wg3); validation refuses kubernetes.enabled without one");
-        var members = cluster.Nodes.Where(n => n.Role == NodeRole.ControlPlane).Select(n => new EtcdMember(n.Name, n.PlaneAddresses[plane.Name])).ToList();
+        var metricsPlane = MetricsPlaneOf(cluster);
+        var members = cluster.Nodes.Where(n => n.Role == NodeRole.ControlPlane)
+            .Select(n => new EtcdMember(n.Name, n.PlaneAddresses[plane.Name], metricsPlane is null ? null : n.PlaneAddresses[metricsPlane]))
+            .ToList();
         if (members.Count == 0)
         {
             throw new InvalidOperationException("etcd needs at least one control-plane node");
@@ -35,6 +38,14 @@ internal sealed record EtcdMembership(NormalisedPlane Plane, IReadOnlyList<EtcdM
         ArgumentNullException.ThrowIfNull(cluster);
         var backends = cluster.Planes.Where(p => p.Purpose == PlanePurpose.KubernetesBackend).ToList();
         return backends.FirstOrDefault(p => p.Name == "wg3") ?? backends.FirstOrDefault();
+    }
+
+    /// <summary>The plane etcd serves <c>/metrics</c> on: observability's bind plane when observability is on and that plane exists, else none.</summary>
+    public static string? MetricsPlaneOf(NormalisedCluster cluster)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        var observability = cluster.Kubernetes.Observability;
+        return observability.Enabled && cluster.Planes.Any(p => p.Name == observability.BindPlane) ? observability.BindPlane : null;
     }
 
     /// <summary>etcd's <c>--initial-cluster</c>: <c>name=peerURL</c> for every member, comma-separated.</summary>

@@ -5,15 +5,16 @@ namespace Kubedos.Components.Kubernetes;
 /// <summary>
 /// The operator's side of the etcd snapshot: over SSH on wg1 (host keys pinned, the stack's key), a member takes a
 /// snapshot (<c>/etc/kubedos/etcd/snapshot --stdout</c>, the etcd role's script: <c>etcdctl snapshot save</c> with the
-/// health-check client) and streams it back into <c>out/&lt;stack&gt;/recovery-bundle/etcd/</c>; <c>etcdctl snapshot
-/// status</c> checks it before it is kept, and only the newest <see cref="Kept"/> stay. The first member that answers
+/// health-check client) and streams it back into <c>out/&lt;stack&gt;/etcd-snapshots/</c>; <c>etcdctl snapshot
+/// status</c> checks it before it is kept, and only the newest <see cref="Kept"/> stay. The seal carries them into the
+/// recovery bundle's <c>etcd/</c> (the seal replaces the bundle whole, so nothing is written into it from outside). The first member that answers
 /// gives it, so a snapshot is taken while any member is up.
 /// </summary>
 /// <remarks>The operator never reaches wg3: etcd's ports stay private to the etcd plane (the etcd-quorum gate proves it).</remarks>
 internal static class EtcdSnapshotFetch
 {
     /// <summary>Where the snapshots go, under <c>out/&lt;stack&gt;/</c>.</summary>
-    public const string Folder = "recovery-bundle/etcd";
+    public const string Folder = "etcd-snapshots";
 
     /// <summary>How many snapshots the recovery bundle keeps.</summary>
     public const int Kept = 5;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Kubedos.Components.Kubernetes;
 using Kubedos.Enrollment.Audit;
 using Kubedos.Seal;
 using Kubedos.Seal.Attestation;
@@ -111,13 +112,15 @@ internal static class RecoveryBundle
         }
 
         // Drill reports: `kubedos drill run` writes them into the bundle's drills/ after its recovery up, so they are
-        // carried from the bundle in place as well as from out/<stack>/drills/.
+        // carried from the bundle in place as well as from out/<stack>/drills/. etcd snapshots (what the total-loss
+        // runbook restores) come from out/<stack>/etcd-snapshots/, where the Kubernetes stage fetches them.
         (string Directory, string Prefix)[] trees =
         [
             (Path.Combine(inputs.OutDirectory, "pki"), "pki"),
             (Path.Combine(inputs.OutDirectory, "enrollment"), "enrollment/operator"),
             (Path.Combine(inputs.OutDirectory, "drills"), "drills"),
             (Path.Combine(inputs.BundleDirectory, "drills"), "drills"),
+            (Path.Combine(inputs.OutDirectory, EtcdSnapshotFetch.Folder), "etcd"),
         ];
         foreach (var (directory, prefix) in trees)
         {
@@ -130,7 +133,9 @@ internal static class RecoveryBundle
             {
                 var bytes = File.ReadAllBytes(Path.Combine(directory, file));
                 // The operator's directories hold public material only; a private key here is refused, never copied.
-                if (bytes.AsSpan().IndexOf("PRIVATE KEY-----"u8) >= 0)
+                // An etcd snapshot is the cluster's data, Secrets included: it is carried as it is (the bundle is the
+                // restore point), which is why the bundle is as sensitive as the cluster (README, "Recovery bundle").
+                if (prefix != "etcd" && bytes.AsSpan().IndexOf("PRIVATE KEY-----"u8) >= 0)
                 {
                     throw new InvalidOperationException($"{Path.Combine(directory, file)} holds a private key: it is not copied into the recovery bundle; move it out of {inputs.OutDirectory}");
                 }

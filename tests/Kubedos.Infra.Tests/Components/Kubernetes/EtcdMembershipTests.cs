@@ -34,20 +34,37 @@ public sealed class EtcdMembershipTests
     }
 
     [Fact]
-    public void Profiles_ServerAndPeer_NameTheMemberAndItsWg3AddressOnly()
+    public void Profiles_PeerNamesTheWg3AddressOnly_ServerAlsoItsWg2MetricsAddress()
     {
-        var member = EtcdMembership.Of(LabSpecs.Lab01Kubernetes).Members[1];
+        var cluster = LabSpecs.Lab01Kubernetes;
+        var member = EtcdMembership.Of(cluster).Members[1];
+        Assert.True(cluster.Kubernetes.Observability.Enabled);
+        var wg2 = cluster.Node(member.Name).PlaneAddresses["wg2"];
+        Assert.Equal(wg2, member.MetricsAddress);
 
-        foreach (var profile in new[] { EtcdCertificateProfile.Server(member), EtcdCertificateProfile.Peer(member) })
+        var server = EtcdCertificateProfile.Server(member);
+        var peer = EtcdCertificateProfile.Peer(member);
+
+        Assert.Equal([member.Address.ToString(), wg2.ToString()], server.IpAddresses);
+        Assert.Equal([member.Address.ToString()], peer.IpAddresses);
+        foreach (var profile in new[] { server, peer })
         {
             Assert.Equal(member.Name, profile.CommonName);
             Assert.Equal([member.Name], profile.DnsNames);
-            Assert.Equal([member.Address.ToString()], profile.IpAddresses);
             Assert.Contains("server_auth", profile.AllowedUses);
             Assert.Contains("client_auth", profile.AllowedUses);
         }
 
         Assert.DoesNotContain("server_auth", EtcdCertificateProfile.HealthcheckClient.AllowedUses);
         Assert.DoesNotContain("server_auth", EtcdCertificateProfile.ApiserverClient.AllowedUses);
+    }
+
+    [Fact]
+    public void Profiles_WithoutObservability_TheServerNamesTheWg3AddressOnly()
+    {
+        var member = EtcdMembership.Of(LabSpecs.DevKubernetes).Members[0];
+        Assert.Null(member.MetricsAddress);
+
+        Assert.Equal([member.Address.ToString()], EtcdCertificateProfile.Server(member).IpAddresses);
     }
 }

@@ -41,7 +41,7 @@ public sealed class EtcdPkiTests
     }
 
     [Fact]
-    public async Task Up_ServerAndPeerNameTheMemberAndItsWg3Address_ClientsAreKubeadmsNames()
+    public async Task Up_ServerAndPeerNameTheMemberAndItsWg3Address_TheServerItsWg2MetricsAddress_ClientsAreKubeadmsNames()
     {
         await using var stack = await UpAsync();
         var etcd = Path.Combine(stack.PkiDir, EtcdPki.Folder);
@@ -53,7 +53,8 @@ public sealed class EtcdPkiTests
                 using var certificate = X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(etcd, $"{member.Name}-{kind}.pem")));
                 var san = certificate.Extensions.OfType<X509SubjectAlternativeNameExtension>().Single();
                 Assert.Equal([member.Name], san.EnumerateDnsNames());
-                Assert.Equal([member.Address.ToString()], san.EnumerateIPAddresses().Select(a => a.ToString()));
+                string[] addresses = kind == "server" ? [member.Address.ToString(), stack.Cluster.Node(member.Name).PlaneAddresses["wg2"].ToString()] : [member.Address.ToString()];
+                Assert.Equal(addresses, san.EnumerateIPAddresses().Select(a => a.ToString()));
                 Assert.Equal(member.Name, certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false));
                 Assert.Equal("etcd-ca", certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: true));
             }

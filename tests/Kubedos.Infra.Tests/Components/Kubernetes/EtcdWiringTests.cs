@@ -99,7 +99,7 @@ public sealed class EtcdWiringTests
         Assert.Contains(converged.Urn, snapshot.Dependencies);
         var script = snapshot.Inputs["create"].AsString();
         Assert.Contains($"try 'cp-1' '{cluster.Node("cp-1").PlaneAddresses["wg1"]}'", script, StringComparison.Ordinal);
-        Assert.Contains("'/srv/out/lab-01/recovery-bundle/etcd'", script, StringComparison.Ordinal);
+        Assert.Contains("'/srv/out/lab-01/etcd-snapshots'", script, StringComparison.Ordinal);
         Assert.Contains("StrictHostKeyChecking=yes", script, StringComparison.Ordinal);
         Assert.DoesNotContain("w-1", script, StringComparison.Ordinal);
         Assert.Contains(hostKey, snapshot.Inputs["environment"].AsObject()[EtcdSnapshotFetch.KnownHostsVariable].Unwrapped.AsString(), StringComparison.Ordinal);

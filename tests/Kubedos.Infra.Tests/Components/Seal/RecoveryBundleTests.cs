@@ -98,6 +98,27 @@ public sealed class RecoveryBundleTests
     }
 
     [Fact]
+    public void Seal_EtcdSnapshots_CarriedIntoEtcdAndANewOneSealsAgain()
+    {
+        using var w = new SealWorkspace();
+        var snapshots = Path.Combine(w.Out, "etcd-snapshots");
+        Directory.CreateDirectory(snapshots);
+        // A snapshot holds the cluster's Secrets, keys among them: carried as it is, unlike a key in pki/.
+        File.WriteAllText(Path.Combine(snapshots, "etcd-lab-01-cp-1-20261206T100000Z.db"), "bolt\n-----BEGIN PRIVATE KEY-----\n");
+        RecoveryBundle.Seal(w.Inputs(), w.Material, Clock, sourceDateEpoch: null);
+        Assert.True(File.Exists(Path.Combine(w.Bundle, "etcd", "etcd-lab-01-cp-1-20261206T100000Z.db")));
+
+        File.WriteAllText(Path.Combine(snapshots, "etcd-lab-01-cp-2-20261206T110000Z.db"), "bolt 2");
+        var again = RecoveryBundle.Seal(w.Inputs(), w.Material, Clock, sourceDateEpoch: null);
+
+        Assert.True(again.Written);
+        Assert.Equal(
+            ["etcd/etcd-lab-01-cp-1-20261206T100000Z.db", "etcd/etcd-lab-01-cp-2-20261206T110000Z.db"],
+            BundleLayout.FilesIn(w.Bundle).Where(f => f.StartsWith("etcd/", StringComparison.Ordinal)));
+        Assert.True(BundleVerifier.Verify(w.Bundle, w.Key.Public).Passed);
+    }
+
+    [Fact]
     public void Seal_NoPrivateKeyAnywhereInOut()
     {
         using var w = new SealWorkspace();
