@@ -48,6 +48,20 @@ public sealed partial record LabNames
     /// <summary>The node's underlay link end in the switch namespace (a bridge port).</summary>
     public string NodePort(string node) => $"kds{Hash(Stack + "/" + CheckName(node, "node"))}";
 
+    /// <summary>
+    /// The MAC address of <paramref name="node"/>'s underlay interface: locally administered, unicast, from SHA-256 over
+    /// the stack and node. The same node name gets the same address when it is made again (a rebuild after a failure), so
+    /// the neighbour entries the operator and the other nodes hold for its underlay address stay right; a fresh random
+    /// address would leave them pointing at a port that is gone until they expire, and WireGuard's handshakes with the
+    /// new machine would time out meanwhile.
+    /// </summary>
+    public string NodeMac(string node)
+    {
+        var bytes = HashBytes("mac/" + Stack + "/" + CheckName(node, "node"));
+        bytes[0] = (byte)((bytes[0] & 0xFC) | 0x02);
+        return string.Join(':', bytes.Take(6).Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     /// <summary>The default underlay: 10.250.X.0/24 with X from the stack's hash.</summary>
     /// <remarks>10.250.0.0/16 is ours by convention; creation still refuses a host route that overlaps.</remarks>
     public System.Net.IPNetwork DefaultUnderlay =>

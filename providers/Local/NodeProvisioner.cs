@@ -146,7 +146,7 @@ internal sealed class NodeProvisioner(ICommandRunner runner, LabOptions options,
 
             await namespaces.IpAsync(
                 null, cancellationToken, "link", "add", port, "netns", names.SwitchNamespace,
-                "type", "veth", "peer", "name", LabNames.NodeInterface, "netns", space);
+                "type", "veth", "peer", "name", LabNames.NodeInterface, "netns", space, "address", names.NodeMac(spec.Name));
         }
 
         await namespaces.IpAsync(names.SwitchNamespace, cancellationToken, "link", "set", port, "master", LabNames.Bridge, "up");

@@ -16,6 +16,21 @@ public sealed class LabNamesTests
     }
 
     [Fact]
+    public void NodeMac_IsALocallyAdministeredUnicastAddress_StablePerNodeAndDistinct()
+    {
+        var lab = LabNames.For("lab-01");
+
+        var mac = lab.NodeMac("cp-1");
+
+        Assert.Matches("^[0-9a-f]{2}(:[0-9a-f]{2}){5}$", mac);
+        var first = Convert.ToByte(mac[..2], 16);
+        Assert.Equal(0x02, first & 0x03);
+        Assert.Equal(mac, LabNames.For("lab-01").NodeMac("cp-1"));
+        Assert.NotEqual(mac, lab.NodeMac("cp-2"));
+        Assert.NotEqual(mac, LabNames.For("dev").NodeMac("cp-1"));
+    }
+
+    [Fact]
     public void Names_TwoStacks_Differ()
     {
         var a = LabNames.For("lab-01");

@@ -233,6 +233,25 @@ public sealed class LocalLabTests
         Assert.Contains("1 received", await Host(None, "ping", "-c", "1", "-W", "2", moved.Address.ToString()), StringComparison.Ordinal);
     }
 
+    // A node failed out of band and made again answers at once: its underlay MAC is the one the host's neighbour entry
+    // still names (a random one left the entry pointing at a gone port, and WireGuard handshakes timed out meanwhile).
+    [LabFact("ip", "nft", "nsenter", "unshare", "setsid", "findmnt", "ping")]
+    public async Task EnsureNodeAsync_MadeAgainAfterItsNamespaceWentAway_KeepsItsMacAndAnswersAtOnce()
+    {
+        await using var lab = await LabScratch.CreateAsync();
+        await lab.UnderlayAsync();
+        var node = await lab.NodeAsync("n1", 1);
+        Assert.Contains("1 received", await Host(None, "ping", "-c", "1", "-W", "2", node.Address.ToString()), StringComparison.Ordinal);
+        var neighbour = await Host(None, "ip", "neigh", "show", node.Address.ToString());
+        Assert.Contains($"lladdr {lab.Names.NodeMac("n1")} ", neighbour, StringComparison.Ordinal);
+
+        await Host(None, "sh", "-c", $"kill -KILL $(ip netns pids {node.Namespace}); ip netns delete {node.Namespace}");
+        var again = await lab.NodeAsync("n1", 1);
+
+        Assert.Contains(lab.Names.NodeMac("n1"), (await again.ExecCheckedAsync(None, "ip", "-o", "link", "show", "dev", "eth0")).Stdout, StringComparison.Ordinal);
+        Assert.Contains("1 received", await Host(None, "ping", "-c", "1", "-W", "1", again.Address.ToString()), StringComparison.Ordinal);
+    }
+
     [LabFact("ip", "nft", "nsenter", "unshare", "setsid", "findmnt")]
     public async Task Nodes_PrivateFilesAndHostname_AreNotShared()
     {
