@@ -179,7 +179,7 @@ internal static class DrillProgram
 
     private static string QuorumNotChecked(DrillPlan plan) => plan.Role == Spec.Model.NodeRole.Worker
         ? "not applicable: a worker holds no etcd member"
-        : "not checked: this build has no etcd yet (the Kubernetes stage comes later; IQuorumWitness is the seam), so the drill proves the node's replacement and the gates, not quorum";
+        : "not checked: the drill does not watch etcd's quorum yet (IQuorumWitness is the seam), so it proves the node's replacement and the gates, not quorum";
 
     private static IReadOnlyDictionary<string, string> Gates(Engine.State.Checkpoint checkpoint, HashSet<Urn> components) =>
         checkpoint.Resources.Where(r => !r.Delete && components.Contains(r.Urn))

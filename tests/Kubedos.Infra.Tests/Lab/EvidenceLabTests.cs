@@ -24,7 +24,7 @@ public sealed class EvidenceLabTests(ITestOutputHelper output)
     [LabFact("ip", "nft", "wg", "wireguard-go", "sshd", "ssh", "ssh-keygen", "ssh-keyscan", "nc", "ping", "useradd")]
     public async Task Up_NodesGoneOutOfBand_PlainUpFailsAndUpRefreshRebuildsWithEveryGateRerun()
     {
-        await using var project = LabProject.Create("lab-01", "lab-01.yaml");
+        await using var project = LabProject.CreateThroughEnrollment("lab-01", "lab-01.yaml");
         var (first, upWall) = await project.UpAsync();
         Assert.Equal("passed", first.Outputs["acceptance"].Value.AsString());
         var stack = await project.StackAsync();

@@ -11,7 +11,11 @@ using Xunit.Abstractions;
 
 namespace Kubedos.Infra.Tests.Lab;
 
-/// <summary>Brings whole stacks up on this machine through the automation API, as <c>kubedos up</c> does.</summary>
+/// <summary>
+/// Brings stacks up on this machine through the automation API, as <c>kubedos up</c> does: the shipped stacks whole (gates,
+/// no-op rerun, destroy), and, for what is about the lab, its state and its planes, the stacks through enrollment
+/// (<see cref="LabProject.CreateThroughEnrollment"/>; converge, observability and etcd have their own lab tests).
+/// </summary>
 [Collection(nameof(LabCollection))]
 public sealed class LabEndToEndTests(ITestOutputHelper output)
 {
@@ -24,8 +28,8 @@ public sealed class LabEndToEndTests(ITestOutputHelper output)
     [LabFact("ip", "nft", "wg", "wireguard-go", "sshd", "ssh", "ssh-keygen", "nc", "ping", "useradd")]
     public async Task Up_Lab01AndDevAtOnce_BothPassAndEachDestroyLeavesOnlyTheOther()
     {
-        await using var lab = LabProject.Create("lab-01", "lab-01.yaml");
-        await using var dev = LabProject.Create("dev", "dev.yaml");
+        await using var lab = LabProject.CreateThroughEnrollment("lab-01", "lab-01.yaml");
+        await using var dev = LabProject.CreateThroughEnrollment("dev", "dev.yaml");
 
         var ups = await Task.WhenAll(lab.UpAsync(), dev.UpAsync());
 
@@ -46,8 +50,8 @@ public sealed class LabEndToEndTests(ITestOutputHelper output)
     [LabFact("ip", "nft", "wg", "wireguard-go", "sshd", "ssh", "ssh-keygen", "nc", "ping", "useradd")]
     public async Task Up_SecondStackWithTheSameCidrs_IsRefusedBeforeTouchingTheHostAndTheFirstStaysUp()
     {
-        await using var lab = LabProject.Create("lab-01", "lab-01.yaml");
-        await using var copy = LabProject.Create("lab-02", "lab-01.yaml");
+        await using var lab = LabProject.CreateThroughEnrollment("lab-01", "lab-01.yaml");
+        await using var copy = LabProject.CreateThroughEnrollment("lab-02", "lab-01.yaml");
         await lab.UpAsync();
 
         var error = await Assert.ThrowsAsync<UpdateFailedException>(copy.UpAsync);
@@ -73,8 +77,8 @@ public sealed class LabEndToEndTests(ITestOutputHelper output)
     [LabFact("ip", "nft", "wg", "wireguard-go", "sshd", "ssh", "ssh-keygen", "nc", "ping", "useradd", "dotnet")]
     public async Task Up_SecondStateWithTheSameStackName_IsRefusedAndTheFirstLabStaysItsOwn()
     {
-        await using var first = LabProject.Create("lab-01", "lab-01.yaml");
-        await using var second = LabProject.Create("lab-01", "lab-01.yaml");
+        await using var first = LabProject.CreateThroughEnrollment("lab-01", "lab-01.yaml");
+        await using var second = LabProject.CreateThroughEnrollment("lab-01", "lab-01.yaml");
         Assert.Equal(first.Stack, second.Stack);
         var (up, _) = await first.UpAsync();
         Assert.Equal("passed", up.Outputs["acceptance"].Value.AsString());
@@ -103,7 +107,7 @@ public sealed class LabEndToEndTests(ITestOutputHelper output)
     public async Task Up_Lab01WithDefaultInterPlaneAllow_EveryPlanePairIsReached()
     {
         var spec = Path.Combine(Path.GetTempPath(), $"kubedos-lab-01-open-{Guid.NewGuid():N}.yaml");
-        await File.WriteAllTextAsync(spec, LabSpecs.Lab01OpenYaml);
+        await File.WriteAllTextAsync(spec, LabProject.ThroughEnrollment(LabSpecs.Lab01OpenYaml));
         try
         {
             await using var project = LabProject.Create("lab-01", spec);
@@ -127,7 +131,7 @@ public sealed class LabEndToEndTests(ITestOutputHelper output)
     [LabFact("ip", "nft", "wg", "wireguard-go", "sshd", "ssh", "ssh-keygen", "nc", "ping", "useradd")]
     public async Task Up_Wg1PeerRemovedByHand_BackplaneMatrixFailsNamingThePair()
     {
-        await using var project = LabProject.Create("lab-01", "lab-01.yaml");
+        await using var project = LabProject.CreateThroughEnrollment("lab-01", "lab-01.yaml");
         await project.UpAsync();
         var cp1 = await new LocalLab().FindNodeAsync(project.Stack, "cp-1", CancellationToken.None) ?? throw new InvalidOperationException("cp-1 is not running");
         var endpoints = (await cp1.ExecCheckedAsync(CancellationToken.None, "wg", "show", "wg1", "endpoints")).Stdout;
@@ -149,7 +153,7 @@ public sealed class LabEndToEndTests(ITestOutputHelper output)
     [LabFact("ip", "nft", "wg", "wireguard-go", "sshd", "ssh", "ssh-keygen", "nc", "ping", "useradd", "dotnet")]
     public async Task Up_AfterKill9MidUp_Converges()
     {
-        await using var project = LabProject.Create("lab-01", "lab-01.yaml");
+        await using var project = LabProject.CreateThroughEnrollment("lab-01", "lab-01.yaml");
         await project.StackAsync();
         var cli = LabProject.Cli;
         Assert.True(File.Exists(cli), $"{cli} is missing: build Kubedos.slnx first");

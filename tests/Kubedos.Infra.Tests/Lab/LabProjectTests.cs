@@ -27,6 +27,25 @@ public sealed class LabProjectTests
         Assert.NotEqual("lab-01", LabProject.StackName("lab-01"));
     }
 
+    [Theory]
+    [InlineData("stacks/lab-01.yaml")]
+    [InlineData("stacks/dev.yaml")]
+    public void ThroughEnrollment_ShippedStack_ValidatesWithConvergeObservabilityAndKubernetesOffAndOnlyTheirGatesDropped(string stack)
+    {
+        var whole = Components.LabSpecs.Normalise(stack);
+
+        var result = Spec.SpecText.Validate(LabProject.ThroughEnrollment(RepositoryFiles.Read(stack)));
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var cut = Kubedos.Spec.Normalisation.SpecNormaliser.Normalise(result.Document!);
+        Assert.True(whole.Orchestration.Ansible.Enabled);
+        Assert.False(cut.Orchestration.Ansible.Enabled);
+        Assert.False(cut.Kubernetes.Enabled);
+        Assert.False(cut.Kubernetes.Observability.Enabled);
+        Assert.Equal(whole.AcceptanceGates.Where(g => g is not ("observability-stack" or "etcd-quorum")), cut.AcceptanceGates);
+        Assert.Equal(whole.Nodes.Select(n => n.Name), cut.Nodes.Select(n => n.Name));
+    }
+
     private static List<string> Cidrs(string text) =>
         [.. System.Text.RegularExpressions.Regex.Matches(text, @"\b\d+\.\d+\.\d+\.\d+/\d+\b").Select(m => m.Value)];
 }
