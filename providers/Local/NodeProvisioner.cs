@@ -198,9 +198,11 @@ internal sealed class NodeProvisioner(ICommandRunner runner, LabOptions options,
         while (time.GetUtcNow() < deadline)
         {
             var text = File.Exists(fresh) ? await File.ReadAllTextAsync(fresh, cancellationToken) : string.Empty;
+            // The script writes its pid just before it execs sleep: the holder is what AdoptHolderAsync will know (a sleep),
+            // never the shell of a moment before, or a later read of the same process would not match it.
             if (text.EndsWith('\n')
                 && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var pid)
-                && ProcessIdentity.Read(pid) is { } holder)
+                && ProcessIdentity.Read(pid) is { Command: "sleep" } holder)
             {
                 File.Move(fresh, Path.Combine(state, "holder.pid"), overwrite: true);
                 return holder;
