@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Kubedos.Cli;
 
@@ -85,20 +84,6 @@ public sealed class ValidateCommandTests
     }
 
     // The built kubedos in the repository root, as a person runs it.
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunKubedosAsync(string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryFiles.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "kubedos.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int ExitCode, string Stdout, string Stderr)> RunKubedosAsync(string[] args) =>
+        KubedosProcess.RunAsync(RepositoryFiles.Root, [], args, TimeSpan.FromMinutes(1));
 }

@@ -82,25 +82,6 @@ public sealed class ImageBuildFixture : IAsyncLifetime
             o => (Path.Combine(outRoot, Stack, "artifacts", o!["name"]!.GetValue<string>()), o["sha256"]!.GetValue<string>()));
     }
 
-    public async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string[] prefix, string[] args)
-    {
-        var start = new ProcessStartInfo(prefix.Length > 0 ? prefix[0] : "dotnet") { WorkingDirectory = Project, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var word in prefix.Skip(1).Concat(prefix.Length > 0 ? ["dotnet"] : []))
-        {
-            start.ArgumentList.Add(word);
-        }
-
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "kubedos.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(30));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    public Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string[] prefix, string[] args) =>
+        KubedosProcess.RunAsync(Project, prefix, args, TimeSpan.FromMinutes(30));
 }
