@@ -103,12 +103,10 @@ internal sealed class RenderedFileHandler : ResourceHandler<RenderedFileInputs, 
         for (var folder = System.IO.Path.GetDirectoryName(path); folder is not null && folder.Length > root.Length && folder.StartsWith(root, StringComparison.Ordinal);
             folder = System.IO.Path.GetDirectoryName(folder))
         {
-            if (!System.IO.Directory.Exists(folder) || System.IO.Directory.EnumerateFileSystemEntries(folder).Any())
+            if (!TryRemoveEmptyFolder(folder))
             {
                 break;
             }
-
-            System.IO.Directory.Delete(folder);
         }
 
         return Task.CompletedTask;
@@ -137,6 +135,31 @@ internal sealed class RenderedFileHandler : ResourceHandler<RenderedFileInputs, 
         }
 
         return null;
+    }
+
+    // Sibling files are deleted in parallel: another delete may empty or remove the folder between the look and the
+    // removal, and a folder already gone is the outcome wanted, not an error.
+    private static bool TryRemoveEmptyFolder(string folder)
+    {
+        try
+        {
+            if (System.IO.Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                return false;
+            }
+
+            System.IO.Directory.Delete(folder);
+            return true;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return true;
+        }
+        catch (IOException) when (System.IO.Directory.Exists(folder))
+        {
+            // Not empty any more: a sibling was written meanwhile; the folder stays with it.
+            return false;
+        }
     }
 
     private static string FullPath(RenderedFileInputs inputs) => System.IO.Path.Combine(inputs.Directory, inputs.Path);

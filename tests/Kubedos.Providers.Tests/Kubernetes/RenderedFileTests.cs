@@ -105,6 +105,29 @@ public sealed class RenderedFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Delete_EverySiblingOfAFolderAtOnce_AllSucceedAndTheFolderIsGone()
+    {
+        // The engine deletes a folder's files in parallel; each delete may find the folder emptied or removed by
+        // another between its look and its removal. Rounds make the interleaving likely (it failed within 1 s before the fix).
+        for (var round = 0; round < 200; round++)
+        {
+            var files = new List<(string Id, PropertyMap Inputs, PropertyMap Outputs)>();
+            for (var i = 0; i < 32; i++)
+            {
+                var created = await CreateAsync(_provider, Type, Inputs($"1-manifest/f{i}.yaml", "a: 1\n"), name: $"f{i}");
+                files.Add((created.Id, created.Inputs, created.Outputs));
+            }
+
+            await Task.WhenAll(files.Select(f => Task.Run(() =>
+                _provider.DeleteAsync(new DeleteRequest(UrnOf(Type, "r"), Type, f.Id, f.Inputs, f.Outputs), CancellationToken.None))));
+
+            Assert.False(Directory.Exists(Path.Combine(_directory, "1-manifest")));
+        }
+
+        Assert.True(Directory.Exists(_directory));
+    }
+
+    [Fact]
     public async Task Preview_Create_WritesNothing()
     {
         var check = await _provider.CheckAsync(new CheckRequest(UrnOf(Type, "r"), Type, null, Inputs("a.yaml", "a: 1\n")), CancellationToken.None);
