@@ -26,6 +26,8 @@ packages=(
   debian-archive-keyring mmdebstrap dpkg-dev e2fsprogs fdisk grub-pc-bin grub-efi-amd64-bin mtools
   squashfs-tools xorriso qemu-utils qemu-system-x86 ovmf
 )
+# The recovery bundle's report.html is opened in headless Chromium by its test (the DOM a browser builds, a screenshot).
+packages+=(chromium)
 # The postgres:// state backend's server, for its tests (scripts/postgres-up starts it).
 packages+=(postgresql)
 # etcd members on control-plane nodes (ansible/roles/etcd, /usr/bin/etcd and etcdctl, 3.4), and curl, which the

@@ -59,9 +59,9 @@ internal static class RecoveryBundle
         var artifacts = inputs.Agent.Files
             .Select(f => new ResourceDescriptor($"kubedos-agent/{f}", Sha256(File.ReadAllBytes(Path.Combine(inputs.Agent.SourceDirectory, f)))))
             .ToList();
-        Write(staging, "artifacts.json", ArtifactManifest(inputs, artifacts, toolchain));
-        Write(staging, "runbooks.md", Encoding.UTF8.GetBytes(RunbookCatalogue.Render(inputs.Stack)));
-        Write(staging, "REPRODUCE.md", Encoding.UTF8.GetBytes(ReproducibilityNote.Render(inputs, content, toolchain, revision)));
+        Write(staging, BundleLayout.ArtifactsFile, ArtifactManifest(inputs, artifacts, toolchain));
+        Write(staging, BundleLayout.RunbooksFile, Encoding.UTF8.GetBytes(RunbookCatalogue.Render(inputs.Stack)));
+        Write(staging, BundleLayout.ReproduceFile, Encoding.UTF8.GetBytes(ReproducibilityNote.Render(inputs, content, toolchain, revision)));
 
         using var key = material.Open();
         var finished = sourceDateEpoch is { } end ? DateTimeOffset.FromUnixTimeSeconds(end) : time.GetUtcNow();
@@ -97,7 +97,7 @@ internal static class RecoveryBundle
     {
         var content = new SortedDictionary<string, byte[]>(StringComparer.Ordinal)
         {
-            ["clusterspec.yaml"] = File.ReadAllBytes(inputs.SpecFile),
+            [BundleLayout.ClusterSpecFile] = File.ReadAllBytes(inputs.SpecFile),
             [BundleLayout.AcceptanceReportFile] = Encoding.UTF8.GetBytes(inputs.AcceptanceReport),
         };
         if (inputs.LockFile is not null && File.Exists(inputs.LockFile))

@@ -8,6 +8,11 @@ public static class BundleLayout
     public const string ReportFile = "report.html";
     public const string SigningKeyFile = "signing-key.pub.pem";
     public const string AcceptanceReportFile = "acceptance-report.json";
+    public const string ClusterSpecFile = "clusterspec.yaml";
+    public const string ArtifactsFile = "artifacts.json";
+    public const string RunbooksFile = "runbooks.md";
+    public const string ReproduceFile = "REPRODUCE.md";
+    public const string DrillsDirectory = "drills";
     public const string SbomDirectory = "sbom";
     public const string SignaturesDirectory = "signatures";
 
@@ -24,6 +29,14 @@ public static class BundleLayout
     /// </summary>
     public static bool IsUnlisted(string file) =>
         file is ManifestFile or ProvenanceFile or ReportFile || file.StartsWith(SignaturesDirectory + "/", StringComparison.Ordinal);
+
+    /// <summary>
+    /// What a manifest must list for the bundle to be a recovery bundle (spec §16): the rendered ClusterSpec, the
+    /// acceptance report, the artifact manifest, the runbooks, the reproducibility note and the signing key. SBOMs are
+    /// checked apart: at least one, each in both formats.
+    /// </summary>
+    public static IReadOnlyList<string> RequiredFiles { get; } =
+        [ClusterSpecFile, AcceptanceReportFile, ArtifactsFile, RunbooksFile, ReproduceFile, SigningKeyFile];
 
     /// <summary>The signatures a bundle must hold, given the files its manifest lists: the manifest's, the provenance's, each SBOM's.</summary>
     public static IReadOnlySet<string> ExpectedEnvelopes(IEnumerable<string> listed) =>

@@ -8,8 +8,9 @@ namespace Kubedos.Seal.Bundle;
 
 /// <summary>
 /// <c>report.html</c>: one self-contained page (inline style, no script, nothing fetched) a person opens from the file:
-/// whether the bundle verified, the acceptance verdict per gate, the backplane matrix as a node-by-node grid per plane,
-/// every file with its digest and every check.
+/// whether the bundle verified, the acceptance verdict per gate with the preflight gate (spec §8.3 gate 8: this
+/// bundle's static checks) beside them, the backplane matrix as a node-by-node grid per plane, the drills' timelines
+/// against their targets, the artifacts and every file with its digest, and every check.
 /// </summary>
 public static partial class BundleReportPage
 {
@@ -24,7 +25,8 @@ public static partial class BundleReportPage
             .Append("table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #c8ccd1;padding:.25rem .5rem;font-size:.85rem;text-align:left;vertical-align:top}")
             .Append(".verdict{display:inline-block;padding:.3rem .8rem;border-radius:.3rem;font-weight:600;color:#fff}.pass{background:#1a7f37}.fail{background:#cf222e}")
             .Append(".reached{background:#2da44e;color:#fff}.filtered{background:#8c959f;color:#fff}.failed{background:#cf222e;color:#fff}.self{background:#f6f8fa}")
-            .Append("code{font-size:.8rem;word-break:break-all}.legend span{display:inline-block;padding:.1rem .5rem;margin-right:.5rem}\n</style>\n</head>\n<body>\n");
+            .Append("code{font-size:.8rem;word-break:break-all}.legend span{display:inline-block;padding:.1rem .5rem;margin-right:.5rem}")
+            .Append(ReportDrills.Style).Append("\n</style>\n</head>\n<body>\n");
         html.Append("<h1>").Append(E(title)).Append("</h1>\n");
         html.Append("<p id=\"bundle-verdict\" class=\"verdict ").Append(verification.Passed ? "pass\">Bundle verified" : "fail\">Bundle did NOT verify").Append("</p>\n");
         html.Append("<p>Signing key <code>").Append(E(verification.KeyId)).Append("</code>, checked with ").Append(E(verification.KeySource)).Append(".</p>\n");
@@ -42,9 +44,11 @@ public static partial class BundleReportPage
             }
         }
 
-        Acceptance(verification.Directory, html);
+        Acceptance(verification, html);
         if (manifest is not null)
         {
+            ReportDrills.Render(verification.Directory, manifest, html);
+            ReportArtifacts.Render(verification.Directory, manifest, html);
             html.Append("<h2>Files</h2>\n<table id=\"files\"><tr><th>file</th><th>bytes</th><th>sha256</th></tr>\n");
             foreach (var f in manifest.Files)
             {
@@ -55,7 +59,7 @@ public static partial class BundleReportPage
             html.Append("</table>\n");
         }
 
-        html.Append("<h2>Checks</h2>\n<table id=\"checks\"><tr><th>file</th><th>rule</th><th>result</th><th>detail</th></tr>\n");
+        html.Append("<h2>Preflight gate: static checks</h2>\n<table id=\"checks\"><tr><th>file</th><th>rule</th><th>result</th><th>detail</th></tr>\n");
         foreach (var c in verification.Checks)
         {
             html.Append("<tr><td>").Append(E(c.File)).Append("</td><td>").Append(E(c.Rule)).Append("</td><td class=\"").Append(c.Passed ? "reached\">ok" : "failed\">FAILED")
@@ -66,16 +70,18 @@ public static partial class BundleReportPage
         return html.ToString();
     }
 
-    private static void Acceptance(string directory, StringBuilder html)
+    private static void Acceptance(BundleVerification verification, StringBuilder html)
     {
         JsonNode? report;
         try
         {
-            report = JsonNode.Parse(File.ReadAllBytes(Path.Combine(directory, BundleLayout.AcceptanceReportFile)));
+            report = JsonNode.Parse(File.ReadAllBytes(Path.Combine(verification.Directory, BundleLayout.AcceptanceReportFile)));
         }
         catch (Exception e) when (e is IOException or System.Text.Json.JsonException or UnauthorizedAccessException)
         {
-            html.Append("<h2>Acceptance</h2>\n<p>No readable acceptance report.</p>\n");
+            html.Append("<h2>Acceptance</h2>\n<p>No readable acceptance report.</p>\n<table id=\"gates\"><tr><th>gate</th><th>verdict</th><th>probes</th><th>started</th><th>finished</th></tr>\n");
+            Preflight(verification, html);
+            html.Append("</table>\n");
             return;
         }
 
@@ -91,12 +97,22 @@ public static partial class BundleReportPage
                 .Append("</td><td>").Append(E(Text(gate["finishedAt"]))).Append("</td></tr>\n");
         }
 
+        Preflight(verification, html);
         html.Append("</table>\n");
         var matrix = gates.OfType<JsonObject>().FirstOrDefault(g => Text(g["gate"]) == "backplane-matrix");
         if (matrix?["probes"] is JsonArray probes)
         {
             Matrix(probes.OfType<JsonObject>().ToList(), html);
         }
+    }
+
+    // Spec §8.3 gate 8: the static checks of the bundle itself (manifest complete, signatures, schemas), judged like a gate.
+    private static void Preflight(BundleVerification verification, StringBuilder html)
+    {
+        var failed = verification.Checks.Count(c => !c.Passed);
+        html.Append("<tr id=\"gate-preflight\"><td>preflight</td><td class=\"").Append(verification.Passed ? "reached\">passed" : "failed\">failed")
+            .Append("</td><td>").Append(verification.Checks.Count).Append(" static checks").Append(failed == 0 ? string.Empty : $", {failed} failed")
+            .Append("</td><td colspan=\"2\">manifest complete, digests, signatures, schemas of this bundle, as checked when this page was rendered</td></tr>\n");
     }
 
     // One grid per plane: rows are senders, columns receivers; a cell shows the worst of its probes.
@@ -145,9 +161,9 @@ public static partial class BundleReportPage
         return planes.Count == 1 ? planes[0] : planes.Count == 0 ? "other" : "inter-plane";
     }
 
-    private static string Text(JsonNode? node) => node is JsonValue v && v.TryGetValue(out string? s) ? s : node?.ToJsonString() ?? string.Empty;
+    internal static string Text(JsonNode? node) => node is JsonValue v && v.TryGetValue(out string? s) ? s : node?.ToJsonString() ?? string.Empty;
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    internal static string E(string text) => WebUtility.HtmlEncode(text);
 
     [GeneratedRegex(@"\bwg\d+\b", RegexOptions.CultureInvariant)]
     private static partial Regex PlaneName();

@@ -9,13 +9,14 @@ namespace Kubedos.Seal.Bundle;
 
 /// <summary>
 /// Verifies a recovery bundle offline with nothing but its files and a public key: the manifest's signature and every
-/// digest and size it lists, no unlisted file, every SBOM's and the provenance's signature (payload equal to the file),
+/// digest and size it lists, no unlisted file, the manifest complete (<see cref="BundleLayout.RequiredFiles"/>, SBOMs in
+/// both formats), every SBOM's and the provenance's signature (payload equal to the file),
 /// the SBOMs against the official schemas, the provenance's shape and subjects, and the acceptance verdict.
 /// </summary>
 /// <remarks>
 /// Rules (the names a failure carries): <c>manifest</c>, <c>public-key</c>, <c>key-mismatch</c>, <c>signature-missing</c>,
 /// <c>signature</c>, <c>signature-type</c>, <c>signature-payload</c>, <c>file-missing</c>, <c>size</c>, <c>digest</c>,
-/// <c>unlisted-file</c>, <c>schema</c>, <c>provenance</c>, <c>provenance-subject</c>, <c>acceptance-verdict</c>.
+/// <c>unlisted-file</c>, <c>manifest-complete</c>, <c>schema</c>, <c>provenance</c>, <c>provenance-subject</c>, <c>acceptance-verdict</c>.
 /// </remarks>
 public static class BundleVerifier
 {
@@ -41,6 +42,7 @@ public static class BundleVerifier
 
         var actual = Digests(directory, manifest, checks);
         Unlisted(directory, manifest, checks);
+        Complete(manifest, checks);
         foreach (var sbom in manifest.Files.Select(f => f.Path).Where(p => BundleLayout.SbomMediaType(p) is not null))
         {
             if (Signed(directory, sbom, BundleLayout.SbomMediaType(sbom)!, key, checks) is { } bytes)
@@ -193,6 +195,31 @@ public static class BundleVerifier
         {
             checks.Add(new BundleCheck(file, "unlisted-file", false, "in the bundle but not in the manifest"));
         }
+    }
+
+    // A sealer that left out a part of the bundle signs an incomplete manifest: every digest holds, yet it is no recovery bundle.
+    private static void Complete(BundleManifest manifest, List<BundleCheck> checks)
+    {
+        var listed = manifest.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        var absent = BundleLayout.RequiredFiles.Where(f => !listed.Contains(f)).ToList();
+        var sboms = listed.Where(f => BundleLayout.SbomMediaType(f) is not null).ToList();
+        if (sboms.Count == 0)
+        {
+            absent.Add($"{BundleLayout.SbomDirectory}/*.cdx.json and *.spdx.json (no SBOM at all)");
+        }
+
+        foreach (var sbom in sboms)
+        {
+            var twin = sbom.EndsWith(".cdx.json", StringComparison.Ordinal) ? sbom[..^".cdx.json".Length] + ".spdx.json" : sbom[..^".spdx.json".Length] + ".cdx.json";
+            if (!listed.Contains(twin))
+            {
+                absent.Add($"{twin} (the other format of {sbom})");
+            }
+        }
+
+        checks.Add(new BundleCheck(BundleLayout.ManifestFile, "manifest-complete", absent.Count == 0, absent.Count == 0
+            ? $"lists {string.Join(", ", BundleLayout.RequiredFiles)} and {sboms.Count} SBOMs in both formats"
+            : "does not list " + string.Join("; ", absent)));
     }
 
     private static void Provenance(string directory, VerificationKey key, Dictionary<string, string> actual, List<BundleCheck> checks)

@@ -52,4 +52,35 @@ public sealed class BundleReportPageTests
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Render_PreflightGate_PassedBesideTheGatesWhenEveryStaticCheckHolds_FailedOtherwise()
+    {
+        using var bundle = new SampleBundle();
+
+        var verified = BundleReportPage.Render(BundleVerifier.Verify(bundle.Directory, bundle.Key.Public));
+        File.Delete(bundle.PathOf("sbom/kubedos-agent.spdx.json"));
+        bundle.Reseal();
+        var incomplete = BundleReportPage.Render(BundleVerifier.Verify(bundle.Directory, bundle.Key.Public));
+
+        Assert.Matches("<tr id=\"gate-preflight\"><td>preflight</td><td class=\"reached\">passed</td><td>\\d+ static checks</td>", verified);
+        Assert.Matches("<tr id=\"gate-preflight\"><td>preflight</td><td class=\"failed\">failed</td><td>\\d+ static checks, 1 failed</td>", incomplete);
+        Assert.Contains("manifest-complete", incomplete, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_DrillReports_TimelineAndRecoveryAgainstTarget_NoDrillsSaysSo()
+    {
+        using var bundle = new SampleBundle();
+        var none = BundleReportPage.Render(BundleVerifier.Verify(bundle.Directory, bundle.Key.Public));
+        SampleBundle.AddDrillReport(bundle, "20261206T094650Z-delete-worker.json", recoverySeconds: 42, targetSeconds: 30);
+        bundle.Reseal();
+
+        var html = BundleReportPage.Render(BundleVerifier.Verify(bundle.Directory, bundle.Key.Public));
+
+        Assert.Contains("<p id=\"no-drills\">", none, StringComparison.Ordinal);
+        Assert.Contains("fault +0 s &rarr; detected +3.3 s &rarr; recovered +42 s &rarr; verified +42.1 s", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"over\" style=\"width:100%\"></span></div>42 s of 30 s (OVER target)", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"failed\">failed</td>", html, StringComparison.Ordinal);
+    }
 }

@@ -52,6 +52,37 @@ public sealed class BundleVerifierTests
         Assert.Equal((file, "signature-payload"), (result.FirstFailure!.File, result.FirstFailure.Rule));
     }
 
+    [Theory]
+    [InlineData(BundleLayout.RunbooksFile)]
+    [InlineData(BundleLayout.ArtifactsFile)]
+    [InlineData(BundleLayout.ClusterSpecFile)]
+    public void Verify_SealedWithoutARequiredFile_ManifestIncompleteNamingIt(string file)
+    {
+        using var bundle = new SampleBundle();
+        File.Delete(bundle.PathOf(file));
+        bundle.Reseal();
+
+        var result = BundleVerifier.Verify(bundle.Directory, bundle.Key.Public);
+
+        var check = Assert.Single(result.Checks, c => c.Rule == "manifest-complete");
+        Assert.False(check.Passed);
+        Assert.Contains(file, check.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Checks, c => c.Rule is "digest" or "signature" && !c.Passed);
+    }
+
+    [Fact]
+    public void Verify_SbomInOneFormatOnly_ManifestIncompleteNamingTheOther()
+    {
+        using var bundle = new SampleBundle();
+        File.Delete(bundle.PathOf("sbom/kubedos-agent.spdx.json"));
+        bundle.Reseal();
+
+        var check = Assert.Single(BundleVerifier.Verify(bundle.Directory, bundle.Key.Public).Checks, c => c.Rule == "manifest-complete");
+
+        Assert.False(check.Passed);
+        Assert.Contains("sbom/kubedos-agent.spdx.json (the other format of sbom/kubedos-agent.cdx.json)", check.Detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Verify_FileDropped_FileMissing()
     {

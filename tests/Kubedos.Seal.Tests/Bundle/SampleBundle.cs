@@ -51,9 +51,52 @@ internal sealed class SampleBundle : IDisposable
         File.WriteAllBytes(PathOf("sbom/kubedos-agent.spdx.json"), SpdxWriter.Write(SampleBoms.NuGet()));
         File.WriteAllText(PathOf(BundleLayout.AcceptanceReportFile), AcceptanceReport);
         File.WriteAllText(PathOf("clusterspec.yaml"), "apiVersion: kubedos.io/v1\nkind: ClusterSpec\n");
+        File.WriteAllText(PathOf(BundleLayout.ArtifactsFile), $"{{\"stack\":\"lab-01\",\"artifacts\":[{{\"name\":\"kubedos-agent/kubedos-agent.dll\",\"sha256\":\"{new string('f', 64)}\",\"size\":20480}}]}}\n");
+        File.WriteAllText(PathOf(BundleLayout.RunbooksFile), "# Runbooks\n");
+        File.WriteAllText(PathOf(BundleLayout.ReproduceFile), "# Rebuild\n");
         File.WriteAllText(PathOf("pki/root-ca.pem"), "-----BEGIN CERTIFICATE-----\nAA==\n-----END CERTIFICATE-----\n");
+        Reseal();
+    }
+
+    /// <summary>Seals the files as they are now (a test removed or changed one first, and the signatures cover that).</summary>
+    public void Reseal()
+    {
+        foreach (var unlisted in BundleLayout.FilesIn(Directory).Where(BundleLayout.IsUnlisted))
+        {
+            File.Delete(PathOf(unlisted));
+        }
+
         BundleSealer.Seal(Directory, "lab-01", "lab", "sha256:" + new string('e', 64), ["node software: the host's dpkg database"],
             [new ResourceDescriptor("kubedos-agent/kubedos-agent.dll", new string('f', 64))], ProvenanceRulesTests.Sample(), Key);
+    }
+
+    /// <summary>Writes a drill report into <c>drills/</c> as <c>kubedos drill run</c> does (the bundle needs a reseal after).</summary>
+    public static void AddDrillReport(SampleBundle bundle, string name, double recoverySeconds, double targetSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(bundle);
+        var fault = new DateTimeOffset(2026, 12, 6, 9, 46, 50, TimeSpan.Zero);
+        string At(double seconds) => fault.AddSeconds(seconds).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        var within = recoverySeconds <= targetSeconds;
+        var report = new System.Text.Json.Nodes.JsonObject
+        {
+            ["drill"] = "delete-worker",
+            ["stack"] = "lab-01",
+            ["node"] = "w-1",
+            ["phases"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["fault"] = At(0),
+                ["detected"] = At(3.256),
+                ["recovered"] = At(recoverySeconds),
+                ["verified"] = At(recoverySeconds + 0.1),
+            },
+            ["recoverySeconds"] = recoverySeconds,
+            ["targetSeconds"] = targetSeconds,
+            ["withinTarget"] = within,
+            ["manualSteps"] = 0,
+            ["verdict"] = within ? "passed" : "failed",
+        };
+        System.IO.Directory.CreateDirectory(bundle.PathOf(BundleLayout.DrillsDirectory));
+        File.WriteAllText(bundle.PathOf($"{BundleLayout.DrillsDirectory}/{name}"), report.ToJsonString());
     }
 
     public void Dispose()
