@@ -1,12 +1,8 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using Kubedos.Engine.Automation;
 using Kubedos.Engine.Cli;
-using Kubedos.Engine.Config;
-using Kubedos.Engine.Secrets;
+using Kubedos.Operations;
 using Kubedos.Operations.Drills;
-using Kubedos.Spec.Normalisation;
-using Kubedos.Spec.Validation;
 
 namespace Kubedos.Cli;
 
@@ -38,34 +34,15 @@ internal static class DrillCommand
 
     private static async Task<int> RunAsync(ProgramHost host, string name, string? stackOption, string? node, bool json, CancellationToken cancellationToken)
     {
-        var environment = host.Environment ?? Environment.GetEnvironmentVariable;
         var error = host.Error ?? Console.Error;
         var output = host.Out ?? Console.Out;
-        var stackName = stackOption ?? environment("KUBEDOS_STACK");
-        if (stackName is null || StackNameRule.Problem(stackName) is { } invalid)
+        var (target, exitCode) = await OperationStack.OpenAsync(host, "drill run", stackOption, cancellationToken);
+        if (target is null)
         {
-            await error.WriteLineAsync($"kubedos drill run: {(stackName is null ? "give --stack S (or set KUBEDOS_STACK)" : StackNameRule.Problem(stackName))}");
-            return ExitCodes.Usage;
+            return exitCode;
         }
 
-        if (StackSpecLocator.Locate(host.WorkDir, stackName, out var problem) is not { } specPath)
-        {
-            await error.WriteLineAsync($"kubedos drill run: {problem}");
-            return ExitCodes.Usage;
-        }
-
-        var loaded = SpecValidator.ValidateFile(specPath);
-        if (!loaded.Succeeded)
-        {
-            foreach (var diagnostic in loaded.Diagnostics)
-            {
-                await error.WriteLineAsync(diagnostic.ToString());
-            }
-
-            return ExitCodes.InvalidSpec;
-        }
-
-        var cluster = SpecNormaliser.Normalise(loaded.Document!);
+        var (stackName, cluster) = (target.Name, target.Cluster);
         DrillPlan plan;
         IHostFailure failure;
         try
@@ -73,25 +50,14 @@ internal static class DrillCommand
             plan = DrillPlan.From(cluster, name, node);
             failure = HostFailures.For(cluster.Substrate.Type);
         }
-        catch (DrillRefusedException e)
+        catch (OperationRefusedException e)
         {
             await error.WriteLineAsync($"kubedos drill run: {e.Message}");
             return ExitCodes.Usage;
         }
 
-        var workspace = Workspace.Create(new WorkspaceOptions
-        {
-            WorkDir = host.WorkDir,
-            Providers = host.Providers,
-            Program = host.Program,
-            Passphrase = new PassphraseSource(environment),
-            Environment = environment,
-            Time = host.Time,
-            PolicyPacks = host.PolicyPacks,
-        });
-        var stack = await workspace.SelectStackAsync(stackName, cancellationToken);
-        var config = new StackConfigStore(host.WorkDir, stackName, new PassphraseSource(environment));
-        var outDirectory = Path.Combine(Path.GetFullPath(config.Get("kubedos:outDir")?.Text ?? "out", host.WorkDir), stackName);
+        var stack = await target.SelectAsync(cancellationToken);
+        var outDirectory = target.OutDirectory;
         DrillReport report;
         string path;
         try
@@ -103,7 +69,7 @@ internal static class DrillCommand
                 OnPhase = json ? null : (phase, at) => output.WriteLine($"{DrillReport.Name(phase),-9} {at.UtcDateTime:HH:mm:ss.fff}Z"),
             }, cancellationToken);
         }
-        catch (DrillRefusedException e)
+        catch (OperationRefusedException e)
         {
             await error.WriteLineAsync($"kubedos drill run: {e.Message}");
             return e.AskedWrong ? ExitCodes.Usage : ExitCodes.OperationFailed;

@@ -23,6 +23,7 @@ internal static class KubedosCli
         root.Subcommands.Add(AcceptanceCommand.Create(host));
         root.Subcommands.Add(ImageCommand.Create(stack));
         root.Subcommands.Add(DrillCommand.Create(host));
+        root.Subcommands.Add(RunbookCommand.Create(host));
         foreach (var command in EngineCommands.Build(host))
         {
             root.Subcommands.Add(command);

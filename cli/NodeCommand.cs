@@ -1,11 +1,7 @@
 using System.CommandLine;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Kubedos.Components.Enrollment;
-using Kubedos.Components.Trust;
 using Kubedos.Engine.Automation;
 using Kubedos.Enrollment.Revocation;
-using Kubedos.Pki;
 
 namespace Kubedos.Cli;
 
@@ -68,43 +64,22 @@ internal static class NodeCommand
     private static async Task<int> RevokeCoreAsync(
         string stackOut, string node, string reason, TimeProvider time, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var state = EnrollmentStateDirectory.Of(stackOut);
-        var ledger = state.Ledger();
-        var identity = Path.Combine(stackOut, "pki", PkiDirectory.NodesFolder, $"{node}.pem");
-        if (File.Exists(identity))
+        IReadOnlyList<RevokedCertificate> revoked;
+        try
         {
-            // The identity ClusterTrust issued is the node's too: put it in the ledger so revocation by name covers it.
-            using var certificate = ReadIdentity(identity, await File.ReadAllTextAsync(identity, cancellationToken));
-            var serial = certificate.SerialNumber.ToLowerInvariant();
-            if (!ledger.Of(node).Any(c => c.Serial == serial))
-            {
-                ledger.Record(new IssuedCertificate(serial, node, certificate.NotBefore.ToUniversalTime(), certificate.NotAfter.ToUniversalTime(), SpkiPin.Of(certificate)));
-            }
+            revoked = await StackRevocation.RevokeAsync(stackOut, node, reason, time, cancellationToken);
         }
-
-        if (ledger.Of(node).Count == 0)
+        catch (KeyNotFoundException e)
         {
-            await error.WriteLineAsync($"kubedos node revoke: stack files in {stackOut} know no node '{node}' (no {identity}, nothing issued to it in {state.LedgerPath})");
+            await error.WriteLineAsync($"kubedos node revoke: {e.Message}");
             return ExitCodes.InvalidSpec;
         }
 
-        var revoked = await NodeRevocation.RevokeAsync(node, reason, ledger, state.Revocations(), state.OpenAudit(), time, cancellationToken);
+        var state = EnrollmentStateDirectory.Of(stackOut);
         await output.WriteLineAsync(revoked.Count == 0
             ? $"{node}: already revoked"
             : $"{node}: revoked {string.Join(", ", revoked.Select(r => r.Serial))} ({state.RevocationsPath}); audit: {state.AuditPath}");
         return ExitCodes.Success;
-    }
-
-    private static X509Certificate2 ReadIdentity(string path, string pem)
-    {
-        try
-        {
-            return X509Certificate2.CreateFromPem(pem);
-        }
-        catch (CryptographicException e)
-        {
-            throw new EnrollmentStateFileException(path, $"not a PEM certificate ({e.Message}); it is the node identity ClusterTrust issued, written again by the next up", e);
-        }
     }
 
     // The project directory is the nearest one holding Pulumi.yaml, as the CLI runs anywhere inside it.

@@ -30,7 +30,7 @@ namespace Kubedos.Components;
 /// files go to <c>&lt;outDir&gt;/&lt;stack&gt;/</c>) and <c>kubedos:acceptanceRun</c> (change it to
 /// run the gates again on the next up; <c>kubedos acceptance --stack S</c> runs them again without an up),
 /// <c>kubedos:ansibleDirectory</c> (default <c>ansible</c> in the project directory: the playbook and roles Converge runs), <c>kubedos:lockFile</c>
-/// (the stack's lockfile, sealed into the bundle). Required: <c>kubedos:seal.signingKey</c> (secret) and <c>kubedos:seal.signingKeyPin</c>.
+/// (the stack's lockfile, sealed into the bundle; default: the image lock beside the spec, when it exists). Required: <c>kubedos:seal.signingKey</c> (secret) and <c>kubedos:seal.signingKeyPin</c>.
 /// </remarks>
 public sealed class KubedosStack : Stack
 {
@@ -147,7 +147,7 @@ public sealed class KubedosStack : Stack
             Stack = StackName,
             Cluster = cluster.Name,
             SpecFile = Path.GetFullPath(RequireConfig("spec"), projectDirectory),
-            LockFile = GetConfig("lockFile") is { } lockFile ? Path.GetFullPath(lockFile, projectDirectory) : null,
+            LockFile = LockFileOf(Path.GetFullPath(RequireConfig("spec"), projectDirectory), projectDirectory),
             OutDirectory = outDirectory,
             ProjectDirectory = projectDirectory,
             Material = SealMaterial.FromConfig(this),
@@ -225,6 +225,12 @@ public sealed class KubedosStack : Stack
 
         return cluster;
     }
+
+    // kubedos:lockFile when set, else the image lock beside the spec (`kubedos image lock` writes it; load checks it).
+    private string? LockFileOf(string specPath, string projectDirectory) =>
+        GetConfig("lockFile") is { } lockFile ? Path.GetFullPath(lockFile, projectDirectory)
+        : File.Exists(NodeImagePackages.LockPath(specPath)) ? NodeImagePackages.LockPath(specPath)
+        : null;
 
     // A DAG edge: the stage waits for these.
     private static ResourceOptions After(params IEnumerable<Resource> stages) => new() { DependsOn = [.. stages] };

@@ -41,7 +41,8 @@ internal sealed class BundleSeal : ComponentResource
             var inputs = new SealInputs(
                 args.Stack, args.Cluster, args.SpecFile, args.LockFile, args.OutDirectory, args.ProjectDirectory, t.Item1,
                 t.Item2.Length == 0 ? null : ServiceAuditLog.Parse(t.Item2), args.NodeSoftware, args.Agent,
-                SealInputs.AssetsBesideThisProgram("kubedos-agent"), SealInputs.AssetsBesideThisProgram("kubedos"));
+                SealInputs.AssetsBesideThisProgram("kubedos-agent"), SealInputs.AssetsBesideThisProgram("kubedos"),
+                Environment.GetEnvironmentVariable("KUBEDOS_STORE") ?? Path.Combine(args.ProjectDirectory, ".kubedos", "store"));
             return RecoveryBundle.Seal(inputs, args.Material, args.Clock, SourceDateEpoch()).ManifestSha256;
         });
         RegisterOutputs(new Dictionary<string, object?> { ["manifestSha256"] = ManifestSha256, ["signingKeyPin"] = args.Material.PublicKey.KeyId });

@@ -2,8 +2,8 @@ namespace Kubedos.Components.Seal;
 
 /// <summary>
 /// Where the node SBOM's packages are read: a root filesystem with its own dpkg database, the packages the nodes run
-/// from it, and the stores holding their <c>.deb</c> files. The seam the node image (issue #12) fills with the image's
-/// tree, its package set and its content store; today the lab's nodes run the host's packages.
+/// from it, and the stores holding their <c>.deb</c> files. The lab's nodes run the host's packages (they do not run the
+/// node image yet); the image, when built, has its own SBOM (<see cref="NodeImageEvidence"/>).
 /// </summary>
 /// <param name="Root">The root filesystem whose <c>var/lib/dpkg/status</c> is read.</param>
 /// <param name="Packages">The packages the nodes run (their dependency closure is listed).</param>
@@ -19,5 +19,5 @@ internal sealed record NodeSoftwareSource(string Root, IReadOnlyList<string> Pac
         "/",
         ["openssh-server", "openssh-client", "wireguard-go", "wireguard-tools", "nftables", "iproute2", "iputils-ping", "netcat-openbsd", "procps", "util-linux", "passwd"],
         ["/var/cache/apt/archives"],
-        "the host's dpkg database (/var/lib/dpkg/status): the local lab's nodes run the host's Debian packages; no node image is built yet, so these are the packages the nodes execute, not an image's");
+        "the host's dpkg database (/var/lib/dpkg/status): the local lab's nodes run the host's Debian packages (they do not run the node image yet), so these are the packages the nodes execute, not an image's");
 }

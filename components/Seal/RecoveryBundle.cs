@@ -55,11 +55,15 @@ internal static class RecoveryBundle
         }
 
         AuditHeads(staging);
-        Sboms(staging, inputs, host, started);
+        using var image = NodeImageEvidence.ManifestOf(inputs.OutDirectory, inputs.Stack) is { } built
+            ? NodeImageEvidence.Read(built, inputs.OutDirectory, inputs.LockFile, inputs.ImageStore)
+            : null;
+        Sboms(staging, inputs, host, started, image);
         var artifacts = inputs.Agent.Files
             .Select(f => new ResourceDescriptor($"kubedos-agent/{f}", Sha256(File.ReadAllBytes(Path.Combine(inputs.Agent.SourceDirectory, f)))))
             .ToList();
-        Write(staging, BundleLayout.ArtifactsFile, ArtifactManifest(inputs, artifacts, toolchain));
+        Write(staging, BundleLayout.ArtifactsFile, ArtifactManifest(inputs, artifacts, toolchain, image));
+        artifacts.AddRange(image?.Subjects ?? []);
         Write(staging, BundleLayout.RunbooksFile, Encoding.UTF8.GetBytes(RunbookCatalogue.Render(inputs.Stack)));
         Write(staging, BundleLayout.ReproduceFile, Encoding.UTF8.GetBytes(ReproducibilityNote.Render(inputs, content, toolchain, revision)));
 
@@ -105,6 +109,11 @@ internal static class RecoveryBundle
             content["lock/" + Path.GetFileName(inputs.LockFile)] = File.ReadAllBytes(inputs.LockFile);
         }
 
+        if (NodeImageEvidence.ManifestOf(inputs.OutDirectory, inputs.Stack) is not null)
+        {
+            content[NodeImageEvidence.BundleManifestFile] = File.ReadAllBytes(Path.Combine(inputs.OutDirectory, NodeImageEvidence.ManifestFile));
+        }
+
         var inventory = Path.Combine(inputs.OutDirectory, "inventory.json");
         if (File.Exists(inventory))
         {
@@ -121,6 +130,11 @@ internal static class RecoveryBundle
             (Path.Combine(inputs.OutDirectory, "drills"), "drills"),
             (Path.Combine(inputs.BundleDirectory, "drills"), "drills"),
             (Path.Combine(inputs.OutDirectory, EtcdSnapshotFetch.Folder), "etcd"),
+
+            // Runbook reports (`kubedos runbook`) and the hash-chained logs: build.log (`kubedos image build`) and
+            // operations.log (every runbook run), whose heads audit-heads.json records.
+            (Path.Combine(inputs.OutDirectory, BundleLayout.RunbookReportsDirectory), BundleLayout.RunbookReportsDirectory),
+            (Path.Combine(inputs.OutDirectory, "logs"), "logs"),
         ];
         foreach (var (directory, prefix) in trees)
         {
@@ -185,7 +199,10 @@ internal static class RecoveryBundle
     private static void AuditHeads(string staging)
     {
         var logs = new JsonArray();
-        foreach (var log in BundleLayout.FilesIn(staging).Where(f => f.StartsWith("enrollment/", StringComparison.Ordinal) && f.EndsWith("/audit.log", StringComparison.Ordinal)))
+        var chained = BundleLayout.FilesIn(staging).Where(f =>
+            (f.StartsWith("enrollment/", StringComparison.Ordinal) && f.EndsWith("/audit.log", StringComparison.Ordinal))
+            || (f.StartsWith("logs/", StringComparison.Ordinal) && f.EndsWith(".log", StringComparison.Ordinal)));
+        foreach (var log in chained)
         {
             var result = AuditLog.Verify(Path.Combine(staging, log));
             logs.Add(new JsonObject
@@ -204,7 +221,7 @@ internal static class RecoveryBundle
         }
     }
 
-    private static void Sboms(string staging, SealInputs inputs, DebianPackageDatabase host, DateTimeOffset created)
+    private static void Sboms(string staging, SealInputs inputs, DebianPackageDatabase host, DateTimeOffset created, NodeImageEvidence? image)
     {
         var version = Toolchain.KubedosVersion;
         var packages = host.Closure(inputs.NodeSoftware.Packages, out var roots);
@@ -212,6 +229,11 @@ internal static class RecoveryBundle
         {
             ("node-software", new SbomDocument("lab-node-software", inputs.Stack, "operating-system", created, version, packages, roots, inputs.NodeSoftware.Description)),
         };
+        if (image is not null)
+        {
+            boms.Add(("node-image", image.Sbom(created, version)));
+        }
+
         foreach (var (name, assets) in new[] { ("kubedos-agent", inputs.AgentAssets), ("kubedos", inputs.KubedosAssets) })
         {
             if (assets is null || !File.Exists(assets))
@@ -231,7 +253,7 @@ internal static class RecoveryBundle
         }
     }
 
-    private static byte[] ArtifactManifest(SealInputs inputs, IReadOnlyList<ResourceDescriptor> artifacts, SortedDictionary<string, string> toolchain)
+    private static byte[] ArtifactManifest(SealInputs inputs, IReadOnlyList<ResourceDescriptor> artifacts, SortedDictionary<string, string> toolchain, NodeImageEvidence? image)
     {
         var list = new JsonArray();
         foreach (var (artifact, file) in artifacts.Zip(inputs.Agent.Files))
@@ -251,7 +273,17 @@ internal static class RecoveryBundle
             ["artifacts"] = list,
             ["agentPayloadDigest"] = inputs.Agent.Digest,
             ["payloadVersions"] = new JsonObject { ["kubedos"] = toolchain["kubedos"], ["kubedos-agent"] = toolchain["kubedos"], ["dotnet"] = toolchain["dotnet"] },
-            ["nodeImage"] = "none: no node image is built yet (issue #12); the lab's nodes run the host's packages, listed in sbom/node-software.*",
+            ["nodeImage"] = image is null
+                ? "none: no node image was built for this stack (`kubedos image build`); the lab's nodes run the host's packages, listed in sbom/node-software.*"
+                : new JsonObject
+                {
+                    ["manifest"] = NodeImageEvidence.BundleManifestFile,
+                    ["version"] = image.Manifest.Version,
+                    ["buildKey"] = image.Manifest.BuildKey,
+                    ["outputs"] = new JsonArray([.. image.Manifest.Outputs.Select(o => (JsonNode?)new JsonObject { ["kind"] = o.Kind, ["name"] = o.Name, ["sha256"] = o.Sha256, ["size"] = o.Size })]),
+                    ["sbom"] = "sbom/node-image.cdx.json, sbom/node-image.spdx.json (its own dpkg database)",
+                    ["runsOnLabNodes"] = false,
+                },
         });
     }
 

@@ -4,8 +4,8 @@ namespace Kubedos.Components.Seal;
 
 /// <summary>
 /// The runbooks this build implements, each a kubedos verb (a test holds every <see cref="RunbookEntry.Verb"/> to the CLI's
-/// command tree), rendered as the bundle's <c>runbooks.md</c>. The spec's <c>kubedos runbook ...</c> verbs do not exist
-/// in this build; <see cref="Absent"/> says so in the file.
+/// command tree), rendered as the bundle's <c>runbooks.md</c>. The spec's runbooks this build does not automate are listed
+/// in <see cref="Absent"/>, and the file says so.
 /// </summary>
 internal static class RunbookCatalogue
 {
@@ -35,6 +35,12 @@ internal static class RunbookCatalogue
         new("Run a replace-don't-repair drill", "drill run", "kubedos drill run NAME --stack STACK",
             "fails a node out of band as spec.acceptance.drills declares, detects it through the gates' evidence check, recovers with up --refresh and writes the timed report (drills/ in this bundle once sealed again)",
             "a lab stack that is up (destructive to the node it fails)"),
+        new("Rotate keys and certificates", "runbook rotate", "kubedos runbook rotate --stack STACK --what all",
+            "renews WireGuard keys (every node's, then the operator's), node certificates (each node enrolls again with a fresh token) and, with Kubernetes, each control plane's etcd certificates: one node per step, an up replacing that node's key resources, every gate passing before the next step; stops at the first failed step; appends to logs/operations.log and writes runbooks/<UTC>-rotate.json (this bundle once sealed again)",
+            "a stack that is up with its gates passing; schedulable from cron (README)"),
+        new("Replace a compromised node", "runbook compromised-node", "kubedos runbook compromised-node NODE --stack STACK --yes",
+            "fences the node at once (every other node removes its WireGuard peers and drops its addresses, the operator removes its peer), revokes its certificates, destroys the machine, makes a replacement with new keys and identity (its certificate and one-time token minted after the revocation), renews every node's token when it served enrollment, and runs every gate; appends to logs/operations.log and writes runbooks/<UTC>-compromised-node.json",
+            "a stack that is up; destructive to the node it names"),
         new("Make a new signing key", "pki init-signing-key", "kubedos pki init-signing-key --out DIR",
             "a new P-256 key pair outside the project and the config lines that hand it to the stack (the next up seals with it)",
             "a directory outside the project, kept offline"),
@@ -43,7 +49,7 @@ internal static class RunbookCatalogue
     /// <summary>Runbooks the spec names that this build does not implement.</summary>
     public static IReadOnlyList<string> Absent { get; } =
     [
-        "kubedos runbook total-loss|compromised-node|rotate (the automated runbooks): not in this build; the manual procedures above are what exists",
+        "kubedos runbook total-loss (automated, with the etcd restore): not in this build; 'Rebuild after total loss' above is the manual procedure",
     ];
 
     public static string Render(string stack)

@@ -15,6 +15,7 @@ namespace Kubedos.Components.Seal;
 /// <param name="Agent">The node agent's files (the artifact the nodes receive).</param>
 /// <param name="AgentAssets">The agent build's <c>project.assets.json</c>, or null when this build carries none.</param>
 /// <param name="KubedosAssets">kubedos's own <c>project.assets.json</c>, or null.</param>
+/// <param name="ImageStore">The content store the node image was built from (its <c>.deb</c> files for the image SBOM).</param>
 internal sealed record SealInputs(
     string Stack,
     string Cluster,
@@ -27,7 +28,8 @@ internal sealed record SealInputs(
     NodeSoftwareSource NodeSoftware,
     NodeSoftware Agent,
     string? AgentAssets,
-    string? KubedosAssets)
+    string? KubedosAssets,
+    string ImageStore)
 {
     /// <summary>The bundle directory: <c>out/&lt;stack&gt;/recovery-bundle</c>.</summary>
     public string BundleDirectory => Path.Combine(OutDirectory, "recovery-bundle");

@@ -23,34 +23,34 @@ internal sealed record DrillPlan(string Name, string Node, NodeRole Role, TimeSp
     /// The last control plane by default: the first one serves enrollment, so failing it is a harder drill an operator asks for
     /// by name (<c>--node</c>).
     /// </remarks>
-    /// <exception cref="DrillRefusedException">The spec does not declare the drill, or the node is unknown or of another role.</exception>
+    /// <exception cref="OperationRefusedException">The spec does not declare the drill, or the node is unknown or of another role.</exception>
     public static DrillPlan From(NormalisedCluster cluster, string name, string? node)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(name);
         var declared = cluster.Drills.FirstOrDefault(d => d.Name == name)
-            ?? throw new DrillRefusedException(
+            ?? throw new OperationRefusedException(
                 $"drill '{name}' is not declared in spec.acceptance.drills of cluster {cluster.Name} (declared: {Names(cluster.Drills)})", askedWrong: true);
         var role = name switch
         {
             DeleteWorker => NodeRole.Worker,
             DeleteControlPlane => NodeRole.ControlPlane,
-            _ => throw new DrillRefusedException($"drill '{name}' has no program in this build (known: {DeleteWorker}, {DeleteControlPlane})", askedWrong: true),
+            _ => throw new OperationRefusedException($"drill '{name}' has no program in this build (known: {DeleteWorker}, {DeleteControlPlane})", askedWrong: true),
         };
 
         var candidates = cluster.Nodes.Where(n => n.Role == role).ToList();
         NormalisedNode victim;
         if (node is null)
         {
-            victim = candidates.LastOrDefault() ?? throw new DrillRefusedException($"drill '{name}' needs a {RoleName(role)} node; cluster {cluster.Name} has none", askedWrong: true);
+            victim = candidates.LastOrDefault() ?? throw new OperationRefusedException($"drill '{name}' needs a {RoleName(role)} node; cluster {cluster.Name} has none", askedWrong: true);
         }
         else
         {
             victim = cluster.Nodes.FirstOrDefault(n => n.Name == node)
-                ?? throw new DrillRefusedException($"node '{node}' is not in cluster {cluster.Name} (nodes: {string.Join(", ", cluster.Nodes.Select(n => n.Name))})", askedWrong: true);
+                ?? throw new OperationRefusedException($"node '{node}' is not in cluster {cluster.Name} (nodes: {string.Join(", ", cluster.Nodes.Select(n => n.Name))})", askedWrong: true);
             if (victim.Role != role)
             {
-                throw new DrillRefusedException($"drill '{name}' fails a {RoleName(role)} node; '{node}' is a {RoleName(victim.Role)} (candidates: {string.Join(", ", candidates.Select(n => n.Name))})", askedWrong: true);
+                throw new OperationRefusedException($"drill '{name}' fails a {RoleName(role)} node; '{node}' is a {RoleName(victim.Role)} (candidates: {string.Join(", ", candidates.Select(n => n.Name))})", askedWrong: true);
             }
         }
 

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Kubedos.Engine.Automation;
 using Kubedos.Engine.Automation.Events;
-using Kubedos.Engine.Model;
 using Kubedos.Engine.Planning;
 using Kubedos.Operations.Gates;
 
@@ -22,7 +21,7 @@ internal static class DrillProgram
 
     /// <summary>Runs <paramref name="plan"/> on <paramref name="stack"/> and writes its report under <paramref name="outDirectory"/> (<c>out/&lt;stack&gt;</c>).</summary>
     /// <returns>The report (passed or failed) and the path it was written to.</returns>
-    /// <exception cref="DrillRefusedException">The drill cannot start: the gates do not pass now, or the lab is not this state's. Nothing was touched.</exception>
+    /// <exception cref="OperationRefusedException">The drill cannot start: the gates do not pass now, or the lab is not this state's. Nothing was touched.</exception>
     public static async Task<(DrillReport Report, string Path)> RunAsync(
         WorkspaceStack stack, string cluster, DrillPlan plan, string outDirectory, DrillOptions options, CancellationToken cancellationToken)
     {
@@ -43,14 +42,14 @@ internal static class DrillProgram
         var checkpoint = await stack.GetCheckpointAsync(cancellationToken);
         var gates = AcceptanceTargets.Of(checkpoint, stack.Name);
         var outputs = await stack.GetOutputsAsync(cancellationToken);
-        if (Text(outputs, "acceptance") != "passed")
+        if (GateEvidence.Text(outputs, "acceptance") != "passed")
         {
-            throw new DrillRefusedException($"stack '{stack.Name}': a drill starts from a lab whose gates pass; its acceptance output is '{Text(outputs, "acceptance") ?? "missing"}' (run `kubedos acceptance --stack {stack.Name}`)");
+            throw new OperationRefusedException($"stack '{stack.Name}': a drill starts from a lab whose gates pass; its acceptance output is '{GateEvidence.Text(outputs, "acceptance") ?? "missing"}' (run `kubedos acceptance --stack {stack.Name}`)");
         }
 
-        if (await StaleEvidenceAsync(stack, gates, options, cancellationToken) is { } stale)
+        if (await GateEvidence.StaleAsync(stack, gates, options.OnEvent, cancellationToken) is { } stale)
         {
-            throw new DrillRefusedException($"stack '{stack.Name}': the gates' evidence is already stale before any fault ({stale}); run `kubedos up --refresh --stack {stack.Name}` first");
+            throw new OperationRefusedException($"stack '{stack.Name}': the gates' evidence is already stale before any fault ({stale}); run `kubedos up --refresh --stack {stack.Name}` first");
         }
 
         var before = NodeFacts.Of(plan.Node, outputs, checkpoint);
@@ -69,7 +68,7 @@ internal static class DrillProgram
         var limit = time.GetUtcNow() + options.DetectionLimit;
         while (detectedBy is null && time.GetUtcNow() < limit)
         {
-            detectedBy = await StaleEvidenceAsync(stack, gates, options, cancellationToken);
+            detectedBy = await GateEvidence.StaleAsync(stack, gates, options.OnEvent, cancellationToken);
             if (detectedBy is null)
             {
                 await Task.Delay(options.DetectionInterval, time, cancellationToken);
@@ -114,7 +113,7 @@ internal static class DrillProgram
         var rerun = changed.Where(e => gateResources.Contains(e.Metadata.Urn) && e.Metadata.Op is StepKind.Create or StepKind.Replace or StepKind.CreateReplacement)
             .Select(e => e.Metadata.Urn).ToHashSet();
         var afterOutputs = recovered?.Outputs ?? await stack.GetOutputsAsync(cancellationToken);
-        var gateVerdicts = Gates(after, gateResources.Count == 0 ? [] : AcceptanceTargets.Of(after, stack.Name).Components.Select(c => c.Urn).ToHashSet());
+        var gateVerdicts = gateResources.Count == 0 ? new Dictionary<string, string>() : GateEvidence.Verdicts(after, AcceptanceTargets.Of(after, stack.Name));
         IReadOnlyList<string> renewed = [];
         if (recovered is not null)
         {
@@ -133,7 +132,7 @@ internal static class DrillProgram
                 failures.Add($"{kept.Count} gate resource(s) kept results from before the fault: {string.Join(", ", kept)}");
             }
 
-            if (Text(afterOutputs, "acceptance") == "passed" && kept.Count == 0)
+            if (GateEvidence.Text(afterOutputs, "acceptance") == "passed" && kept.Count == 0)
             {
                 Reached(DrillPhase.Verified);
                 if (options.Quorum is not null && await options.Quorum.ReadAsync(quorumKey, cancellationToken) != plan.Node)
@@ -147,7 +146,7 @@ internal static class DrillProgram
             }
             else
             {
-                failures.Add($"the gates did not pass after the recovery (acceptance: {Text(afterOutputs, "acceptance") ?? "missing"})");
+                failures.Add($"the gates did not pass after the recovery (acceptance: {GateEvidence.Text(afterOutputs, "acceptance") ?? "missing"})");
             }
         }
 
@@ -157,35 +156,7 @@ internal static class DrillProgram
         return (report, report.Write(outDirectory));
     }
 
-    /// <summary>What a preview says makes the gates' evidence stale (a gate resource that must run again because its check failed), or null.</summary>
-    private static async Task<string?> StaleEvidenceAsync(WorkspaceStack stack, AcceptanceTargets gates, DrillOptions options, CancellationToken cancellationToken)
-    {
-        var probes = gates.Probes.ToHashSet();
-        var stale = new ConcurrentQueue<string>();
-        await stack.PreviewAsync(new UpdateOptions
-        {
-            OnEvent = e =>
-            {
-                if (e is ResourcePreEvent { Metadata: var m } && probes.Contains(m.Urn) && m.DetailedDiff.TryGetValue("verify", out var verify))
-                {
-                    stale.Enqueue($"{m.Urn.Name}: {verify.ReplaceReason}");
-                }
-
-                options.OnEvent?.Invoke(e);
-            },
-        }, cancellationToken);
-        return stale.IsEmpty ? null : string.Join("; ", stale);
-    }
-
     private static string QuorumNotChecked(DrillPlan plan) => plan.Role == Spec.Model.NodeRole.Worker
         ? "not applicable: a worker holds no etcd member"
         : "not checked: the drill does not watch etcd's quorum yet (IQuorumWitness is the seam), so it proves the node's replacement and the gates, not quorum";
-
-    private static IReadOnlyDictionary<string, string> Gates(Engine.State.Checkpoint checkpoint, HashSet<Urn> components) =>
-        checkpoint.Resources.Where(r => !r.Delete && components.Contains(r.Urn))
-            .SelectMany(r => r.Outputs.GetOrDefault("gates")?.Unwrapped is { Kind: PropertyValueKind.Object } g ? g.AsObject() : PropertyMap.Empty)
-            .ToDictionary(kv => kv.Key, kv => kv.Value.Unwrapped.Kind == PropertyValueKind.String ? kv.Value.Unwrapped.AsString() : kv.Value.ToString(), StringComparer.Ordinal);
-
-    private static string? Text(IReadOnlyDictionary<string, OutputValue> outputs, string key) =>
-        outputs.GetValueOrDefault(key)?.Value.Unwrapped is { Kind: PropertyValueKind.String } v ? v.AsString() : null;
 }

@@ -6,10 +6,10 @@ namespace Kubedos.Operations.Drills;
 /// <summary>The host failure of each substrate this build can fail a node on.</summary>
 internal static class HostFailures
 {
-    /// <exception cref="DrillRefusedException">The substrate has no host failure in this build.</exception>
+    /// <exception cref="OperationRefusedException">The substrate has no host failure in this build.</exception>
     public static IHostFailure For(SubstrateType type) => type switch
     {
         SubstrateType.Local => new LocalHostFailure(),
-        _ => throw new DrillRefusedException($"spec.substrate.type {type.ToString().ToLowerInvariant()} has no host failure in this build (drills run on: local)", askedWrong: true),
+        _ => throw new OperationRefusedException($"spec.substrate.type {type.ToString().ToLowerInvariant()} has no host failure in this build (drills run on: local)", askedWrong: true),
     };
 }

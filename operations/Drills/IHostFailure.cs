@@ -9,6 +9,6 @@ internal interface IHostFailure
     string Describe(string stack, string node);
 
     /// <summary>Fails <paramref name="node"/> of <paramref name="stack"/>, whose lab <paramref name="checkpoint"/> must own.</summary>
-    /// <exception cref="DrillRefusedException">The lab is not this state's; nothing was touched.</exception>
+    /// <exception cref="OperationRefusedException">The lab is not this state's; nothing was touched.</exception>
     Task FailAsync(string stack, string node, Checkpoint checkpoint, CancellationToken cancellationToken);
 }

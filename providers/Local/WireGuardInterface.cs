@@ -24,8 +24,10 @@ public static class WireGuardInterface
             return found;
         }
 
-        // A TUN device without its daemon (killed) is a dead interface: start over.
-        await node.ExecAsync(NodeInvocation.Of("ip", "link", "del", "dev", name), cancellationToken);
+        // A TUN device without its daemon (killed) is a dead interface: start over. A daemon that is still there but did not
+        // answer in time (a loaded machine) is stopped first: alive, it holds the plane's UDP port, and the new daemon's
+        // `wg setconf` would fail with "Address already in use".
+        await RemoveAsync(node, name, cancellationToken);
         var kernel = await node.ExecAsync(NodeInvocation.Of("ip", "link", "add", "dev", name, "type", "wireguard"), cancellationToken);
         if (kernel.Succeeded)
         {

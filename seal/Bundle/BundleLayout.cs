@@ -13,6 +13,7 @@ public static class BundleLayout
     public const string RunbooksFile = "runbooks.md";
     public const string ReproduceFile = "REPRODUCE.md";
     public const string DrillsDirectory = "drills";
+    public const string RunbookReportsDirectory = "runbooks";
     public const string SbomDirectory = "sbom";
     public const string SignaturesDirectory = "signatures";
 

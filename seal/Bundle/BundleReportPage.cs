@@ -10,7 +10,7 @@ namespace Kubedos.Seal.Bundle;
 /// <c>report.html</c>: one self-contained page (inline style, no script, nothing fetched) a person opens from the file:
 /// whether the bundle verified, the acceptance verdict per gate with the preflight gate (spec §8.3 gate 8: this
 /// bundle's static checks) beside them, the backplane matrix as a node-by-node grid per plane, the drills' timelines
-/// against their targets, the artifacts and every file with its digest, and every check.
+/// against their targets, the runbooks' steps, the artifacts and every file with its digest, and every check.
 /// </summary>
 public static partial class BundleReportPage
 {
@@ -48,6 +48,7 @@ public static partial class BundleReportPage
         if (manifest is not null)
         {
             ReportDrills.Render(verification.Directory, manifest, html);
+            ReportRunbooks.Render(verification.Directory, manifest, html);
             ReportArtifacts.Render(verification.Directory, manifest, html);
             html.Append("<h2>Files</h2>\n<table id=\"files\"><tr><th>file</th><th>bytes</th><th>sha256</th></tr>\n");
             foreach (var f in manifest.Files)

@@ -81,7 +81,7 @@ internal static class ReportDrills
         return string.Join(" &rarr; ", steps);
     }
 
-    private static JsonObject? Read(string path)
+    internal static JsonObject? Read(string path)
     {
         try
         {

@@ -28,18 +28,18 @@ internal sealed class LocalHostFailure(ICommandRunner runner, LocalLab lab) : IH
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
         var resource = checkpoint.Resources.FirstOrDefault(r => !r.Delete && r.Type == NodeResource.TypeToken && r.Outputs.GetOrDefault("name")?.Unwrapped is { Kind: PropertyValueKind.String } n && n.AsString() == node)
-            ?? throw new DrillRefusedException($"stack '{stack}' records no {NodeResource.TypeToken} named '{node}'; nothing was touched");
+            ?? throw new OperationRefusedException($"stack '{stack}' records no {NodeResource.TypeToken} named '{node}'; nothing was touched");
         var owner = resource.Outputs.GetOrDefault("labOwner")?.Unwrapped is { Kind: PropertyValueKind.String } o ? o.AsString() : null;
         if (owner is null || !await lab.OwnsAsync(stack, owner, cancellationToken))
         {
-            throw new DrillRefusedException($"the lab of stack '{stack}' is not this state's (owner {owner ?? "unrecorded"}); a drill fails only a lab its own state made, nothing was touched");
+            throw new OperationRefusedException($"the lab of stack '{stack}' is not this state's (owner {owner ?? "unrecorded"}); a drill fails only a lab its own state made, nothing was touched");
         }
 
         var space = LabNames.For(stack).NodeNamespace(node);
         var pids = await runner.RunAsync(HostCommand.Of("ip", "netns", "pids", space), cancellationToken);
         if (!pids.Succeeded)
         {
-            throw new DrillRefusedException($"node {node} of stack '{stack}' has no namespace {space} to fail ({pids.Stderr.Trim()})");
+            throw new OperationRefusedException($"node {node} of stack '{stack}' has no namespace {space} to fail ({pids.Stderr.Trim()})");
         }
 
         var victims = pids.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

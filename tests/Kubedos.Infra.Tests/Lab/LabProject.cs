@@ -249,6 +249,14 @@ internal sealed partial class LabProject : IAsyncDisposable
         return found is not null && (await found.ExecAsync(new NodeInvocation(["ip", "link", "show", interfaceName]), CancellationToken.None)).Succeeded;
     }
 
+    /// <summary>What <paramref name="argv"/> prints inside the stack's running <paramref name="node"/> (its namespaces, its /run); fails the test otherwise.</summary>
+    public async Task<string> NodeOutputAsync(string node, params string[] argv)
+    {
+        var found = await new LocalLab().FindNodeAsync(Stack, node, CancellationToken.None) ?? throw new InvalidOperationException($"node {node} of {Stack} is not running");
+        var result = await found.ExecAsync(new NodeInvocation(argv), CancellationToken.None);
+        return result.ExitCode == 0 ? result.Stdout : throw new InvalidOperationException($"{string.Join(' ', argv)} on {node} exited {result.ExitCode}: {result.Stderr}");
+    }
+
     public async ValueTask DisposeAsync()
     {
         // A failed test must not leave a lab behind for the next one.

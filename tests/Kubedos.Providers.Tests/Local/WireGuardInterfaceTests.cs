@@ -67,6 +67,35 @@ public sealed class WireGuardInterfaceTests
         Assert.False((await node.ExecAsync(NodeInvocation.Of("ip", "link", "show", "dev", "wg1"), None)).Succeeded);
     }
 
+    [LabFact("ip", "nft", "nsenter", "unshare", "setsid", "findmnt", "wireguard-go", "wg")]
+    public async Task EnsureAsync_DaemonAliveButNotAnswering_IsStoppedBeforeANewOneTakesItsPort()
+    {
+        if (await KernelHasWireGuardAsync())
+        {
+            return; // No daemon where the kernel carries WireGuard.
+        }
+
+        await using var lab = await LabScratch.CreateAsync();
+        await lab.UnderlayAsync();
+        var node = await lab.NodeAsync("n1", 1);
+        await WireGuardInterface.EnsureAsync(node, "wg1", None);
+        await node.ExecCheckedAsync(None, "wg", "set", "wg1", "listen-port", "51821");
+        var daemon = int.Parse(
+            (await node.ReadFileAsync("/run/kubedos/processes/wireguard-go-wg1.pid", None))!, CultureInfo.InvariantCulture);
+
+        // Its socket gone, the daemon no longer answers but lives on, bound to the plane's port.
+        await node.ExecCheckedAsync(None, "rm", "-f", "/run/wireguard/wg1.sock");
+        Assert.Null(await WireGuardInterface.FindAsync(node, "wg1", None));
+        Assert.NotNull(ProcessIdentity.Read(daemon));
+
+        Assert.Equal(WireGuardImplementation.Userspace, await WireGuardInterface.EnsureAsync(node, "wg1", None));
+
+        Assert.Null(ProcessIdentity.Read(daemon));
+        var port = await node.ExecAsync(NodeInvocation.Of("wg", "set", "wg1", "listen-port", "51821"), None);
+        Assert.True(port.Succeeded, port.Stderr);
+        await WireGuardInterface.RemoveAsync(node, "wg1", None);
+    }
+
     private static async Task<int> IfIndexAsync(LabNode node)
     {
         var shown = await node.ExecCheckedAsync(None, "ip", "-j", "link", "show", "dev", "wg1");

@@ -83,4 +83,22 @@ public sealed class BundleReportPageTests
         Assert.Contains("<span class=\"over\" style=\"width:100%\"></span></div>42 s of 30 s (OVER target)", html, StringComparison.Ordinal);
         Assert.Contains("<td class=\"failed\">failed</td>", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Render_RunbookReports_EachStepOnTheTimelineWithItsVerdict()
+    {
+        using var bundle = new SampleBundle();
+        Directory.CreateDirectory(bundle.PathOf(BundleLayout.RunbookReportsDirectory));
+        File.WriteAllText(bundle.PathOf($"{BundleLayout.RunbookReportsDirectory}/20261206T100000Z-rotate.json"), """
+            {"runbook":"rotate","what":"wireguard","startedAt":"2026-12-06T10:00:00Z","seconds":41.5,"verdict":"failed","steps":[
+              {"subject":"cp-1","kind":"wireguard","finishedAt":"2026-12-06T10:00:20Z","verdict":"passed"},
+              {"subject":"cp-2","kind":"wireguard","finishedAt":"2026-12-06T10:00:41.5Z","verdict":"failed"}]}
+            """);
+        bundle.Reseal();
+
+        var html = BundleReportPage.Render(BundleVerifier.Verify(bundle.Directory, bundle.Key.Public));
+
+        Assert.Contains("<span class=\"reached\">wireguard cp-1 +20 s</span> &rarr; <span class=\"failed\">wireguard cp-2 +41.5 s</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr class=\"runbook\" data-runbook=\"rotate\"><td>rotate wireguard", html, StringComparison.Ordinal);
+    }
 }

@@ -49,7 +49,7 @@ internal sealed class SealWorkspace : IDisposable
 
     public SealInputs Inputs(string? report = null, string? outDirectory = null) => new(
         "lab-01", "lab", SpecFile, null, outDirectory ?? Out, Root, report ?? Report, null, NodeSoftwareSource.LabHost,
-        NodeSoftware.Read(Path.Combine(Root, "agent"), ["kubedos-agent.dll"]), Assets, Assets);
+        NodeSoftware.Read(Path.Combine(Root, "agent"), ["kubedos-agent.dll"]), Assets, Assets, Path.Combine(Root, "store"));
 
     public void Dispose()
     {

@@ -1,4 +1,5 @@
 using Kubedos.Infra.Tests.Spec;
+using Kubedos.Operations;
 using Kubedos.Operations.Drills;
 using Kubedos.Spec.Model;
 using Kubedos.Spec.Normalisation;
@@ -39,7 +40,7 @@ public sealed class DrillPlanTests
     [InlineData("delete-worker", "w-9", "node 'w-9' is not in cluster")]
     public void From_WhatTheSpecDoesNotHave_IsRefusedAsAskedWrong(string name, string? node, string message)
     {
-        var refused = Assert.Throws<DrillRefusedException>(() => DrillPlan.From(Lab01(), name, node));
+        var refused = Assert.Throws<OperationRefusedException>(() => DrillPlan.From(Lab01(), name, node));
 
         Assert.True(refused.AskedWrong);
         Assert.Contains(message, refused.Message, StringComparison.Ordinal);

@@ -1,0 +1,159 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Kubedos.Engine.Cli;
+using Kubedos.Operations;
+using Kubedos.Operations.Drills;
+using Kubedos.Operations.Runbooks;
+
+namespace Kubedos.Cli;
+
+/// <summary>
+/// <c>kubedos runbook rotate --stack S [--what wireguard|node-certs|etcd-certs|all] [--json]</c> and
+/// <c>kubedos runbook compromised-node NODE --stack S --yes [--json]</c>: thin wrappers over <see cref="RotateProgram"/> and
+/// <see cref="CompromisedNodeProgram"/>. Exit 0 when every step did what it names and every gate passed after it, 1 when a
+/// step failed (the later ones are not run), 2 for what the spec cannot have (or a missing --yes), 7 when the stack was
+/// never brought up.
+/// </summary>
+internal static class RunbookCommand
+{
+    public static Command Create(ProgramHost host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var stack = new Option<string?>("--stack", "-s") { Description = "The stack (default: KUBEDOS_STACK)" };
+        var what = new Option<string>("--what")
+        {
+            Description = $"What to renew: {RotationPlan.WireGuard}, {RotationPlan.NodeCerts}, {RotationPlan.EtcdCerts} (with kubernetes.enabled) or {RotationPlan.All}",
+            DefaultValueFactory = _ => RotationPlan.All,
+        };
+        var json = new Option<bool>("--json", "-j") { Description = "Print the report as one JSON line" };
+        var rotate = new Command(
+            "rotate",
+            "Renew keys one node at a time (an up replacing that node's key resources), with every gate passing between steps; "
+            + "appends to out/<stack>/logs/operations.log and writes the report to out/<stack>/runbooks/, sealed into the bundle. "
+            + "Schedulable: see the README's cron line.")
+        {
+            stack, what, json,
+        };
+        rotate.SetAction((parse, cancellationToken) => CommandFailure.RunAsync(host.Error ?? Console.Error, "runbook rotate", () =>
+            RotateAsync(host, parse.GetValue(stack), parse.GetValue(what)!, parse.GetValue(json), cancellationToken)));
+        var node = new Argument<string>("node") { Description = "The node to treat as compromised" };
+        var yes = new Option<bool>("--yes", "-y") { Description = "Confirm: the node is fenced, revoked and destroyed" };
+        var compromised = new Command(
+            "compromised-node",
+            "Fence the node at once (every other node drops its peers and addresses), revoke its identity, destroy it, make a replacement "
+            + "with new keys and identity, renew every token it held, and run every gate. Destructive: needs --yes.")
+        {
+            node, stack, yes, json,
+        };
+        compromised.SetAction((parse, cancellationToken) => CommandFailure.RunAsync(host.Error ?? Console.Error, "runbook compromised-node", () =>
+            CompromisedAsync(host, parse.GetValue(node)!, parse.GetValue(stack), parse.GetValue(yes), parse.GetValue(json), cancellationToken)));
+        return new Command("runbook", "Operational runbooks as programs over the engine (spec §18)") { rotate, compromised };
+    }
+
+    private static async Task<int> CompromisedAsync(ProgramHost host, string node, string? stackOption, bool yes, bool json, CancellationToken cancellationToken)
+    {
+        var error = host.Error ?? Console.Error;
+        if (!yes)
+        {
+            await error.WriteLineAsync($"kubedos runbook compromised-node: fencing, revoking and destroying {node} needs --yes");
+            return ExitCodes.Usage;
+        }
+
+        var (target, exitCode) = await OperationStack.OpenAsync(host, "runbook compromised-node", stackOption, cancellationToken);
+        if (target is null)
+        {
+            return exitCode;
+        }
+
+        CompromiseOptions options;
+        try
+        {
+            options = new CompromiseOptions
+            {
+                Fence = NodeFences.For(target.Cluster.Substrate.Type),
+                HostFailure = HostFailures.For(target.Cluster.Substrate.Type),
+                Runbook = new RunbookOptions { Time = host.Time, OnStep = json ? null : Progress(host.Out ?? Console.Out) },
+            };
+        }
+        catch (OperationRefusedException e)
+        {
+            await error.WriteLineAsync($"kubedos runbook compromised-node: {e.Message}");
+            return ExitCodes.Usage;
+        }
+
+        var stack = await target.SelectAsync(cancellationToken);
+        return await ReportAsync(host, "compromised-node " + node, target, json, () =>
+            CompromisedNodeProgram.RunAsync(stack, target.Cluster, node, target.OutDirectory, options, cancellationToken), cancellationToken);
+    }
+
+    private static async Task<int> RotateAsync(ProgramHost host, string? stackOption, string what, bool json, CancellationToken cancellationToken)
+    {
+        var error = host.Error ?? Console.Error;
+        var output = host.Out ?? Console.Out;
+        var (target, exitCode) = await OperationStack.OpenAsync(host, "runbook rotate", stackOption, cancellationToken);
+        if (target is null)
+        {
+            return exitCode;
+        }
+
+        RotationPlan plan;
+        try
+        {
+            plan = RotationPlan.From(target.Cluster, what);
+        }
+        catch (OperationRefusedException e)
+        {
+            await error.WriteLineAsync($"kubedos runbook rotate: {e.Message}");
+            return ExitCodes.Usage;
+        }
+
+        var stack = await target.SelectAsync(cancellationToken);
+        return await ReportAsync(host, $"rotate --what {plan.What}", target, json, () =>
+            RotateProgram.RunAsync(stack, target.Cluster.Name, plan, target.OutDirectory, new RunbookOptions
+            {
+                Time = host.Time,
+                OnStep = json ? null : Progress(host.Out ?? Console.Out),
+            }, cancellationToken), cancellationToken);
+    }
+
+    private static Action<RunbookStep, RunbookStepResult?> Progress(TextWriter output) => (step, result) => output.WriteLine(result is null
+        ? $"{step.Kind,-10} {step.Subject,-10} {(step.Resources.Count == 0 ? "..." : "replacing " + string.Join(", ", step.Resources.Select(r => r.Name)))}"
+        : $"{step.Kind,-10} {step.Subject,-10} {(result.Passed ? "done" : "FAILED")} in {(result.Finished - result.Started).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s"
+            + (result.Gates.Count == 0 ? string.Empty : $", gates: {string.Join(", ", result.Gates.Select(g => $"{g.Key} {g.Value}"))}"));
+
+    private static async Task<int> ReportAsync(
+        ProgramHost host, string title, OperationStack target, bool json, Func<Task<(RunbookReport Report, string Path)>> run, CancellationToken cancellationToken)
+    {
+        var error = host.Error ?? Console.Error;
+        var output = host.Out ?? Console.Out;
+        RunbookReport report;
+        string path;
+        try
+        {
+            (report, path) = await run();
+        }
+        catch (OperationRefusedException e)
+        {
+            await error.WriteLineAsync($"kubedos runbook {title.Split(' ')[0]}: {e.Message}");
+            return e.AskedWrong ? ExitCodes.Usage : ExitCodes.OperationFailed;
+        }
+
+        if (json)
+        {
+            await output.WriteLineAsync(new JsonObject { ["runbook"] = JsonNode.Parse(await File.ReadAllTextAsync(path, cancellationToken)), ["report"] = path }.ToJsonString());
+        }
+        else
+        {
+            await output.WriteLineAsync($"Runbook {title} ({target.Name}): {(report.Passed ? "passed" : "FAILED")}, {report.Steps.Count} of {report.StepsPlanned} steps in {(report.Finished - report.Started).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
+            foreach (var problem in report.Problems)
+            {
+                await output.WriteLineAsync($"    {problem}");
+            }
+
+            await output.WriteLineAsync($"Report: {path}");
+        }
+
+        return report.Passed ? ExitCodes.Success : ExitCodes.OperationFailed;
+    }
+}
