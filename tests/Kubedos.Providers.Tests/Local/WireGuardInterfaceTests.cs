@@ -83,7 +83,9 @@ public sealed class WireGuardInterfaceTests
         var daemon = int.Parse(
             (await node.ReadFileAsync("/run/kubedos/processes/wireguard-go-wg1.pid", None))!, CultureInfo.InvariantCulture);
 
-        // Its socket gone, the daemon no longer answers but lives on, bound to the plane's port.
+        // Stopped (a starved process looks the same from outside) and its socket gone: it no longer answers, and it does not
+        // exit when its TUN device goes, so it stays bound to the plane's port.
+        await LocalLabTests.Host(None, "kill", "-STOP", daemon.ToString(CultureInfo.InvariantCulture));
         await node.ExecCheckedAsync(None, "rm", "-f", "/run/wireguard/wg1.sock");
         Assert.Null(await WireGuardInterface.FindAsync(node, "wg1", None));
         Assert.NotNull(ProcessIdentity.Read(daemon));
