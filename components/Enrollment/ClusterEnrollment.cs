@@ -154,19 +154,29 @@ internal sealed class ClusterEnrollment : ComponentResource
 
     /// <summary>
     /// The enroll command's script: retries while the service is not up yet (exit 1), stops at a refusal (exit 2), then
-    /// prints the node's certificate so the stack learns the serial the service issued.
+    /// prints the node's certificate so the stack learns the serial the service issued. The command runs only when the
+    /// node's token changed (a new machine, or its identity re-issued: `kubedos runbook rotate --what node-certs`); when the
+    /// token file is newer than the identity the node holds, that identity is set aside and the node enrolls again with
+    /// the new token, and it is put back if the enrollment fails, so a refused token never leaves the node without one.
     /// </summary>
     public const string EnrollScript = $$"""
+        id={{IdentityDirectory}}
+        if [ -e "$id/{{NodeIdentityDirectory.CertificateFile}}" ] && [ {{TokenPath}} -nt "$id/{{NodeIdentityDirectory.CertificateFile}}" ]; then
+          rm -rf "$id.previous" && mv "$id" "$id.previous"
+        fi
         n=0
         while :; do
           "$@" && break
           rc=$?
-          [ "$rc" -eq 2 ] && exit 2
+          if [ "$rc" -eq 2 ] || [ "$((n + 1))" -ge 150 ]; then
+            if [ -d "$id.previous" ] && [ ! -e "$id/{{NodeIdentityDirectory.CertificateFile}}" ]; then rm -rf "$id" && mv "$id.previous" "$id"; fi
+            exit "$rc"
+          fi
           n=$((n + 1))
-          [ "$n" -ge 150 ] && exit "$rc"
           sleep 0.2
         done
-        cat {{IdentityDirectory}}/{{NodeIdentityDirectory.CertificateFile}}
+        rm -rf "$id.previous"
+        cat "$id/{{NodeIdentityDirectory.CertificateFile}}"
         """;
 
     /// <summary>The serial (lower-case hex, as the service's ledger and audit log write it) of the certificate in <paramref name="stdout"/>.</summary>
