@@ -4,8 +4,6 @@ using Kubedos.Components.Trust;
 using Kubedos.Engine.Automation;
 using Kubedos.Enrollment.Audit;
 using Kubedos.Operations.Drills;
-using Kubedos.Spec.Normalisation;
-using Kubedos.Spec.Validation;
 using Kubedos.Testing;
 using Xunit.Abstractions;
 
@@ -25,7 +23,7 @@ public sealed class CompromisedNodeLabTests(ITestOutputHelper output)
         await using var project = LabProject.CreateThroughEnrollment("lab-01", "lab-01.yaml");
         var (first, _) = await project.UpAsync();
         Assert.Equal("passed", first.Outputs["acceptance"].Value.AsString());
-        var cluster = SpecNormaliser.Normalise(SpecValidator.ValidateFile(Path.Combine(project.Directory, "lab-01.yaml")).Document!);
+        var cluster = project.Cluster("lab-01.yaml");
         var stack = await project.StackAsync();
         var before = await FactsAsync(stack, "w-1");
         var stolen = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -49,12 +47,7 @@ public sealed class CompromisedNodeLabTests(ITestOutputHelper output)
         // A new machine throughout, and none of the old keys is a peer on any node.
         var after = await FactsAsync(stack, "w-1");
         Assert.Empty(after.NotRenewedSince(before));
-        var live = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var node in cluster.Nodes)
-        {
-            var peers = await project.NodeOutputAsync(node.Name, "wg", "show", "all", "peers");
-            live.UnionWith(peers.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')[^1].Trim()));
-        }
+        var live = await project.LivePeersAsync(cluster);
 
         Assert.Empty(live.Intersect(before.PlaneKeys.Values));
         Assert.Subset(live, after.PlaneKeys.Values.ToHashSet(StringComparer.Ordinal));

@@ -12,6 +12,8 @@ using Kubedos.Providers.Local;
 using Kubedos.Providers.Random;
 using Kubedos.Providers.Tls;
 using Kubedos.Providers.WireGuard;
+using Kubedos.Spec.Normalisation;
+using Kubedos.Spec.Validation;
 
 namespace Kubedos.Infra.Tests.Lab;
 
@@ -247,6 +249,27 @@ internal sealed partial class LabProject : IAsyncDisposable
     {
         var found = await new LocalLab().FindNodeAsync(Stack, node, CancellationToken.None);
         return found is not null && (await found.ExecAsync(new NodeInvocation(["ip", "link", "show", interfaceName]), CancellationToken.None)).Succeeded;
+    }
+
+    /// <summary>The project's copy of <paramref name="specFile"/>, validated (the test fails otherwise) and normalised.</summary>
+    public NormalisedCluster Cluster(string specFile)
+    {
+        var loaded = SpecValidator.ValidateFile(Path.Combine(Directory, specFile));
+        return loaded.Succeeded ? SpecNormaliser.Normalise(loaded.Document!) : throw new InvalidOperationException(string.Join('\n', loaded.Diagnostics));
+    }
+
+    /// <summary>Every peer of every plane on every node of <paramref name="cluster"/>, as wg reads it from each node's own daemons.</summary>
+    public async Task<HashSet<string>> LivePeersAsync(NormalisedCluster cluster)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        var peers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in cluster.Nodes)
+        {
+            var text = await NodeOutputAsync(node.Name, "wg", "show", "all", "peers");
+            peers.UnionWith(text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')).Where(p => p.Length == 2).Select(p => p[1].Trim()));
+        }
+
+        return peers;
     }
 
     /// <summary>What <paramref name="argv"/> prints inside the stack's running <paramref name="node"/> (its namespaces, its /run); fails the test otherwise.</summary>

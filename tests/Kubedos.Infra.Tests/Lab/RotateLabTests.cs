@@ -4,7 +4,6 @@ using Kubedos.Enrollment.Audit;
 using Kubedos.Operations.Drills;
 using Kubedos.Operations.Runbooks;
 using Kubedos.Spec.Normalisation;
-using Kubedos.Spec.Validation;
 using Kubedos.Testing;
 using Xunit.Abstractions;
 
@@ -24,8 +23,7 @@ public sealed class RotateLabTests(ITestOutputHelper output)
         await using var project = LabProject.CreateThroughEnrollment("lab-01", "lab-01.yaml");
         var (first, _) = await project.UpAsync();
         Assert.Equal("passed", first.Outputs["acceptance"].Value.AsString());
-        var loaded = SpecValidator.ValidateFile(Path.Combine(project.Directory, "lab-01.yaml"));
-        var cluster = SpecNormaliser.Normalise(loaded.Document!);
+        var cluster = project.Cluster("lab-01.yaml");
         var stack = await project.StackAsync();
         var before = await FactsAsync(stack, cluster);
         var oldKeys = before.SelectMany(f => f.PlaneKeys.Values).ToHashSet(StringComparer.Ordinal);
@@ -49,7 +47,7 @@ public sealed class RotateLabTests(ITestOutputHelper output)
         Assert.Empty(newKeys.Intersect(oldKeys));
         var rendered = Directory.EnumerateFiles(Path.Combine(project.OutDirectory, "rendered"), "wg*.conf", SearchOption.AllDirectories).Select(File.ReadAllText).ToList();
         Assert.DoesNotContain(rendered, text => oldKeys.Any(k => text.Contains(k, StringComparison.Ordinal)));
-        var live = await LivePeersAsync(project, cluster);
+        var live = await project.LivePeersAsync(cluster);
         Assert.Empty(live.Intersect(oldKeys));
         Assert.Subset(live, newKeys);
 
@@ -81,18 +79,5 @@ public sealed class RotateLabTests(ITestOutputHelper output)
         var outputs = await stack.GetOutputsAsync();
         var checkpoint = await stack.GetCheckpointAsync();
         return [.. cluster.Nodes.Select(n => NodeFacts.Of(n.Name, outputs, checkpoint))];
-    }
-
-    // Every peer of every plane on every node, as wg reads it from the node's own wireguard-go daemons.
-    private static async Task<HashSet<string>> LivePeersAsync(LabProject project, NormalisedCluster cluster)
-    {
-        var peers = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var node in cluster.Nodes)
-        {
-            var text = await project.NodeOutputAsync(node.Name, "wg", "show", "all", "peers");
-            peers.UnionWith(text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')).Where(p => p.Length == 2).Select(p => p[1].Trim()));
-        }
-
-        return peers;
     }
 }
