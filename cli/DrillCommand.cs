@@ -23,7 +23,7 @@ internal static class DrillCommand
         var run = new Command(
             "run",
             "Fail a node out of band like a host failure, let the acceptance gates detect it, recover through the engine (up --refresh) and "
-            + "write the timed report to out/<stack>/recovery-bundle/drills/. Destructive to the node it fails: run it on a lab.")
+            + "write the timed report to out/<stack>/drills/, sealed into the recovery bundle. Destructive to the node it fails: run it on a lab.")
         {
             name, stack, node, json,
         };

@@ -120,15 +120,14 @@ internal static class RecoveryBundle
             content["inventory.json"] = File.ReadAllBytes(inventory);
         }
 
-        // Drill reports: `kubedos drill run` writes them into the bundle's drills/ after its recovery up, so they are
-        // carried from the bundle in place as well as from out/<stack>/drills/. etcd snapshots (what the total-loss
-        // runbook restores) come from out/<stack>/etcd-snapshots/, where the Kubernetes stage fetches them.
+        // Drill reports come from out/<stack>/drills/ (`kubedos drill run` seals its report in with a last up). etcd
+        // snapshots (what the total-loss runbook restores) come from out/<stack>/etcd-snapshots/, where the Kubernetes
+        // stage fetches them.
         (string Directory, string Prefix)[] trees =
         [
             (Path.Combine(inputs.OutDirectory, "pki"), "pki"),
             (Path.Combine(inputs.OutDirectory, "enrollment"), "enrollment/operator"),
             (Path.Combine(inputs.OutDirectory, "drills"), "drills"),
-            (Path.Combine(inputs.BundleDirectory, "drills"), "drills"),
             (Path.Combine(inputs.OutDirectory, EtcdSnapshotFetch.Folder), "etcd"),
 
             // Runbook reports (`kubedos runbook`) and the hash-chained logs: build.log (`kubedos image build`) and

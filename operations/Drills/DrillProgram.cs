@@ -153,7 +153,20 @@ internal static class DrillProgram
         var report = new DrillReport(
             plan, stack.Name, cluster, options.HostFailure.Describe(stack.Name, plan.Node), phases, detectedBy, options.Target, renewed,
             rerun.Count, gateResources.Count, gateVerdicts, quorum, failures);
-        return (report, report.Write(outDirectory));
+        var path = report.Write(outDirectory);
+
+        // The report changes the seal's inputs: this up seals it into the bundle's drills/, nothing else.
+        try
+        {
+            await stack.UpAsync(new UpdateOptions { OnEvent = options.OnEvent }, cancellationToken);
+        }
+        catch (UpdateFailedException e)
+        {
+            report = report with { Failures = [.. report.Failures, $"sealing the report into the bundle failed: {e.Message}"] };
+            path = report.Write(outDirectory);
+        }
+
+        return (report, path);
     }
 
     private static string QuorumNotChecked(DrillPlan plan) => plan.Role == Spec.Model.NodeRole.Worker

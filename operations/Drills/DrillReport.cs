@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace Kubedos.Operations.Drills;
 
 /// <summary>
-/// A drill's record for the recovery bundle (<c>out/&lt;stack&gt;/recovery-bundle/drills/&lt;UTC timestamp&gt;-&lt;name&gt;.json</c>):
+/// A drill's record for the recovery bundle (<c>out/&lt;stack&gt;/drills/&lt;UTC timestamp&gt;-&lt;name&gt;.json</c>, sealed into the bundle's <c>drills/</c>):
 /// phase timestamps, recovery time against <c>expectRecoveryMinutes</c> and <c>mttrTargetMinutes</c>, manual steps, what the
 /// recovery renewed, quorum and gates, the verdict and every failure.
 /// </summary>
@@ -86,7 +86,7 @@ internal sealed record DrillReport(
     /// <summary>Writes the report under <paramref name="outDirectory"/> (<c>out/&lt;stack&gt;</c>) and returns its path.</summary>
     public string Write(string outDirectory)
     {
-        var directory = Path.Combine(outDirectory, "recovery-bundle", "drills");
+        var directory = Path.Combine(outDirectory, Seal.Bundle.BundleLayout.DrillsDirectory);
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, FileName);
         File.WriteAllText(path, ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");

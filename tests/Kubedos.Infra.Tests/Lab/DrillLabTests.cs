@@ -38,7 +38,13 @@ public sealed class DrillLabTests(ITestOutputHelper output)
         Assert.Equal(30, json["mttrTargetMinutes"]!.GetValue<double>());
         Assert.All(new[] { "fault", "detected", "recovered", "verified" }, p => Assert.NotNull(json["phases"]![p]));
         Assert.Equal(json["gateResources"]!.GetValue<int>(), json["gateResourcesRerun"]!.GetValue<int>());
-        Assert.Equal(Path.Combine(project.OutDirectory, "recovery-bundle", "drills"), Path.GetDirectoryName(worker.Path));
+        Assert.Equal(Path.Combine(project.OutDirectory, "drills"), Path.GetDirectoryName(worker.Path));
+
+        // The drill's last up sealed its report into the bundle, which verifies.
+        var bundle = Path.Combine(project.OutDirectory, "recovery-bundle");
+        Assert.Equal(await File.ReadAllTextAsync(worker.Path), await File.ReadAllTextAsync(Path.Combine(bundle, "drills", Path.GetFileName(worker.Path))));
+        var (verified, verifyOutput) = project.RunCli("verify", "--bundle", bundle, "--public-key", project.SigningPublicKey);
+        Assert.True(verified == 0, verifyOutput);
         output.WriteLine($"delete-worker: detected after {json["detectionSeconds"]} s, recovered and verified after {json["recoverySeconds"]} s");
 
         // delete-control-plane through the CLI verb, a thin wrapper over the same program.

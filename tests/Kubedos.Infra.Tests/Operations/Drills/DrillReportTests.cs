@@ -37,7 +37,7 @@ public sealed class DrillReportTests : IDisposable
     {
         var path = Report(TimeSpan.FromSeconds(12.5)).Write(_dir);
 
-        Assert.Equal(Path.Combine(_dir, "recovery-bundle", "drills", "20261206T071500Z-delete-worker.json"), path);
+        Assert.Equal(Path.Combine(_dir, "drills", "20261206T071500Z-delete-worker.json"), path);
         var json = JsonNode.Parse(File.ReadAllText(path))!;
         Assert.Equal("passed", json["verdict"]!.GetValue<string>());
         Assert.Equal(12.5, json["recoverySeconds"]!.GetValue<double>());
