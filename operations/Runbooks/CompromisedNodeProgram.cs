@@ -84,7 +84,7 @@ internal static class CompromisedNodeProgram
             {
                 return await Record(new RunbookStepResult(step, at, time.GetUtcNow(), await act(), new Dictionary<string, string>(), []));
             }
-            catch (Exception e) when (e is InvalidOperationException or IOException or KeyNotFoundException)
+            catch (Exception e) when (e is InvalidOperationException or IOException or KeyNotFoundException or Kubedos.Enrollment.Revocation.EnrollmentStateFileException)
             {
                 return await Record(new RunbookStepResult(step, at, time.GetUtcNow(), [], new Dictionary<string, string>(), [e.Message]));
             }
