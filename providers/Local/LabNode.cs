@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Kubedos.Pki;
 
 namespace Kubedos.Providers.Local;
 
@@ -113,7 +114,9 @@ public sealed class LabNode
     /// <summary>Writes a file owned by <paramref name="owner"/> (<c>user</c> or <c>user:group</c> on the node; null keeps root).</summary>
     /// <remarks>
     /// The file appears whole (written aside, then renamed) and never readable beyond its mode;
-    /// missing directories are created 0755 and root-owned.
+    /// missing directories are created 0755 and root-owned. The copy aside must hash to the content's SHA-256
+    /// before it is renamed: a writer killed mid-stream closes the pipe, and the shell on the node would otherwise
+    /// rename a truncated file into place.
     /// </remarks>
     public Task WriteFileAsync(string path, byte[] content, string mode, string? owner, CancellationToken cancellationToken)
     {
@@ -134,11 +137,16 @@ public sealed class LabNode
             (umask 022; mkdir -p "$(dirname "$1")")
             umask 077
             cat >"$1.kubedos-tmp"
+            if [ "$(sha256sum <"$1.kubedos-tmp")" != "$4  -" ]; then
+              rm -f "$1.kubedos-tmp"
+              echo "$1: the content arrived incomplete; the file was left as it was" >&2
+              exit 1
+            fi
             chmod "$2" "$1.kubedos-tmp"
             if [ -n "$3" ]; then chown "$3" "$1.kubedos-tmp"; fi
             mv -f "$1.kubedos-tmp" "$1"
             """;
-        return ExecCheckedAsync(new NodeInvocation(["sh", "-c", Script, "sh", path, mode, owner ?? string.Empty]) { Stdin = content }, cancellationToken);
+        return ExecCheckedAsync(new NodeInvocation(["sh", "-c", Script, "sh", path, mode, owner ?? string.Empty, Sha256Hex.Of(content)]) { Stdin = content }, cancellationToken);
     }
 
     /// <summary>

@@ -55,7 +55,20 @@ internal sealed class NodeFileHandler(LocalLab lab) : ResourceHandler<NodeFileIn
         }
     }
 
-    protected override DiffResponse Diff(DiffRequest request) => base.Diff(LabFailures.OwnerFirstRecorded(request));
+    /// <summary>
+    /// Inputs compared as usual, and the content's digest against the one recorded: a file refreshed after a hand edit,
+    /// or adopted after a killed create, holds other content than its inputs say, and the next up writes it again.
+    /// </summary>
+    protected override DiffResponse Diff(DiffRequest request)
+    {
+        var diff = base.Diff(LabFailures.OwnerFirstRecorded(request));
+        var recorded = request.OldOutputs.GetOrDefault("sha256");
+        var content = request.NewInputs.GetOrDefault("content")?.Unwrapped;
+        return diff.Changes == DiffChanges.None && recorded is { Kind: PropertyValueKind.String } && content is { Kind: PropertyValueKind.String }
+            && recorded.AsString() != Hash(content.AsString())
+            ? new DiffResponse(DiffChanges.Some, ["content"], [])
+            : diff;
+    }
 
     protected override async Task<LiveResource<NodeFileOutputs>> CreateAsync(Urn urn, NodeFileInputs inputs, CancellationToken cancellationToken)
     {

@@ -57,6 +57,25 @@ public sealed class LocalLabTests
         Assert.True((await running.ExecAsync(Ping(lab.Underlay!.OperatorAddress), None)).Succeeded);
     }
 
+    // A writer killed mid-stream closes the pipe: the node's shell sees the end of its input early. What arrived must not be
+    // renamed into place (the next up would adopt an empty WireGuard configuration as written).
+    [LabFact("ip", "nft", "nsenter", "unshare", "setsid", "findmnt", "sha256sum")]
+    public async Task WriteFileAsync_ContentCutShort_FailsAndLeavesTheOldFile()
+    {
+        await using var lab = await LabScratch.CreateAsync();
+        await lab.UnderlayAsync();
+        var node = await lab.NodeAsync("n1", 1);
+        await node.WriteFileAsync("/etc/kubedos/wg1.conf", "[Interface]\nListenPort = 51821\n", "0600", None);
+        var cutting = new LocalLab(new CutStdinRunner(new HostCommandRunner()), new LabOptions(lab.Root), TimeProvider.System);
+        var sameNode = await cutting.FindOwnedNodeAsync(lab.Stack, "n1", lab.Owner.Id, None) ?? throw new InvalidOperationException("n1 is not running");
+
+        var cut = await Assert.ThrowsAsync<LabCommandException>(() => sameNode.WriteFileAsync("/etc/kubedos/wg1.conf", "[Interface]\nListenPort = 51899\n", "0600", None));
+
+        Assert.Contains("arrived incomplete", cut.Message, StringComparison.Ordinal);
+        Assert.Equal("[Interface]\nListenPort = 51821\n", await node.ReadFileAsync("/etc/kubedos/wg1.conf", None));
+        Assert.Equal("wg1.conf\n", (await node.ExecCheckedAsync(None, "ls", "/etc/kubedos")).Stdout);
+    }
+
     [LabFact("ip", "nft", "nsenter", "unshare", "setsid", "findmnt", "wireguard-go", "wg")]
     public async Task RemoveNodeAsync_BusyNode_LeavesNothingBehind()
     {
@@ -336,5 +355,12 @@ public sealed class LocalLabTests
     {
         var result = await new HostCommandRunner().RunAsync(HostCommand.Of(program, arguments), cancellationToken);
         return result.Succeeded ? result.Stdout : throw new LabCommandException(HostCommand.Of(program, arguments), result);
+    }
+
+    /// <summary>Hands programs half of their stdin, as a writer killed mid-stream would.</summary>
+    private sealed class CutStdinRunner(ICommandRunner inner) : ICommandRunner
+    {
+        public Task<ProcessResult> RunAsync(HostCommand command, CancellationToken cancellationToken) =>
+            inner.RunAsync(command.Stdin is { Length: > 1 } stdin ? command with { Stdin = stdin[..(stdin.Length / 2)] } : command, cancellationToken);
     }
 }
