@@ -1,7 +1,7 @@
 using Kubedos.Engine.Model;
 using Kubedos.Engine.Providers;
-using Kubedos.Providers.Local;
 using Kubedos.Pki;
+using Kubedos.Providers.Local;
 using Kubedos.Testing;
 
 namespace Kubedos.Providers.Tests.Local;
