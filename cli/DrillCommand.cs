@@ -45,10 +45,12 @@ internal static class DrillCommand
         var (stackName, cluster) = (target.Name, target.Cluster);
         DrillPlan plan;
         IHostFailure failure;
+        IQuorumWitness? quorum;
         try
         {
             plan = DrillPlan.From(cluster, name, node);
             failure = HostFailures.For(cluster.Substrate.Type);
+            quorum = QuorumWitnesses.For(cluster, stackName, plan);
         }
         catch (OperationRefusedException e)
         {
@@ -65,6 +67,7 @@ internal static class DrillCommand
             (report, path) = await DrillProgram.RunAsync(stack, cluster.Name, plan, outDirectory, new DrillOptions
             {
                 HostFailure = failure,
+                Quorum = quorum,
                 Time = host.Time,
                 OnPhase = json ? null : (phase, at) => output.WriteLine($"{DrillReport.Name(phase),-9} {at.UtcDateTime:HH:mm:ss.fff}Z"),
             }, cancellationToken);

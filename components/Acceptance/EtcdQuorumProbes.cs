@@ -120,8 +120,5 @@ internal static class EtcdQuorumProbes
         new(Gate, from, to, $"etcd port {destination}:{port.ToString(CultureInfo.InvariantCulture)} unreachable {via}", ProbeExpectation.Unreachable,
             $"nc -z -v -n -w 2 {(source is null ? string.Empty : $"-s {source} ")}{destination} {port.ToString(CultureInfo.InvariantCulture)}");
 
-    // The health-check pair kubeadm lays out; ETCDCTL_API=3 is etcd 3.4's default, set anyway so an older etcdctl cannot speak v2.
-    private static string Etcdctl(string endpoints) =>
-        $"ETCDCTL_API=3 etcdctl --dial-timeout=3s --command-timeout=5s --endpoints={endpoints} --cacert={Ca} "
-        + $"--cert={KubeadmConfigRenderer.CertificatePath(EtcdCertificateProfile.HealthcheckClient.File)} --key={KubeadmConfigRenderer.CertificatePath(EtcdCertificateProfile.HealthcheckClient.File, key: true)}";
+    private static string Etcdctl(string endpoints) => EtcdClientCommand.For(endpoints);
 }

@@ -8,7 +8,7 @@ internal sealed record DrillOptions
     /// <summary>How the node is failed (the substrate's way: on the local lab, <see cref="Local.LocalHostFailure"/>).</summary>
     public required IHostFailure HostFailure { get; init; }
 
-    /// <summary>The etcd witness of <c>delete-control-plane</c>; null reports quorum as not checked (no implementation watches etcd yet).</summary>
+    /// <summary>The etcd witness of <c>delete-control-plane</c> (<see cref="QuorumWitnesses"/>); null where the node holds no etcd member.</summary>
     public IQuorumWitness? Quorum { get; init; }
 
     public TimeProvider Time { get; init; } = TimeProvider.System;

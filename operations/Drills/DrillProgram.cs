@@ -75,7 +75,8 @@ internal static class DrillProgram
             }
         }
 
-        var quorum = QuorumNotChecked(plan);
+        var quorum = options.Quorum is null ? QuorumNotApplicable(plan) : $"not shown: the drill stopped before {quorumKey} was read back after the recovery";
+        var heldWhileGone = false;
         if (detectedBy is null)
         {
             failures.Add($"the acceptance gates did not notice the failure of {plan.Node} within {options.DetectionLimit.TotalSeconds:0} s");
@@ -83,8 +84,10 @@ internal static class DrillProgram
         else
         {
             Reached(DrillPhase.Detected);
-            if (options.Quorum is not null && await options.Quorum.ReadAsync(quorumKey, cancellationToken) != plan.Node)
+            heldWhileGone = options.Quorum is not null && await options.Quorum.ReadAsync(quorumKey, cancellationToken) == plan.Node;
+            if (options.Quorum is not null && !heldWhileGone)
             {
+                quorum = $"lost: the key {quorumKey} written before the fault did not read back while {plan.Node} was gone";
                 failures.Add($"quorum lost: the key {quorumKey} written before the fault does not read back while {plan.Node} is gone");
             }
         }
@@ -137,9 +140,10 @@ internal static class DrillProgram
                 Reached(DrillPhase.Verified);
                 if (options.Quorum is not null && await options.Quorum.ReadAsync(quorumKey, cancellationToken) != plan.Node)
                 {
+                    quorum = $"not shown: the key {quorumKey} written before the fault does not read back after the recovery";
                     failures.Add($"the key {quorumKey} written before the fault does not read back after the recovery");
                 }
-                else if (options.Quorum is not null)
+                else if (heldWhileGone)
                 {
                     quorum = $"held: the key {quorumKey} written before the fault read back while {plan.Node} was gone and after its replacement";
                 }
@@ -153,23 +157,11 @@ internal static class DrillProgram
         var report = new DrillReport(
             plan, stack.Name, cluster, options.HostFailure.Describe(stack.Name, plan.Node), phases, detectedBy, options.Target, renewed,
             rerun.Count, gateResources.Count, gateVerdicts, quorum, failures);
-        var path = report.Write(outDirectory);
-
-        // The report changes the seal's inputs: this up seals it into the bundle's drills/, nothing else.
-        try
-        {
-            await stack.UpAsync(new UpdateOptions { OnEvent = options.OnEvent }, cancellationToken);
-        }
-        catch (UpdateFailedException e)
-        {
-            report = report with { Failures = [.. report.Failures, $"sealing the report into the bundle failed: {e.Message}"] };
-            path = report.Write(outDirectory);
-        }
-
-        return (report, path);
+        return await ReportSeal.WriteAndSealAsync(
+            stack, report, r => r.Write(outDirectory), (r, failure) => r with { Failures = [.. r.Failures, failure] }, options.OnEvent, cancellationToken);
     }
 
-    private static string QuorumNotChecked(DrillPlan plan) => plan.Role == Spec.Model.NodeRole.Worker
+    private static string QuorumNotApplicable(DrillPlan plan) => plan.Role == Spec.Model.NodeRole.Worker
         ? "not applicable: a worker holds no etcd member"
-        : "not checked: the drill does not watch etcd's quorum yet (IQuorumWitness is the seam), so it proves the node's replacement and the gates, not quorum";
+        : "not applicable: Kubernetes is off, so the control plane holds no etcd member";
 }

@@ -11,4 +11,7 @@ internal interface IHostFailure
     /// <summary>Fails <paramref name="node"/> of <paramref name="stack"/>, whose lab <paramref name="checkpoint"/> must own.</summary>
     /// <exception cref="OperationRefusedException">The lab is not this state's; nothing was touched.</exception>
     Task FailAsync(string stack, string node, Checkpoint checkpoint, CancellationToken cancellationToken);
+
+    /// <summary>True when <paramref name="node"/>'s machine is gone already (failed by an earlier run that was then killed, or by the host).</summary>
+    Task<bool> IsGoneAsync(string stack, string node, CancellationToken cancellationToken);
 }

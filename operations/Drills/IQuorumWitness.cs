@@ -5,8 +5,8 @@ namespace Kubedos.Operations.Drills;
 /// gone (quorum held) and after its replacement joined.
 /// </summary>
 /// <remarks>
-/// This build has no etcd yet (the Kubernetes stage comes later), so nothing implements this seam: a drill run without a
-/// witness reports quorum as <c>not checked</c>, with the reason, and never as held.
+/// <see cref="QuorumWitnesses"/> gives one where the cluster runs etcd (on the local lab <see cref="Local.LocalEtcdWitness"/>);
+/// a drill without one (a worker, or Kubernetes off) reports quorum as not applicable, never as held.
 /// </remarks>
 internal interface IQuorumWitness
 {

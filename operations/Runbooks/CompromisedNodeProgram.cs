@@ -98,10 +98,21 @@ internal static class CompromisedNodeProgram
             })
             && await OutOfBand(plan[2], async () =>
             {
-                await options.HostFailure.FailAsync(stack.Name, node, checkpoint, cancellationToken);
+                // A run killed after this step's failure of the machine finds it gone: that is the outcome wanted, so a second
+                // run goes on (fence again, revoke again, then lift) instead of stopping here with the fence left up.
+                var destroyed = await options.HostFailure.IsGoneAsync(stack.Name, node, cancellationToken)
+                    ? $"{node} is gone already (an earlier run, killed after destroying it, or the host)"
+                    : await FailAsync();
                 await options.Fence.LiftAsync(stack.Name, fence, cancellationToken);
-                return [options.HostFailure.Describe(stack.Name, node), "fence lifted: the machine it kept out is gone, its addresses are its replacement's"];
+                return [destroyed, "fence lifted: the machine it kept out is gone, its addresses are its replacement's"];
             });
+
+        async Task<string> FailAsync()
+        {
+            await options.HostFailure.FailAsync(stack.Name, node, checkpoint, cancellationToken);
+            return options.HostFailure.Describe(stack.Name, node);
+        }
+
         if (ok)
         {
             options.Runbook.OnStep?.Invoke(plan[3], null);

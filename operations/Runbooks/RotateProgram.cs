@@ -92,18 +92,9 @@ internal static class RotateProgram
         ArgumentNullException.ThrowIfNull(options);
         await log.AppendAsync(report.Finished, report.Runbook, report.What, report.Passed ? "passed" : "failed",
             report.Passed ? $"{report.Steps.Count} steps, every gate passed after each" : string.Join("; ", report.Problems), new Dictionary<string, string>(), cancellationToken);
-        var path = report.Write(outDirectory, AcceptanceReportSha256(outDirectory), log.Head());
-        try
-        {
-            await stack.UpAsync(new UpdateOptions { OnEvent = options.OnEvent }, cancellationToken);
-        }
-        catch (UpdateFailedException e)
-        {
-            report = report with { Failures = [.. report.Failures, $"sealing the report into the bundle failed: {e.Message}"] };
-            path = report.Write(outDirectory, AcceptanceReportSha256(outDirectory), log.Head());
-        }
-
-        return (report, path);
+        return await ReportSeal.WriteAndSealAsync(
+            stack, report, r => r.Write(outDirectory, AcceptanceReportSha256(outDirectory), log.Head()),
+            (r, failure) => r with { Failures = [.. r.Failures, failure] }, options.OnEvent, cancellationToken);
     }
 
     /// <summary>

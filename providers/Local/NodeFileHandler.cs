@@ -55,20 +55,10 @@ internal sealed class NodeFileHandler(LocalLab lab) : ResourceHandler<NodeFileIn
         }
     }
 
-    /// <summary>
-    /// Inputs compared as usual, and the content's digest against the one recorded: a file refreshed after a hand edit,
-    /// or adopted after a killed create, holds other content than its inputs say, and the next up writes it again.
-    /// </summary>
-    protected override DiffResponse Diff(DiffRequest request)
-    {
-        var diff = base.Diff(LabFailures.OwnerFirstRecorded(request));
-        var recorded = request.OldOutputs.GetOrDefault("sha256");
-        var content = request.NewInputs.GetOrDefault("content")?.Unwrapped;
-        return diff.Changes == DiffChanges.None && recorded is { Kind: PropertyValueKind.String } && content is { Kind: PropertyValueKind.String }
-            && recorded.AsString() != Hash(content.AsString())
-            ? new DiffResponse(DiffChanges.Some, ["content"], [])
-            : diff;
-    }
+    // Inputs alone are compared: a refresh records the content's digest as it is on the node, and a file a service changes
+    // after its seed (the enrollment service marks tokens spent in tokens.json) is not written back over. A write is whole or
+    // not at all (LabNode.WriteFileAsync), so a file adopted after a killed create holds what its inputs say.
+    protected override DiffResponse Diff(DiffRequest request) => base.Diff(LabFailures.OwnerFirstRecorded(request));
 
     protected override async Task<LiveResource<NodeFileOutputs>> CreateAsync(Urn urn, NodeFileInputs inputs, CancellationToken cancellationToken)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Kubedos.Engine.Model;
 using Kubedos.Engine.State;
 using Kubedos.Providers.Local;
 
@@ -27,16 +26,12 @@ internal sealed class LocalHostFailure(ICommandRunner runner, LocalLab lab) : IH
     public async Task FailAsync(string stack, string node, Checkpoint checkpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
-        var resource = checkpoint.Resources.FirstOrDefault(r => !r.Delete && r.Type == NodeResource.TypeToken && r.Outputs.GetOrDefault("name")?.Unwrapped is { Kind: PropertyValueKind.String } n && n.AsString() == node)
+        var resource = StateLab.Node(checkpoint, node)
             ?? throw new OperationRefusedException($"stack '{stack}' records no {NodeResource.TypeToken} named '{node}'; nothing was touched");
-        var owner = resource.Outputs.GetOrDefault("labOwner")?.Unwrapped is { Kind: PropertyValueKind.String } o ? o.AsString() : null;
-        if (owner is null || !await lab.OwnsAsync(stack, owner, cancellationToken))
-        {
-            throw new OperationRefusedException($"the lab of stack '{stack}' is not this state's (owner {owner ?? "unrecorded"}); a drill fails only a lab its own state made, nothing was touched");
-        }
+        await StateLab.RequireOwnedAsync(lab, stack, checkpoint, resource, "a drill fails", cancellationToken);
 
         var space = LabNames.For(stack).NodeNamespace(node);
-        var pids = await runner.RunAsync(HostCommand.Of("ip", "netns", "pids", space), cancellationToken);
+        var pids = await PidsAsync(space, cancellationToken);
         if (!pids.Succeeded)
         {
             throw new OperationRefusedException($"node {node} of stack '{stack}' has no namespace {space} to fail ({pids.Stderr.Trim()})");
@@ -56,4 +51,10 @@ internal sealed class LocalHostFailure(ICommandRunner runner, LocalLab lab) : IH
             throw new InvalidOperationException($"removing namespace {space} failed: {removed.Stderr.Trim()}");
         }
     }
+
+    public async Task<bool> IsGoneAsync(string stack, string node, CancellationToken cancellationToken) =>
+        !(await PidsAsync(LabNames.For(stack).NodeNamespace(node), cancellationToken)).Succeeded;
+
+    private Task<ProcessResult> PidsAsync(string space, CancellationToken cancellationToken) =>
+        runner.RunAsync(HostCommand.Of("ip", "netns", "pids", space), cancellationToken);
 }

@@ -1,5 +1,5 @@
-using Kubedos.Engine.Model;
 using Kubedos.Engine.State;
+using Kubedos.Operations.Drills.Local;
 using Kubedos.Providers.Local;
 
 namespace Kubedos.Operations.Runbooks.Local;
@@ -21,16 +21,8 @@ internal sealed class LocalNodeFence(ICommandRunner runner, LocalLab lab) : INod
     {
         ArgumentNullException.ThrowIfNull(fence);
         ArgumentNullException.ThrowIfNull(checkpoint);
-        var owner = checkpoint.Resources.Where(r => !r.Delete && r.Type == NodeResource.TypeToken)
-            .Select(r => Text(r.Outputs, "labOwner"))
-            .FirstOrDefault(o => o is not null);
-        if (owner is null || !await lab.OwnsAsync(stack, owner, cancellationToken))
-        {
-            throw new OperationRefusedException($"the lab of stack '{stack}' is not this state's (owner {owner ?? "unrecorded"}); a runbook fences only in a lab its own state made, nothing was touched");
-        }
-
-        var underlay = checkpoint.Resources.Where(r => !r.Delete && r.Type == NodeResource.TypeToken && Text(r.Outputs, "name") == fence.Node)
-            .Select(r => Text(r.Outputs, "address")).FirstOrDefault(a => a is not null);
+        await StateLab.RequireOwnedAsync(lab, stack, checkpoint, null, "a runbook fences", cancellationToken);
+        var underlay = StateLab.Node(checkpoint, fence.Node) is { } recorded ? StateLab.Text(recorded.Outputs, "address") : null;
         fence = underlay is null ? fence : fence with { Addresses = [.. fence.Addresses, underlay] };
         var script = fence.Script();
         var onNodes = fence.Others.Select(async other =>
@@ -65,6 +57,4 @@ internal sealed class LocalNodeFence(ICommandRunner runner, LocalLab lab) : INod
             }
         }));
     }
-
-    private static string? Text(PropertyMap map, string key) => map.GetOrDefault(key)?.Unwrapped is { Kind: PropertyValueKind.String } v ? v.AsString() : null;
 }

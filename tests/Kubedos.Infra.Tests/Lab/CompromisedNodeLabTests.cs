@@ -1,9 +1,12 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Kubedos.Components.Enrollment;
 using Kubedos.Components.Trust;
 using Kubedos.Engine.Automation;
 using Kubedos.Enrollment.Audit;
 using Kubedos.Operations.Drills;
+using Kubedos.Operations.Runbooks;
+using Kubedos.Providers.Local;
 using Kubedos.Testing;
 using Xunit.Abstractions;
 
@@ -71,6 +74,54 @@ public sealed class CompromisedNodeLabTests(ITestOutputHelper output)
         Assert.Equal(steps.Count + 2, log.Entries);
         var (verified, verifyOutput) = project.RunCli("verify", "--bundle", Path.Combine(project.OutDirectory, "recovery-bundle"), "--public-key", project.SigningPublicKey);
         Assert.True(verified == 0, verifyOutput);
+
+        await project.DestroyAsync();
+        Assert.Equal(string.Empty, await project.LeftoversAsync());
+    }
+
+    // kill -9 of the runbook right after it destroyed the machine (the fence may still be up on every other node): a second
+    // run finds the machine gone, carries on, lifts the fence and replaces it; no fence table is left anywhere.
+    [LabFact("ip", "nft", "wg", "wireguard-go", "sshd", "ssh", "ssh-keygen", "ssh-keyscan", "nc", "ping", "useradd", "dotnet")]
+    public async Task CompromisedNode_KilledOnceTheMachineIsGone_RunAgainFinishesAndLiftsTheFence()
+    {
+        await using var project = LabProject.CreateThroughEnrollment("lab-01", "lab-01.yaml");
+        var (first, _) = await project.UpAsync();
+        Assert.Equal("passed", first.Outputs["acceptance"].Value.AsString());
+        var namespaceFile = $"/run/netns/{LabNames.For(project.Stack).NodeNamespace("w-1")}";
+        var start = new ProcessStartInfo("dotnet", [LabProject.Cli, "runbook", "compromised-node", "w-1", "--stack", project.Stack, "--yes"])
+        {
+            WorkingDirectory = project.Directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["KUBEDOS_CONFIG_PASSPHRASE"] = LabProject.Passphrase;
+        using (var child = Process.Start(start)!)
+        {
+            var printed = child.StandardOutput.ReadToEndAsync();
+            var deadline = DateTime.UtcNow.AddSeconds(120);
+            while (!child.HasExited && File.Exists(namespaceFile) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(10);
+            }
+
+            var killedMidRun = !child.HasExited;
+            child.Kill(entireProcessTree: false);
+            await child.WaitForExitAsync();
+            output.WriteLine($"killed once w-1 was gone: {killedMidRun}; it printed:\n{await printed}");
+            Assert.True(killedMidRun, "the runbook ended before w-1 was gone");
+        }
+
+        var (exitCode, cli) = project.RunCli("runbook", "compromised-node", "w-1", "--stack", project.Stack, "--yes", "--json");
+
+        Assert.True(exitCode == 0, cli);
+        var report = JsonNode.Parse(cli.Trim().Split('\n')[^1])!["runbook"]!;
+        Assert.Equal("passed", report["verdict"]!.GetValue<string>());
+        var destroyed = string.Join('\n', report["steps"]!.AsArray().Single(s => s!["kind"]!.GetValue<string>() == "destroy")!["done"]!.AsArray().Select(d => d!.GetValue<string>()));
+        Assert.Contains("w-1 is gone already", destroyed, StringComparison.Ordinal);
+        foreach (var node in new[] { "cp-1", "cp-2", "cp-3", "w-1" })
+        {
+            Assert.DoesNotContain(NodeFence.Table, await project.NodeOutputAsync(node, "nft", "list", "tables"), StringComparison.Ordinal);
+        }
 
         await project.DestroyAsync();
         Assert.Equal(string.Empty, await project.LeftoversAsync());

@@ -14,7 +14,8 @@ namespace Kubedos.Infra.Tests.Lab;
 /// <summary>
 /// etcd for real on a lab-01-shaped stack with Kubernetes enabled: converge starts a member on each control plane, the
 /// etcd-quorum gate passes, a snapshot lands in the recovery bundle, kubeadm's files read back strictly; the leader
-/// killed by hand leaves a quorum and runit brings it back; a member whose peer certificate another CA signed is refused.
+/// killed by hand leaves a quorum and runit brings it back; the delete-control-plane drill keeps the quorum and its rebuilt
+/// machine joins as a new member in place of the lost one; a member whose peer certificate another CA signed is refused.
 /// </summary>
 [Collection(nameof(LabCollection))]
 public sealed partial class EtcdLabTests(ITestOutputHelper output)
@@ -24,7 +25,7 @@ public sealed partial class EtcdLabTests(ITestOutputHelper output)
     private static readonly string[] Members = ["cp-1", "cp-2", "cp-3"];
 
     [LabFact("ip", "nft", "wg", "wireguard-go", "sshd", "ssh", "ssh-keygen", "nc", "ping", "useradd", "ansible-playbook", "runsvdir", "sv", "sudo", "etcd", "etcdctl", "curl", "openssl")]
-    public async Task Up_Lab01WithKubernetes_EtcdQuorumHoldsSurvivesItsLeaderAndRefusesAForeignMember()
+    public async Task Up_Lab01WithKubernetes_EtcdQuorumHoldsSurvivesItsLeaderReplacesALostMemberAndRefusesAForeignMember()
     {
         await using var project = LabProject.Create("lab-01", Spec);
         project.EditSpec(Spec, yaml => SpecText.ReplaceOnce(
@@ -82,6 +83,24 @@ public sealed partial class EtcdLabTests(ITestOutputHelper output)
         var rejoined = await EventuallyAsync(leaderNode, $"{Etcdctl(addresses[leader])} get --consistency=s --print-value-only kubedos/lab/leader-killed | grep -x {leader}");
         Assert.True(rejoined.Succeeded, $"{leader} did not come back with the write: {rejoined.Stdout}{rejoined.Stderr}");
 
+        // The delete-control-plane drill on cp-2: its machine lost out of band (its etcd data with it), the gates notice,
+        // `up --refresh` makes a new machine and converge removes the lost member and adds the new one, which starts
+        // `existing`. The drill's witness reads a key written before the fault while cp-2 is gone and after.
+        var cp1 = await ConvergeLabTests.NodeAsync(project, "cp-1");
+        var lost = (await MembersAsync(cp1, addresses["cp-1"])).Single(m => m.Name == "cp-2");
+        var (drillExit, drillOutput) = project.RunCli("drill", "run", "delete-control-plane", "--stack", project.Stack, "--node", "cp-2", "--json");
+        Assert.True(drillExit == 0, drillOutput);
+        var drill = JsonNode.Parse(drillOutput.Trim().Split('\n')[^1])!["drill"]!;
+        output.WriteLine($"delete-control-plane cp-2 with etcd: recovery {drill["recoverySeconds"]} s; quorum {drill["quorum"]}");
+        Assert.StartsWith("held:", drill["quorum"]!.GetValue<string>(), StringComparison.Ordinal);
+        var members = await MembersAsync(cp1, addresses["cp-1"]);
+        Assert.Equal(Members, members.Select(m => m.Name).Order(StringComparer.Ordinal));
+        Assert.NotEqual(lost.Id, members.Single(m => m.Name == "cp-2").Id);
+        var cp2 = await ConvergeLabTests.NodeAsync(project, "cp-2");
+        Assert.Contains("\"existing\"", await cp2.ReadFileAsync("/var/lib/kubedos/etcd/bootstrap.json", CancellationToken.None), StringComparison.Ordinal);
+        var held = await EventuallyAsync(cp2, $"{Etcdctl(addresses["cp-2"])} get --consistency=s --print-value-only kubedos/lab/leader-killed | grep -x {leader}");
+        Assert.True(held.Succeeded, $"the new cp-2 member does not hold what was written before it was lost: {held.Stdout}{held.Stderr}");
+
         // A member given a peer certificate from another CA (same name and address) is refused by the others.
         var foreign = await ConvergeLabTests.NodeAsync(project, "cp-3");
         var address = addresses["cp-3"];
@@ -94,7 +113,6 @@ public sealed partial class EtcdLabTests(ITestOutputHelper output)
             + "install -m 0644 peer.crt /etc/kubernetes/pki/etcd/peer.crt; install -m 0600 -o kubedos-etcd -g kubedos-etcd peer.key /etc/kubernetes/pki/etcd/peer.key; "
             + "sv -w 30 restart /etc/service/etcd"]), CancellationToken.None);
         Assert.True(replaced.Succeeded, replaced.Stdout + replaced.Stderr);
-        var cp1 = await ConvergeLabTests.NodeAsync(project, "cp-1");
         var refused = await EventuallyAsync(cp1, $"grep -E '\"rejected connection\",\"remote-addr\":\"{Regex.Escape(address)}:[0-9]+\".*(unknown authority|bad certificate)' /var/log/etcd/current");
         Assert.True(refused.Succeeded, $"cp-1 did not refuse cp-3's foreign peer certificate: {await cp1.ReadFileAsync("/var/log/etcd/current", CancellationToken.None)}");
         var health = await foreign.ExecAsync(new NodeInvocation(["sh", "-c", $"{Etcdctl(address)} endpoint health"]), CancellationToken.None);
@@ -107,6 +125,13 @@ public sealed partial class EtcdLabTests(ITestOutputHelper output)
     private static string Etcdctl(string address) =>
         $"ETCDCTL_API=3 etcdctl --dial-timeout=3s --command-timeout=5s --endpoints=https://{address}:2379 "
         + "--cacert=/etc/kubernetes/pki/etcd/ca.crt --cert=/etc/kubernetes/pki/etcd/healthcheck-client.crt --key=/etc/kubernetes/pki/etcd/healthcheck-client.key";
+
+    // The cluster's members as a member sees them: name (empty until a member first starts) and ID.
+    private static async Task<IReadOnlyList<(string Name, ulong Id)>> MembersAsync(LabNode node, string address)
+    {
+        var list = JsonNode.Parse((await EventuallyAsync(node, $"{Etcdctl(address)} member list -w json")).Stdout)!["members"]!.AsArray();
+        return [.. list.Select(m => ((string?)m!["name"] ?? string.Empty, m["ID"]!.GetValue<ulong>()))];
+    }
 
     // Every member's wg3 address, from the stack's nodes output.
     private static async Task<Dictionary<string, string>> AddressesAsync(LabProject project)

@@ -1,6 +1,5 @@
 using Kubedos.Engine.Model;
 using Kubedos.Engine.Providers;
-using Kubedos.Pki;
 using Kubedos.Providers.Local;
 using Kubedos.Testing;
 
@@ -95,24 +94,6 @@ public sealed class LocalProviderTests
             None);
 
         Assert.Equal(["mode", "path"], response.Failures.Select(f => f.Property).Order(StringComparer.Ordinal));
-    }
-
-    // A file adopted after a killed create, or refreshed after a hand edit, records the digest of what is really there.
-    [Theory]
-    [InlineData("", true)]
-    [InlineData("edited by hand\n", true)]
-    [InlineData("[Interface]\n", false)]
-    public async Task DiffAsync_FileHoldingOtherContentThanRecorded_UpdatesInPlace(string onNode, bool changes)
-    {
-        var inputs = PropertyMapper.ToMap(new NodeFileInputs("cp-1", "/etc/kubedos/wireguard/wg1.conf", "[Interface]\n", "0600", LabOwner: "state-owner-1"));
-        var recorded = PropertyMapper.ToMap(new NodeFileOutputs("lab-01", "cp-1", "/etc/kubedos/wireguard/wg1.conf", "0600", Sha256Hex.Of(onNode)));
-
-        var diff = await FakePackage().DiffAsync(
-            new DiffRequest(UrnOf("lab-01", "local:lab:File", "cp-1-wg1-conf"), "local:lab:File", "lab-01/cp-1:/etc/kubedos/wireguard/wg1.conf", inputs, recorded, inputs),
-            None);
-
-        Assert.Equal(changes ? ["content"] : Array.Empty<string>(), diff.ChangedKeys);
-        Assert.False(diff.RequiresReplace);
     }
 
     [Fact]
