@@ -56,7 +56,7 @@ internal static class DrillProgram
         var quorumKey = QuorumKeyPrefix + time.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture) + "-" + plan.Name;
         if (options.Quorum is not null)
         {
-            await options.Quorum.WriteAsync(quorumKey, plan.Node, cancellationToken);
+            await options.Quorum.WriteAsync(quorumKey, plan.Node, checkpoint, cancellationToken);
         }
 
         // Fault, out of band.

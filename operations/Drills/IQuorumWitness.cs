@@ -1,3 +1,5 @@
+using Kubedos.Engine.State;
+
 namespace Kubedos.Operations.Drills;
 
 /// <summary>
@@ -10,9 +12,10 @@ namespace Kubedos.Operations.Drills;
 /// </remarks>
 internal interface IQuorumWitness
 {
-    /// <summary>Writes <paramref name="value"/> at <paramref name="key"/>.</summary>
-    Task WriteAsync(string key, string value, CancellationToken cancellationToken);
+    /// <summary>Writes <paramref name="value"/> at <paramref name="key"/>, in the cluster whose machines <paramref name="checkpoint"/>'s state made.</summary>
+    /// <exception cref="OperationRefusedException">The machines are another state's, or etcd took no write; nothing was touched.</exception>
+    Task WriteAsync(string key, string value, Checkpoint checkpoint, CancellationToken cancellationToken);
 
-    /// <summary>Reads <paramref name="key"/>; null when it is not there or the cluster cannot answer.</summary>
+    /// <summary>Reads <paramref name="key"/> in the cluster written to; null when it is not there, the cluster cannot answer, or nothing was written.</summary>
     Task<string?> ReadAsync(string key, CancellationToken cancellationToken);
 }

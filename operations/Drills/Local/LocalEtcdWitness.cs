@@ -1,4 +1,5 @@
 using Kubedos.Components.Kubernetes;
+using Kubedos.Engine.State;
 using Kubedos.Providers.Local;
 
 namespace Kubedos.Operations.Drills.Local;
@@ -6,17 +7,21 @@ namespace Kubedos.Operations.Drills.Local;
 /// <summary>
 /// The etcd witness on the local lab: <c>etcdctl</c> inside a running control plane other than the drilled node, with the
 /// health-check client kubeadm's layout puts there, over every member's client URL. Reads are linearizable (etcd's default),
-/// so a read answers only while a majority of the members does.
+/// so a read answers only while a majority of the members does. It writes only into a lab the drill's own state made
+/// (<see cref="StateLab"/>), and reads only there.
 /// </summary>
 internal sealed class LocalEtcdWitness(LocalLab lab, string stack, EtcdMembership membership, string drilled) : IQuorumWitness
 {
+    private string? owner;
+
     public LocalEtcdWitness(string stack, EtcdMembership membership, string drilled)
         : this(new LocalLab(), stack, membership, drilled)
     {
     }
 
-    public async Task WriteAsync(string key, string value, CancellationToken cancellationToken)
+    public async Task WriteAsync(string key, string value, Checkpoint checkpoint, CancellationToken cancellationToken)
     {
+        owner = await StateLab.RequireOwnedAsync(lab, stack, checkpoint, null, "a drill writes its quorum key into", cancellationToken);
         var (node, result) = await EtcdctlAsync($"put {Quote(key)} {Quote(value)}", cancellationToken);
         if (!result.Succeeded)
         {
@@ -26,6 +31,11 @@ internal sealed class LocalEtcdWitness(LocalLab lab, string stack, EtcdMembershi
 
     public async Task<string?> ReadAsync(string key, CancellationToken cancellationToken)
     {
+        if (owner is null)
+        {
+            return null;
+        }
+
         var (_, result) = await EtcdctlAsync($"get --print-value-only {Quote(key)}", cancellationToken);
         return result.Succeeded && result.Stdout.Length > 0 ? result.Stdout.TrimEnd('\n') : null;
     }
@@ -35,7 +45,7 @@ internal sealed class LocalEtcdWitness(LocalLab lab, string stack, EtcdMembershi
         var command = $"{EtcdClientCommand.For(string.Join(',', membership.ClientUrls))} {subcommand}";
         foreach (var member in membership.Members.Where(m => m.Name != drilled))
         {
-            if (await lab.FindNodeAsync(stack, member.Name, cancellationToken) is { } node)
+            if (await lab.FindOwnedNodeAsync(stack, member.Name, owner, cancellationToken) is { } node)
             {
                 return (member.Name, await node.ExecAsync(new NodeInvocation(["sh", "-c", command]), cancellationToken));
             }

@@ -26,8 +26,9 @@ internal static class StateLab
     /// <paramref name="recorded"/> is the node resource whose owner counts (null takes any the state records), <paramref name="act"/>
     /// what the caller does only in its own state's lab, for the refusal (e.g. "a drill fails").
     /// </summary>
+    /// <returns>The owner id the state recorded.</returns>
     /// <exception cref="OperationRefusedException">The lab is another state's, or the state records no owner; nothing was touched.</exception>
-    public static async Task RequireOwnedAsync(LocalLab lab, string stack, Checkpoint checkpoint, ResourceState? recorded, string act, CancellationToken cancellationToken)
+    public static async Task<string> RequireOwnedAsync(LocalLab lab, string stack, Checkpoint checkpoint, ResourceState? recorded, string act, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lab);
         ArgumentNullException.ThrowIfNull(checkpoint);
@@ -36,6 +37,8 @@ internal static class StateLab
         {
             throw new OperationRefusedException($"the lab of stack '{stack}' is not this state's (owner {owner ?? "unrecorded"}); {act} only a lab its own state made, nothing was touched");
         }
+
+        return owner;
     }
 
     private static IEnumerable<ResourceState> Nodes(Checkpoint checkpoint) =>

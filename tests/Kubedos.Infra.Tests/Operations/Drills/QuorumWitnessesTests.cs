@@ -1,6 +1,11 @@
+using Kubedos.Components.Kubernetes;
+using Kubedos.Engine.Model;
+using Kubedos.Engine.State;
 using Kubedos.Infra.Tests.Spec;
+using Kubedos.Operations;
 using Kubedos.Operations.Drills;
 using Kubedos.Operations.Drills.Local;
+using Kubedos.Providers.Local;
 using Kubedos.Spec.Normalisation;
 
 namespace Kubedos.Infra.Tests.Operations.Drills;
@@ -38,5 +43,32 @@ public sealed class QuorumWitnessesTests
         var cluster = Lab01(kubernetes);
 
         Assert.Null(QuorumWitnesses.For(cluster, "lab-01", DrillPlan.From(cluster, drill, null)));
+    }
+
+    // A lab of the same stack name that another state made (here: no owner file at all) gets no quorum key and is not read.
+    [Fact]
+    public async Task LocalEtcdWitness_LabNotThisStates_RefusesTheWriteAndReadsNothing()
+    {
+        var root = Directory.CreateTempSubdirectory("kubedos-witness-").FullName;
+        try
+        {
+            var cluster = Lab01(kubernetes: true);
+            var lab = new LocalLab(new HostCommandRunner(), new LabOptions(root), TimeProvider.System);
+            var witness = new LocalEtcdWitness(lab, "lab-01", EtcdMembership.Of(cluster), "cp-2");
+            var node = new ResourceState(Urn.Create("lab-01", "kubedos", string.Empty, NodeResource.TypeToken, "cp-1"), NodeResource.TypeToken, Custom: true)
+            {
+                Outputs = PropertyMap.From([KeyValuePair.Create("name", PropertyValue.Of("cp-1")), KeyValuePair.Create("labOwner", PropertyValue.Of("this-state"))]),
+            };
+            var checkpoint = new Checkpoint(CheckpointManifest.At(DateTimeOffset.UnixEpoch), null, [node], []);
+
+            var refused = await Assert.ThrowsAsync<OperationRefusedException>(() => witness.WriteAsync("kubedos/drills/k", "cp-2", checkpoint, CancellationToken.None));
+
+            Assert.Contains("is not this state's (owner this-state)", refused.Message, StringComparison.Ordinal);
+            Assert.Null(await witness.ReadAsync("kubedos/drills/k", CancellationToken.None));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 }
