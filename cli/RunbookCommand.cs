@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Kubedos.Components.Seal;
 using Kubedos.Engine.Cli;
+using Kubedos.Engine.Config;
+using Kubedos.Engine.Secrets;
 using Kubedos.Operations;
 using Kubedos.Operations.Drills;
 using Kubedos.Operations.Runbooks;
@@ -9,9 +12,9 @@ using Kubedos.Operations.Runbooks;
 namespace Kubedos.Cli;
 
 /// <summary>
-/// <c>kubedos runbook rotate --stack S [--what wireguard|node-certs|etcd-certs|all] [--json]</c> and
-/// <c>kubedos runbook compromised-node NODE --stack S --yes [--json]</c>: thin wrappers over <see cref="RotateProgram"/> and
-/// <see cref="CompromisedNodeProgram"/>. Exit 0 when every step did what it names and every gate passed after it, 1 when a
+/// <c>kubedos runbook rotate --stack S [--what wireguard|node-certs|etcd-certs|all] [--json]</c>,
+/// <c>kubedos runbook compromised-node NODE --stack S --yes [--json]</c> and <c>kubedos runbook total-loss --stack S --yes [--json]</c>:
+/// thin wrappers over <see cref="RotateProgram"/>, <see cref="CompromisedNodeProgram"/> and <see cref="TotalLossProgram"/>. Exit 0 when every step did what it names and every gate passed after it, 1 when a
 /// step failed (the later ones are not run), 2 for what the spec cannot have (or a missing --yes), 7 when the stack was
 /// never brought up.
 /// </summary>
@@ -48,7 +51,56 @@ internal static class RunbookCommand
         };
         compromised.SetAction((parse, cancellationToken) => CommandFailure.RunAsync(host.Error ?? Console.Error, "runbook compromised-node", () =>
             CompromisedAsync(host, parse.GetValue(node)!, parse.GetValue(stack), parse.GetValue(yes), parse.GetValue(json), cancellationToken)));
-        return new Command("runbook", "Operational runbooks as programs over the engine (spec §18)") { rotate, compromised };
+        var totalLossYes = new Option<bool>("--yes", "-y") { Description = "Confirm: every node is made anew and etcd restored from the bundle's newest snapshot" };
+        var totalLoss = new Command(
+            "total-loss",
+            "Rebuild a cluster of which no machine runs, from the state, the spec and the recovery bundle: with etcd, the bundle's newest "
+            + "snapshot (the bundle verified under kubedos:seal.signingKeyPin) is restored on every member as the cluster bootstraps "
+            + "(config kubedos:etcdRestoreSnapshot); one up --refresh makes every node anew and runs every gate. Needs --yes.")
+        {
+            stack, totalLossYes, json,
+        };
+        totalLoss.SetAction((parse, cancellationToken) => CommandFailure.RunAsync(host.Error ?? Console.Error, "runbook total-loss", () =>
+            TotalLossAsync(host, parse.GetValue(stack), parse.GetValue(totalLossYes), parse.GetValue(json), cancellationToken)));
+        return new Command("runbook", "Operational runbooks as programs over the engine (spec §18)") { rotate, compromised, totalLoss };
+    }
+
+    private static async Task<int> TotalLossAsync(ProgramHost host, string? stackOption, bool yes, bool json, CancellationToken cancellationToken)
+    {
+        var error = host.Error ?? Console.Error;
+        if (!yes)
+        {
+            await error.WriteLineAsync("kubedos runbook total-loss: rebuilding every node and restoring etcd from the bundle needs --yes");
+            return ExitCodes.Usage;
+        }
+
+        var (target, exitCode) = await OperationStack.OpenAsync(host, "runbook total-loss", stackOption, cancellationToken);
+        if (target is null)
+        {
+            return exitCode;
+        }
+
+        TotalLossOptions options;
+        try
+        {
+            var config = new StackConfigStore(host.WorkDir, target.Name, new PassphraseSource(host.Environment ?? Environment.GetEnvironmentVariable));
+            options = new TotalLossOptions
+            {
+                HostFailure = HostFailures.For(target.Cluster.Substrate.Type),
+                ProjectDirectory = host.WorkDir,
+                SigningKeyPin = config.Get(SealMaterial.SigningKeyPinKey)?.Text,
+                Runbook = new RunbookOptions { Time = host.Time, OnStep = json ? null : Progress(host.Out ?? Console.Out) },
+            };
+        }
+        catch (OperationRefusedException e)
+        {
+            await error.WriteLineAsync($"kubedos runbook total-loss: {e.Message}");
+            return ExitCodes.Usage;
+        }
+
+        var stack = await target.SelectAsync(cancellationToken);
+        return await ReportAsync(host, "total-loss", target, json, () =>
+            TotalLossProgram.RunAsync(stack, target.Cluster, target.OutDirectory, options, cancellationToken), cancellationToken);
     }
 
     private static async Task<int> CompromisedAsync(ProgramHost host, string node, string? stackOption, bool yes, bool json, CancellationToken cancellationToken)

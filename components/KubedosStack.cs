@@ -30,7 +30,8 @@ namespace Kubedos.Components;
 /// files go to <c>&lt;outDir&gt;/&lt;stack&gt;/</c>) and <c>kubedos:acceptanceRun</c> (change it to
 /// run the gates again on the next up; <c>kubedos acceptance --stack S</c> runs them again without an up),
 /// <c>kubedos:ansibleDirectory</c> (default <c>ansible</c> in the project directory: the playbook and roles Converge runs), <c>kubedos:lockFile</c>
-/// (the stack's lockfile, sealed into the bundle; default: the image lock beside the spec, when it exists). Required: <c>kubedos:seal.signingKey</c> (secret) and <c>kubedos:seal.signingKeyPin</c>.
+/// (the stack's lockfile, sealed into the bundle; default: the image lock beside the spec, when it exists), <c>kubedos:etcdRestoreSnapshot</c>
+/// (an etcd snapshot a cluster bootstrapping from nothing restores: <see cref="EtcdRestoreSource"/>). Required: <c>kubedos:seal.signingKey</c> (secret) and <c>kubedos:seal.signingKeyPin</c>.
 /// </remarks>
 public sealed class KubedosStack : Stack
 {
@@ -93,6 +94,7 @@ public sealed class KubedosStack : Stack
         // Stage 5: Ansible over SSH on wg1 (host keys pinned from first boot), when the spec asks for it.
         var converged = new List<Resource>();
         var acceptanceRun = GetConfig("acceptanceRun") ?? "1";
+        var restore = EtcdRestoreSource.From(GetConfig(EtcdRestoreSource.ConfigKey), projectDirectory, etcdPki is not null && cluster.Orchestration.Ansible.Enabled);
         if (cluster.Orchestration.Ansible.Enabled)
         {
             var content = AnsibleContent.Read(Path.GetFullPath(GetConfig("ansibleDirectory") ?? "ansible", projectDirectory));
@@ -103,7 +105,7 @@ public sealed class KubedosStack : Stack
                 Stack = StackName,
                 Access = access,
                 Content = content,
-                HostVariables = PerNode(observability?.Variables, etcdPki is null ? null : EtcdConvergeVariables.For(cluster, etcdPki)),
+                HostVariables = PerNode(observability?.Variables, etcdPki is null ? null : EtcdConvergeVariables.For(cluster, etcdPki, restore)),
                 Disks = substrate.Nodes.ToDictionary(n => n.Name, n => n.Disks, StringComparer.Ordinal),
             }, After(planes, enrollment));
             converged.Add(converge);

@@ -12,7 +12,10 @@ namespace Kubedos.Components.Kubernetes;
 internal static class EtcdConvergeVariables
 {
     /// <summary>node -&gt; variable -&gt; value, for every member and every observability node.</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, ConvergeVariable>> For(NormalisedCluster cluster, EtcdPki pki)
+    /// <param name="cluster">The normalised spec.</param>
+    /// <param name="pki">The etcd CA and the members' pairs.</param>
+    /// <param name="restore">The snapshot a cluster bootstrapping from nothing restores (the role's <c>etcd_restore_*</c>), or null for none.</param>
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, ConvergeVariable>> For(NormalisedCluster cluster, EtcdPki pki, EtcdRestoreSource? restore = null)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(pki);
@@ -34,6 +37,11 @@ internal static class EtcdConvergeVariables
                 ["etcd_apiserver_client_cert"] = ConvergeVariable.Plain(credentials.ApiserverClient.CertificatePem),
                 ["etcd_apiserver_client_key"] = ConvergeVariable.Private(credentials.ApiserverClient.PrivateKeyPem),
             };
+            if (restore is not null)
+            {
+                variables[node.Name]["etcd_restore_snapshot"] = Plain(restore.Path);
+                variables[node.Name]["etcd_restore_sha256"] = Plain(restore.Sha256);
+            }
         }
 
         // Prometheus scrapes every member's metrics listener with the health-check client (its role's prometheus_etcd_* variables).

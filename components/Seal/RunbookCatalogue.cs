@@ -41,6 +41,9 @@ internal static class RunbookCatalogue
         new("Replace a compromised node", "runbook compromised-node", "kubedos runbook compromised-node NODE --stack STACK --yes",
             "fences the node at once (every other node removes its WireGuard peers and drops its addresses, the operator removes its peer), revokes its certificates, destroys the machine, makes a replacement with new keys and identity (its certificate and one-time token minted after the revocation), renews every node's token when it served enrollment, and runs every gate; appends to logs/operations.log and writes runbooks/<UTC>-compromised-node.json",
             "a stack that is up; destructive to the node it names"),
+        new("Rebuild after total loss, etcd restored", "runbook total-loss", "kubedos runbook total-loss --stack STACK --yes",
+            "with no machine of the cluster running: verifies this bundle under the stack's signing key, keeps its newest etcd snapshot (etcd/) and names it in the stack's config (kubedos:etcdRestoreSnapshot), so every etcd member restores it as the cluster bootstraps; one up --refresh makes every node anew and runs every gate; the rebuilt cluster's first snapshot must hold at least the restored revision; appends to logs/operations.log and writes runbooks/<UTC>-total-loss.json",
+            "the stack's state and config, this bundle, and no machine of the cluster running"),
         new("Make a new signing key", "pki init-signing-key", "kubedos pki init-signing-key --out DIR",
             "a new P-256 key pair outside the project and the config lines that hand it to the stack (the next up seals with it)",
             "a directory outside the project, kept offline"),
@@ -49,7 +52,7 @@ internal static class RunbookCatalogue
     /// <summary>Runbooks the spec names that this build does not implement.</summary>
     public static IReadOnlyList<string> Absent { get; } =
     [
-        "kubedos runbook total-loss (automated, with the etcd restore): not in this build; 'Rebuild after total loss' above is the manual procedure",
+        "kubedos swap (the blue/green swap between two stacks of one cluster, spec §18.4): not in this build",
     ];
 
     public static string Render(string stack)

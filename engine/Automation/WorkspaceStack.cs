@@ -1,9 +1,11 @@
 using System.Collections.Immutable;
 using Kubedos.Engine.Automation.Events;
+using Kubedos.Engine.Config;
 using Kubedos.Engine.Execution;
 using Kubedos.Engine.Model;
 using Kubedos.Engine.Planning;
 using Kubedos.Engine.Policy;
+using Kubedos.Engine.Secrets;
 using Kubedos.Engine.State;
 
 namespace Kubedos.Engine.Automation;
@@ -78,6 +80,31 @@ public sealed class WorkspaceStack
     {
         options ??= new DestroyOptions();
         return RunAsync(UpdateKind.Destroy, options.PreviewOnly, new TargetSet(options.Target, false), [], options.Parallel, options.OnEvent, options.TargetDependents, cancellationToken);
+    }
+
+    /// <summary>The stack's config value at <paramref name="key"/> (<c>namespace:name</c>, decrypted), or null when unset (Pulumi's <c>GetConfigAsync</c>).</summary>
+    /// <exception cref="InvalidOperationException">The workspace's config comes from <see cref="WorkspaceOptions.Config"/>, not from the stack file.</exception>
+    public Task<string?> GetConfigAsync(string key, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(ConfigStore().Get(key)?.Text);
+    }
+
+    /// <summary>Sets <paramref name="key"/> in <c>Pulumi.&lt;stack&gt;.yaml</c> (Pulumi's <c>SetConfigAsync</c>); the next operation's program reads it.</summary>
+    /// <exception cref="InvalidOperationException">The workspace's config comes from <see cref="WorkspaceOptions.Config"/>, not from the stack file.</exception>
+    public Task SetConfigAsync(string key, string value, bool secret = false, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ConfigStore().Set(key, value, secret);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Removes <paramref name="key"/> from the stack file (Pulumi's <c>RemoveConfigAsync</c>); false when it was not set.</summary>
+    /// <exception cref="InvalidOperationException">The workspace's config comes from <see cref="WorkspaceOptions.Config"/>, not from the stack file.</exception>
+    public Task<bool> RemoveConfigAsync(string key, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(ConfigStore().Remove(key));
     }
 
     /// <summary>The stack outputs recorded by the last up.</summary>
@@ -309,4 +336,10 @@ public sealed class WorkspaceStack
             return ValueTask.CompletedTask;
         }
     }
+
+    // The stack file behind this stack's config; a workspace given its config in code has none to change.
+    private StackConfigStore ConfigStore() =>
+        Workspace.Options.Config is null && Workspace.HasProjectFile
+            ? new StackConfigStore(Workspace.Options.WorkDir, Name, Workspace.Options.Passphrase ?? new PassphraseSource(Workspace.Options.Environment))
+            : throw new InvalidOperationException($"stack '{Name}': this workspace's config is given in code (WorkspaceOptions.Config) or it has no project file, so there is no stack file to change");
 }

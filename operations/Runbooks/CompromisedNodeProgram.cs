@@ -66,15 +66,8 @@ internal static class CompromisedNodeProgram
         var started = time.GetUtcNow();
         await log.AppendAsync(started, Name, node, "start", $"{node} treated as compromised: {plan.Count} steps",
             new Dictionary<string, string> { ["steps"] = string.Join(", ", plan.Select(s => $"{s.Kind} {s.Subject}")) }, cancellationToken);
-        var results = new List<RunbookStepResult>();
-        async Task<bool> Record(RunbookStepResult result)
-        {
-            results.Add(result);
-            await log.AppendAsync(result.Finished, Name, result.Step.Subject, result.Passed ? "done" : "failed",
-                $"{result.Step.Kind}: {string.Join("; ", result.Passed ? result.Done : result.Failures)}", new Dictionary<string, string>(), cancellationToken);
-            options.Runbook.OnStep?.Invoke(result.Step, result);
-            return result.Passed;
-        }
+        var recorder = new StepRecorder(log, Name, options.Runbook);
+        Task<bool> Record(RunbookStepResult result) => recorder.RecordAsync(result, cancellationToken);
 
         async Task<bool> OutOfBand(RunbookStep step, Func<Task<IReadOnlyList<string>>> act)
         {
@@ -125,6 +118,7 @@ internal static class CompromisedNodeProgram
             ok = await Record(await RotateProgram.StepAsync(stack, step, urns[step], options.Runbook, refresh: false, cancellationToken));
         }
 
+        var results = recorder.Results;
         var failures = ok ? new List<string>() : [$"stopped after {results[^1].Step.Kind} {results[^1].Step.Subject}: {plan.Count - results.Count} later step(s) not run"];
         return await RotateProgram.FinishAsync(stack, new RunbookReport(Name, node, stack.Name, cluster.Name, started, time.GetUtcNow(), results, plan.Count, failures), log, outDirectory, options.Runbook, cancellationToken);
     }

@@ -60,6 +60,52 @@ public sealed class StackProgramTests : IDisposable
     }
 
     [Fact]
+    public async Task SetConfigAsync_NextUpReadsIt_AndRemoveConfigAsyncTakesItBack()
+    {
+        ProjectFile.Create("proj", "dotnet").Save(Path.Combine(_dir, ProjectFile.FileName));
+        var passphrase = PassphraseSource.FromPassphrase("pw");
+        var workspace = Workspace.Create(new WorkspaceOptions
+        {
+            WorkDir = _dir,
+            Providers = ProviderRegistry.Of(new FakeProvider()),
+            Program = StackProgram.Create<AppStack>(),
+            Passphrase = passphrase,
+            Environment = _ => null,
+        });
+        var stack = await workspace.CreateStackAsync("dev");
+        await stack.SetConfigAsync("proj:greeting", "hello");
+        await stack.SetConfigAsync("proj:token", "s3cret-token", secret: true);
+
+        var result = await stack.UpAsync();
+
+        Assert.Equal("hello", result.Outputs["greeting"].Value.AsString());
+        Assert.Equal("s3cret-token", await stack.GetConfigAsync("proj:token"));
+        Assert.DoesNotContain("s3cret-token", File.ReadAllText(Path.Combine(_dir, StackConfigFile.FileNameFor("dev"))), StringComparison.Ordinal);
+        Assert.True(await stack.RemoveConfigAsync("proj:greeting"));
+        Assert.False(await stack.RemoveConfigAsync("proj:greeting"));
+        Assert.Null(await stack.GetConfigAsync("proj:greeting"));
+        var ex = await Assert.ThrowsAsync<UpdateFailedException>(() => stack.UpAsync());
+        Assert.Contains("proj:greeting", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SetConfigAsync_ConfigGivenInCode_IsRefusedNotLost()
+    {
+        var workspace = Workspace.Create(new WorkspaceOptions
+        {
+            ProjectName = "proj",
+            WorkDir = _dir,
+            Providers = ProviderRegistry.Of(new FakeProvider()),
+            Program = StackProgram.Create(s => { }),
+            Config = _ => new Dictionary<string, string>(),
+            Environment = _ => null,
+        });
+        var stack = await workspace.CreateStackAsync("dev");
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => stack.SetConfigAsync("proj:greeting", "hello"));
+        Assert.Contains("given in code", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task InlineProgram_MissingConfig_FailsNamingKey()
     {
         var workspace = Workspace.Create(new WorkspaceOptions

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Kubedos.Components.Kubernetes;
 using Kubedos.Engine.Automation;
 using Kubedos.Infra.Tests.Spec;
+using Kubedos.Operations.Drills.Local;
 using Kubedos.Providers.Local;
 using Kubedos.Testing;
 using Xunit.Abstractions;
@@ -15,7 +16,8 @@ namespace Kubedos.Infra.Tests.Lab;
 /// etcd for real on a lab-01-shaped stack with Kubernetes enabled: converge starts a member on each control plane, the
 /// etcd-quorum gate passes, a snapshot lands in the recovery bundle, kubeadm's files read back strictly; the leader
 /// killed by hand leaves a quorum and runit brings it back; the delete-control-plane drill keeps the quorum and its rebuilt
-/// machine joins as a new member in place of the lost one; a member whose peer certificate another CA signed is refused.
+/// machine joins as a new member in place of the lost one; the total-loss runbook rebuilds every machine and restores the
+/// bundle's newest snapshot; a member whose peer certificate another CA signed is refused.
 /// </summary>
 [Collection(nameof(LabCollection))]
 public sealed partial class EtcdLabTests(ITestOutputHelper output)
@@ -25,7 +27,7 @@ public sealed partial class EtcdLabTests(ITestOutputHelper output)
     private static readonly string[] Members = ["cp-1", "cp-2", "cp-3"];
 
     [LabFact("ip", "nft", "wg", "wireguard-go", "sshd", "ssh", "ssh-keygen", "nc", "ping", "useradd", "ansible-playbook", "runsvdir", "sv", "sudo", "etcd", "etcdctl", "curl", "openssl")]
-    public async Task Up_Lab01WithKubernetes_EtcdQuorumHoldsSurvivesItsLeaderReplacesALostMemberAndRefusesAForeignMember()
+    public async Task Up_Lab01WithKubernetes_EtcdQuorumHoldsSurvivesItsLeaderReplacesALostMemberIsRestoredAfterTotalLossAndRefusesAForeignMember()
     {
         await using var project = LabProject.Create("lab-01", Spec);
         project.EditSpec(Spec, yaml => SpecText.ReplaceOnce(
@@ -51,15 +53,7 @@ public sealed partial class EtcdLabTests(ITestOutputHelper output)
             Assert.NotEmpty(KubeadmConfigRenderer.Read(text));
         }
 
-        // Idempotence: a forced re-converge changes nothing on any host, the etcd members included.
-        var stack = await project.StackAsync();
-        var watch = Stopwatch.StartNew();
-        var again = await stack.UpAsync(new UpdateOptions { Replace = [await ConvergeLabTests.PlaybookUrnAsync(project)] });
-        var reconvergeWall = watch.Elapsed;
-        Assert.True(again.Summary.Succeeded);
-        var recap = await ConvergeLabTests.RecapAsync(project);
-        Assert.All(recap, h => Assert.True(h.Value["changed"] == 0 && h.Value["failures"] == 0, $"second converge of {h.Key}: {string.Join(' ', h.Value.Select(c => $"{c.Key}={c.Value}"))}"));
-        output.WriteLine($"lab-01 with etcd up from nothing: {upWall.TotalSeconds:0.0} s; forced re-converge: {reconvergeWall.TotalSeconds:0.0} s");
+        output.WriteLine($"lab-01 with etcd up from nothing: {upWall.TotalSeconds:0.0} s");
 
         // The leader killed by hand: the other two keep a quorum (a write succeeds), runit restarts it, it rejoins healthy.
         var addresses = await AddressesAsync(project);
@@ -101,6 +95,47 @@ public sealed partial class EtcdLabTests(ITestOutputHelper output)
         var held = await EventuallyAsync(cp2, $"{Etcdctl(addresses["cp-2"])} get --consistency=s --print-value-only kubedos/lab/leader-killed | grep -x {leader}");
         Assert.True(held.Succeeded, $"the new cp-2 member does not hold what was written before it was lost: {held.Stdout}{held.Stderr}");
 
+        // Total loss. Refused while any machine runs, nothing touched. Then every machine failed out of band and the snapshots
+        // outside the bundle deleted: the runbook verifies the bundle, every member of the rebuilt cluster restores its newest
+        // snapshot, and the key written before the loss (and before that snapshot) reads back.
+        var (aliveExit, aliveOutput) = project.RunCli("runbook", "total-loss", "--stack", project.Stack, "--yes");
+        Assert.True(aliveExit == 1, aliveOutput);
+        Assert.Contains("cp-1, cp-2, cp-3, w-1 still run", aliveOutput, StringComparison.Ordinal);
+        var failure = new LocalHostFailure();
+        var whole = await (await project.StackAsync()).GetCheckpointAsync();
+        foreach (var node in new[] { "cp-1", "cp-2", "cp-3", "w-1" })
+        {
+            await failure.FailAsync(project.Stack, node, whole, CancellationToken.None);
+        }
+
+        Directory.Delete(Path.Combine(project.OutDirectory, EtcdSnapshotFetch.Folder), recursive: true);
+        var (lossExit, lossOutput) = project.RunCli("runbook", "total-loss", "--stack", project.Stack, "--yes", "--json");
+        Assert.True(lossExit == 0, lossOutput);
+        var runbook = JsonNode.Parse(lossOutput.Trim().Split('\n')[^1])!["runbook"]!;
+        var steps = runbook["steps"]!.AsArray().ToDictionary(st => (string)st!["kind"]!, st => st!);
+        output.WriteLine($"total-loss with etcd: {runbook["seconds"]} s (rebuild {steps["rebuild"]["seconds"]} s); {steps["restored"]["done"]![0]}");
+        Assert.Equal(["restore-source", "rebuild", "restored"], steps.Keys);
+        Assert.Contains("its data came back", (string)steps["restored"]["done"]![0]!, StringComparison.Ordinal);
+        var cp1Rebuilt = await ConvergeLabTests.NodeAsync(project, "cp-1");
+        var restored = await EventuallyAsync(cp1Rebuilt, $"{Etcdctl(addresses["cp-1"])} get --print-value-only kubedos/lab/leader-killed | grep -x {leader}");
+        Assert.True(restored.Succeeded, $"the key written before the loss did not come back: {restored.Stdout}{restored.Stderr}");
+        Assert.Contains("\"restored\"", await cp1Rebuilt.ReadFileAsync("/var/lib/kubedos/etcd/bootstrap.json", CancellationToken.None), StringComparison.Ordinal);
+        Assert.Equal(Members, (await MembersAsync(cp1Rebuilt, addresses["cp-1"])).Select(m => m.Name).Order(StringComparer.Ordinal));
+        Assert.StartsWith(
+            Path.Combine("out", project.Stack, "etcd-restore", "etcd-"),
+            await (await project.StackAsync()).GetConfigAsync("kubedos:etcdRestoreSnapshot"),
+            StringComparison.Ordinal);
+
+        // Idempotence, after a restore too: a forced re-converge changes nothing on any host (the members restore nothing again).
+        var stack = await project.StackAsync();
+        var watch = Stopwatch.StartNew();
+        var again = await stack.UpAsync(new UpdateOptions { Replace = [await ConvergeLabTests.PlaybookUrnAsync(project)] });
+        var reconvergeWall = watch.Elapsed;
+        Assert.True(again.Summary.Succeeded);
+        var recap = await ConvergeLabTests.RecapAsync(project);
+        Assert.All(recap, h => Assert.True(h.Value["changed"] == 0 && h.Value["failures"] == 0, $"second converge of {h.Key}: {string.Join(' ', h.Value.Select(c => $"{c.Key}={c.Value}"))}"));
+        output.WriteLine($"forced re-converge of the restored cluster: {reconvergeWall.TotalSeconds:0.0} s");
+
         // A member given a peer certificate from another CA (same name and address) is refused by the others.
         var foreign = await ConvergeLabTests.NodeAsync(project, "cp-3");
         var address = addresses["cp-3"];
@@ -113,8 +148,8 @@ public sealed partial class EtcdLabTests(ITestOutputHelper output)
             + "install -m 0644 peer.crt /etc/kubernetes/pki/etcd/peer.crt; install -m 0600 -o kubedos-etcd -g kubedos-etcd peer.key /etc/kubernetes/pki/etcd/peer.key; "
             + "sv -w 30 restart /etc/service/etcd"]), CancellationToken.None);
         Assert.True(replaced.Succeeded, replaced.Stdout + replaced.Stderr);
-        var refused = await EventuallyAsync(cp1, $"grep -E '\"rejected connection\",\"remote-addr\":\"{Regex.Escape(address)}:[0-9]+\".*(unknown authority|bad certificate)' /var/log/etcd/current");
-        Assert.True(refused.Succeeded, $"cp-1 did not refuse cp-3's foreign peer certificate: {await cp1.ReadFileAsync("/var/log/etcd/current", CancellationToken.None)}");
+        var refused = await EventuallyAsync(cp1Rebuilt, $"grep -E '\"rejected connection\",\"remote-addr\":\"{Regex.Escape(address)}:[0-9]+\".*(unknown authority|bad certificate)' /var/log/etcd/current");
+        Assert.True(refused.Succeeded, $"cp-1 did not refuse cp-3's foreign peer certificate: {await cp1Rebuilt.ReadFileAsync("/var/log/etcd/current", CancellationToken.None)}");
         var health = await foreign.ExecAsync(new NodeInvocation(["sh", "-c", $"{Etcdctl(address)} endpoint health"]), CancellationToken.None);
         Assert.False(health.Succeeded, "cp-3 with a foreign peer certificate still reports a healthy member");
 

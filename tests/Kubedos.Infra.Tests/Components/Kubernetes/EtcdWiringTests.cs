@@ -54,6 +54,63 @@ public sealed class EtcdWiringTests
     }
 
     [Fact]
+    public async Task For_WithARestoreSource_EveryMemberGetsItsPathAndDigest_WithoutOneNoneDoes()
+    {
+        var cluster = LabSpecs.Lab01Kubernetes;
+        var restore = new EtcdRestoreSource("/project/out/lab-01/etcd-restore/etcd-lab-01-cp-1-20261206T110000Z.db", new string('a', 64));
+        var seen = new ConcurrentDictionary<(string Node, string Name, bool Restoring), string>();
+
+        var result = await DeploymentTest.RunAsync(StackProgram.Create(stack =>
+        {
+            var pki = Pki(cluster);
+            foreach (var restoring in new[] { true, false })
+            {
+                foreach (var (node, variables) in EtcdConvergeVariables.For(cluster, pki, restoring ? restore : null))
+                {
+                    foreach (var (name, variable) in variables)
+                    {
+                        _ = variable.Value.Apply(v => seen[(node, name, restoring)] = v);
+                    }
+                }
+            }
+        }), Tls, new TestOptions { ProjectName = "kubedos", StackName = "lab-01" });
+
+        Assert.Null(result.ProgramError);
+        foreach (var member in new[] { "cp-1", "cp-2", "cp-3" })
+        {
+            Assert.Equal(restore.Path, seen[(member, "etcd_restore_snapshot", true)]);
+            Assert.Equal(restore.Sha256, seen[(member, "etcd_restore_sha256", true)]);
+        }
+
+        Assert.DoesNotContain(seen.Keys, k => !k.Restoring && k.Name.StartsWith("etcd_restore", StringComparison.Ordinal));
+        Assert.DoesNotContain(seen.Keys, k => k.Node == "w-1" && k.Name.StartsWith("etcd_restore", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void RestoreSource_FromConfig_DigestsTheFileOrRefusesNamingTheKey()
+    {
+        var project = Directory.CreateTempSubdirectory("kubedos-restore-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(project, "snap.db"), "bolt");
+            Assert.Null(EtcdRestoreSource.From(null, project, runsEtcd: false));
+            var source = EtcdRestoreSource.From("snap.db", project, runsEtcd: true)!;
+            Assert.Equal(Path.Combine(project, "snap.db"), source.Path);
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("bolt"u8)), source.Sha256);
+
+            var noEtcd = Assert.Throws<EtcdRestoreSourceException>(() => EtcdRestoreSource.From("snap.db", project, runsEtcd: false));
+            Assert.StartsWith("kubedos:etcdRestoreSnapshot: set on a stack that runs no etcd", noEtcd.Message, StringComparison.Ordinal);
+            var missing = Assert.Throws<EtcdRestoreSourceException>(() => EtcdRestoreSource.From("gone.db", project, runsEtcd: true));
+            Assert.Contains(Path.Combine(project, "gone.db"), missing.Message, StringComparison.Ordinal);
+            Assert.Throws<EtcdRestoreSourceException>(() => EtcdRestoreSource.From(" ", project, runsEtcd: true));
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task EtcdCa_IsSignedByTheIntermediateAndSignsEveryLeaf()
     {
         var cluster = LabSpecs.Lab01Kubernetes;
