@@ -1,9 +1,8 @@
 using Kubedos.Operations.Drills;
-using Kubedos.Providers.Local;
 
 namespace Kubedos.Operations.Runbooks;
 
-/// <summary>How the total-loss runbook sees the substrate's machines, runs the operator's tools, and which key signs the bundle it trusts.</summary>
+/// <summary>How the total-loss runbook sees the substrate's machines, where the project is, and which key signs the bundle it trusts.</summary>
 internal sealed record TotalLossOptions
 {
     /// <summary>Tells a machine that is gone from one that still runs (the runbook only rebuilds a cluster of which nothing runs).</summary>
@@ -14,9 +13,6 @@ internal sealed record TotalLossOptions
 
     /// <summary>The key id the stack seals with (config <c>kubedos:seal.signingKeyPin</c>); null trusts the bundle's own key.</summary>
     public string? SigningKeyPin { get; init; }
-
-    /// <summary>Runs etcdctl on the operator's host.</summary>
-    public ICommandRunner Host { get; init; } = new HostCommandRunner();
 
     public RunbookOptions Runbook { get; init; } = new();
 }

@@ -58,9 +58,13 @@ internal static class TotalLossProgram
 
         if (running.Count > 0)
         {
+            // A run killed during its rebuild leaves some machines made: its up, run again, finishes it with the snapshot it named.
+            var named = await stack.GetConfigAsync($"kubedos:{EtcdRestoreSource.ConfigKey}", cancellationToken);
             throw new OperationRefusedException(
                 $"stack '{stack.Name}': total-loss rebuilds a cluster of which nothing runs, and {string.Join(", ", running)} still {(running.Count == 1 ? "runs" : "run")}: "
-                + $"replace single machines with `kubedos up --refresh --stack {stack.Name}` or `kubedos runbook compromised-node`; nothing was touched");
+                + $"replace single machines with `kubedos up --refresh --stack {stack.Name}` or `kubedos runbook compromised-node`"
+                + (named is null ? string.Empty : $" (a total-loss run stopped during its rebuild is finished by that up: kubedos:{EtcdRestoreSource.ConfigKey} names {named})")
+                + "; nothing was touched");
         }
 
         // The data to restore is chosen and checked before anything changes.
@@ -71,7 +75,7 @@ internal static class TotalLossProgram
         {
             try
             {
-                restoring = await EtcdSnapshotStatus.ReadAsync(options.Host, snapshot.Path, cancellationToken);
+                restoring = await EtcdSnapshotStatus.ReadAsync(snapshot.Path, cancellationToken);
             }
             catch (InvalidOperationException e)
             {
@@ -205,7 +209,7 @@ internal static class TotalLossProgram
         {
             try
             {
-                var now = await EtcdSnapshotStatus.ReadAsync(options.Host, taken.FullName, cancellationToken);
+                var now = await EtcdSnapshotStatus.ReadAsync(taken.FullName, cancellationToken);
                 if (now.Revision >= restored.Revision)
                 {
                     done = $"the rebuilt cluster's snapshot {taken.Name} is at revision {now.Revision} ({now.TotalKey} keys), the restored one at {restored.Revision} ({restored.TotalKey} keys): its data came back";

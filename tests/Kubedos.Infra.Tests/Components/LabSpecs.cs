@@ -6,12 +6,7 @@ namespace Kubedos.Infra.Tests.Components;
 /// <summary>The repository's stack specs, validated and normalised.</summary>
 internal static class LabSpecs
 {
-    public static NormalisedCluster Normalise(string relative)
-    {
-        var result = SpecText.Validate(RepositoryFiles.Read(relative));
-        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
-        return SpecNormaliser.Normalise(result.Document!);
-    }
+    public static NormalisedCluster Normalise(string relative) => NormaliseText(RepositoryFiles.Read(relative));
 
     public static NormalisedCluster Lab01 => Normalise("stacks/lab-01.yaml");
 
@@ -42,13 +37,5 @@ internal static class LabSpecs
         "      - observability-stack\n",
         string.Empty);
 
-    public static NormalisedCluster Lab01Open
-    {
-        get
-        {
-            var result = SpecText.Validate(Lab01OpenYaml);
-            Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
-            return SpecNormaliser.Normalise(result.Document!);
-        }
-    }
+    public static NormalisedCluster Lab01Open => NormaliseText(Lab01OpenYaml);
 }

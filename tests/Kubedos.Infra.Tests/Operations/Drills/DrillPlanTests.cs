@@ -1,4 +1,4 @@
-using Kubedos.Infra.Tests.Spec;
+using Kubedos.Infra.Tests.Components;
 using Kubedos.Operations;
 using Kubedos.Operations.Drills;
 using Kubedos.Spec.Model;
@@ -8,12 +8,7 @@ namespace Kubedos.Infra.Tests.Operations.Drills;
 
 public sealed class DrillPlanTests
 {
-    private static NormalisedCluster Lab01()
-    {
-        var loaded = SpecText.Validate(RepositoryFiles.Read("stacks/lab-01.yaml"));
-        Assert.True(loaded.Succeeded, string.Join('\n', loaded.Diagnostics));
-        return SpecNormaliser.Normalise(loaded.Document!);
-    }
+    private static NormalisedCluster Lab01() => LabSpecs.Lab01;
 
     [Fact]
     public void From_Lab01DeleteWorker_FailsTheWorkerAndHoldsItToTheTighterTarget()

@@ -1,7 +1,7 @@
 using Kubedos.Components.Kubernetes;
 using Kubedos.Engine.Model;
 using Kubedos.Engine.State;
-using Kubedos.Infra.Tests.Spec;
+using Kubedos.Infra.Tests.Components;
 using Kubedos.Operations;
 using Kubedos.Operations.Drills;
 using Kubedos.Operations.Drills.Local;
@@ -12,18 +12,7 @@ namespace Kubedos.Infra.Tests.Operations.Drills;
 
 public sealed class QuorumWitnessesTests
 {
-    private static NormalisedCluster Lab01(bool kubernetes)
-    {
-        var text = RepositoryFiles.Read("stacks/lab-01.yaml");
-        if (kubernetes)
-        {
-            text = SpecText.ReplaceOnce(text, "enabled: false              # the lab", "enabled: true\n    version: v1.30.4\n    cni: { version: \"1.16.1\" } # the lab");
-        }
-
-        var loaded = SpecText.Validate(text);
-        Assert.True(loaded.Succeeded, string.Join('\n', loaded.Diagnostics));
-        return SpecNormaliser.Normalise(loaded.Document!);
-    }
+    private static NormalisedCluster Lab01(bool kubernetes) => kubernetes ? LabSpecs.Lab01Kubernetes : LabSpecs.Lab01;
 
     [Fact]
     public void For_ControlPlaneWithKubernetes_WatchesEtcdOnTheLab()

@@ -1,4 +1,4 @@
-using Kubedos.Infra.Tests.Spec;
+using Kubedos.Infra.Tests.Components;
 using Kubedos.Operations;
 using Kubedos.Operations.Runbooks;
 using Kubedos.Spec.Normalisation;
@@ -7,18 +7,7 @@ namespace Kubedos.Infra.Tests.Operations.Runbooks;
 
 public sealed class RotationPlanTests
 {
-    private static NormalisedCluster Lab01(bool kubernetes = false)
-    {
-        var yaml = RepositoryFiles.Read("stacks/lab-01.yaml");
-        if (kubernetes)
-        {
-            yaml = SpecText.ReplaceOnce(yaml, "enabled: false              # the lab", "enabled: true\n    version: v1.30.4\n    cni: { version: \"1.16.1\" } # the lab");
-        }
-
-        var loaded = SpecText.Validate(yaml);
-        Assert.True(loaded.Succeeded, string.Join('\n', loaded.Diagnostics));
-        return SpecNormaliser.Normalise(loaded.Document!);
-    }
+    private static NormalisedCluster Lab01(bool kubernetes = false) => kubernetes ? LabSpecs.Lab01Kubernetes : LabSpecs.Lab01;
 
     [Fact]
     public void From_WireGuard_OneStepPerNodeWithEveryPlaneKey_ThenTheOperatorKey()
