@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Kubedos.Components;
-using Kubedos.Engine.Automation;
 using Kubedos.Engine.Cli;
 using Kubedos.Policies;
 
@@ -24,6 +23,7 @@ internal static class KubedosCli
         root.Subcommands.Add(ImageCommand.Create(stack));
         root.Subcommands.Add(DrillCommand.Create(host));
         root.Subcommands.Add(RunbookCommand.Create(host));
+        root.Subcommands.Add(SwapCommand.Create(host));
         foreach (var command in EngineCommands.Build(host))
         {
             root.Subcommands.Add(command);
@@ -34,7 +34,7 @@ internal static class KubedosCli
 
     /// <summary>The host the engine verbs run the Kube'd'OS program in: every built-in provider and the Kube'd'OS policy pack.</summary>
     public static ProgramHost CreateHost() =>
-        new(StackProgram.Create<KubedosStack>(), BuiltInProviders.Create(TimeProvider.System))
+        new(KubedosProgram.Create(), BuiltInProviders.Create(TimeProvider.System))
         {
             PolicyPacks = [KubedosPolicyPack.Create()],
         };

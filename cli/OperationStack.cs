@@ -50,10 +50,13 @@ internal sealed record OperationStack(string Name, NormalisedCluster Cluster, st
     }
 
     /// <summary>The stack through the automation API (a <c>StateException</c> when it was never brought up).</summary>
-    public Task<WorkspaceStack> SelectAsync(CancellationToken cancellationToken)
+    public Task<WorkspaceStack> SelectAsync(CancellationToken cancellationToken) => OpenWorkspace().SelectStackAsync(Name, cancellationToken);
+
+    /// <summary>The project's workspace through the automation API, as the CLI's own verbs open it.</summary>
+    public Workspace OpenWorkspace()
     {
         var environment = Host.Environment ?? Environment.GetEnvironmentVariable;
-        var workspace = Workspace.Create(new WorkspaceOptions
+        return Workspace.Create(new WorkspaceOptions
         {
             WorkDir = Host.WorkDir,
             Providers = Host.Providers,
@@ -63,6 +66,5 @@ internal sealed record OperationStack(string Name, NormalisedCluster Cluster, st
             Time = Host.Time,
             PolicyPacks = Host.PolicyPacks,
         });
-        return workspace.SelectStackAsync(Name, cancellationToken);
     }
 }

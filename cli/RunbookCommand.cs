@@ -99,7 +99,7 @@ internal static class RunbookCommand
         }
 
         var stack = await target.SelectAsync(cancellationToken);
-        return await ReportAsync(host, "total-loss", target, json, () =>
+        return await ReportAsync(host, "runbook total-loss", target, json, () =>
             TotalLossProgram.RunAsync(stack, target.Cluster, target.OutDirectory, options, cancellationToken), cancellationToken);
     }
 
@@ -135,7 +135,7 @@ internal static class RunbookCommand
         }
 
         var stack = await target.SelectAsync(cancellationToken);
-        return await ReportAsync(host, "compromised-node " + node, target, json, () =>
+        return await ReportAsync(host, "runbook compromised-node " + node, target, json, () =>
             CompromisedNodeProgram.RunAsync(stack, target.Cluster, node, target.OutDirectory, options, cancellationToken), cancellationToken);
     }
 
@@ -161,7 +161,7 @@ internal static class RunbookCommand
         }
 
         var stack = await target.SelectAsync(cancellationToken);
-        return await ReportAsync(host, $"rotate --what {plan.What}", target, json, () =>
+        return await ReportAsync(host, $"runbook rotate --what {plan.What}", target, json, () =>
             RotateProgram.RunAsync(stack, target.Cluster.Name, plan, target.OutDirectory, new RunbookOptions
             {
                 Time = host.Time,
@@ -169,12 +169,20 @@ internal static class RunbookCommand
             }, cancellationToken), cancellationToken);
     }
 
-    private static Action<RunbookStep, RunbookStepResult?> Progress(TextWriter output) => (step, result) => output.WriteLine(result is null
+    /// <summary>Prints each step as it starts and ends.</summary>
+    internal static Action<RunbookStep, RunbookStepResult?> Progress(TextWriter output) => (step, result) => output.WriteLine(result is null
         ? $"{step.Kind,-10} {step.Subject,-10} {(step.Resources.Count == 0 ? "..." : "replacing " + string.Join(", ", step.Resources.Select(r => r.Name)))}"
         : $"{step.Kind,-10} {step.Subject,-10} {(result.Passed ? "done" : "FAILED")} in {(result.Finished - result.Started).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s"
             + (result.Gates.Count == 0 ? string.Empty : $", gates: {string.Join(", ", result.Gates.Select(g => $"{g.Key} {g.Value}"))}"));
 
-    private static async Task<int> ReportAsync(
+    /// <summary>Runs a runbook-shaped program and prints its report (or one JSON line); the exit code follows its verdict.</summary>
+    /// <param name="host">The CLI's host.</param>
+    /// <param name="title">What ran, as printed: <c>runbook total-loss</c>, <c>swap A -> B</c>; its first two words name the verb in a refusal.</param>
+    /// <param name="target">The stack the report is about.</param>
+    /// <param name="json">Print the report as one JSON line.</param>
+    /// <param name="run">The program.</param>
+    /// <param name="cancellationToken">Cancels printing.</param>
+    internal static async Task<int> ReportAsync(
         ProgramHost host, string title, OperationStack target, bool json, Func<Task<(RunbookReport Report, string Path)>> run, CancellationToken cancellationToken)
     {
         var error = host.Error ?? Console.Error;
@@ -187,7 +195,7 @@ internal static class RunbookCommand
         }
         catch (OperationRefusedException e)
         {
-            await error.WriteLineAsync($"kubedos runbook {title.Split(' ')[0]}: {e.Message}");
+            await error.WriteLineAsync($"kubedos {string.Join(' ', title.Split(' ').Take(title.StartsWith("runbook ", StringComparison.Ordinal) ? 2 : 1))}: {e.Message}");
             return e.AskedWrong ? ExitCodes.Usage : ExitCodes.OperationFailed;
         }
 
@@ -197,7 +205,7 @@ internal static class RunbookCommand
         }
         else
         {
-            await output.WriteLineAsync($"Runbook {title} ({target.Name}): {(report.Passed ? "passed" : "FAILED")}, {report.Steps.Count} of {report.StepsPlanned} steps in {(report.Finished - report.Started).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
+            await output.WriteLineAsync($"{char.ToUpperInvariant(title[0])}{title[1..]} ({target.Name}): {(report.Passed ? "passed" : "FAILED")}, {report.Steps.Count} of {report.StepsPlanned} steps in {(report.Finished - report.Started).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
             foreach (var problem in report.Problems)
             {
                 await output.WriteLineAsync($"    {problem}");

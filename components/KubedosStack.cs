@@ -31,10 +31,14 @@ namespace Kubedos.Components;
 /// run the gates again on the next up; <c>kubedos acceptance --stack S</c> runs them again without an up),
 /// <c>kubedos:ansibleDirectory</c> (default <c>ansible</c> in the project directory: the playbook and roles Converge runs), <c>kubedos:lockFile</c>
 /// (the stack's lockfile, sealed into the bundle; default: the image lock beside the spec, when it exists), <c>kubedos:etcdRestoreSnapshot</c>
-/// (an etcd snapshot a cluster bootstrapping from nothing restores: <see cref="EtcdRestoreSource"/>). Required: <c>kubedos:seal.signingKey</c> (secret) and <c>kubedos:seal.signingKeyPin</c>.
+/// (an etcd snapshot a cluster bootstrapping from nothing restores: <see cref="EtcdRestoreSource"/>), <c>kubedos:etcdSnapshotRun</c>
+/// (change it to take a new etcd snapshot on the next up without running the gates again). Required: <c>kubedos:seal.signingKey</c> (secret) and <c>kubedos:seal.signingKeyPin</c>.
 /// </remarks>
 public sealed class KubedosStack : Stack
 {
+    /// <summary>The config key whose change takes a new etcd snapshot on the next up, and nothing else (a blue/green swap's fresh snapshot).</summary>
+    public const string SnapshotRunKey = "etcdSnapshotRun";
+
     public KubedosStack()
     {
         var projectDirectory = ProjectDirectory;
@@ -93,6 +97,7 @@ public sealed class KubedosStack : Stack
 
         // Stage 5: Ansible over SSH on wg1 (host keys pinned from first boot), when the spec asks for it.
         var converged = new List<Resource>();
+        EtcdCluster? etcd = null;
         var acceptanceRun = GetConfig("acceptanceRun") ?? "1";
         var restore = EtcdRestoreSource.From(GetConfig(EtcdRestoreSource.ConfigKey), projectDirectory, etcdPki is not null && cluster.Orchestration.Ansible.Enabled);
         if (cluster.Orchestration.Ansible.Enabled)
@@ -113,14 +118,14 @@ public sealed class KubedosStack : Stack
             // Stage 6's etcd half: kubeadm's configuration pointing at the members Converge started, and a snapshot.
             if (etcdPki is not null)
             {
-                converged.Add(new EtcdCluster("etcd", new EtcdClusterArgs
+                converged.Add(etcd = new EtcdCluster("etcd", new EtcdClusterArgs
                 {
                     Cluster = cluster,
                     Pki = etcdPki,
                     Access = access,
                     OutDirectory = outDirectory,
                     Stack = StackName,
-                    SnapshotTriggers = [acceptanceRun, converge.Hosts.Apply(Recap)],
+                    SnapshotTriggers = GetConfig(SnapshotRunKey) is { } snapshotRun ? [acceptanceRun, snapshotRun, converge.Hosts.Apply(Recap)] : [acceptanceRun, converge.Hosts.Apply(Recap)],
                 }, After(converge)));
             }
         }
@@ -166,6 +171,9 @@ public sealed class KubedosStack : Stack
                 StringComparer.Ordinal));
         Acceptance = acceptance.Verdict;
         AuthorizedKey = firstboot.AuthorizedKey;
+        ControlPlaneEndpoint = acceptance.Verdict.Apply(_ => cluster.PrimaryControlPlane.PlaneAddresses[cluster.ControlPlane.Name].ToString());
+        Substrate = Output.Create(SubstrateKinds.SpecName(cluster.Substrate.Type));
+        EtcdSnapshot = etcd?.Snapshot.Apply(p => Path.GetRelativePath(projectDirectory, p)) ?? Output.Create(string.Empty);
         RecoveryBundle = seal.ManifestSha256;
         Inventory = enrollment.Inventory.Apply(entries => entries.ToDictionary(
             e => e.Node,
@@ -188,6 +196,21 @@ public sealed class KubedosStack : Stack
     /// <summary>The membership inventory (as in <c>out/&lt;stack&gt;/inventory.json</c>): per node its role, plane addresses and the serial the enrollment service issued.</summary>
     [Output("inventory")]
     public Output<Dictionary<string, Dictionary<string, string>>> Inventory { get; private set; }
+
+    /// <summary>
+    /// Where operators reach the cluster's control plane: the primary control plane's address on the control plane's plane
+    /// (wg1), known once the gates passed. A blue/green pair's endpoint stack forwards to the active colour's (components/Endpoint).
+    /// </summary>
+    [Output("controlPlaneEndpoint")]
+    public Output<string> ControlPlaneEndpoint { get; private set; }
+
+    /// <summary>The substrate the cluster runs on (<c>local</c>, <c>proxmox</c>, ...).</summary>
+    [Output("substrate")]
+    public Output<string> Substrate { get; private set; }
+
+    /// <summary>The etcd snapshot the last run that took one kept (relative to the project), or empty when the cluster runs no etcd.</summary>
+    [Output("etcdSnapshot")]
+    public Output<string> EtcdSnapshot { get; private set; }
 
     /// <summary>The stack's SSH public key (the private key is a secret in the state).</summary>
     [Output("authorizedKey")]

@@ -65,5 +65,19 @@ public sealed class StackProgram
             return Task.FromResult<(Stack, IReadOnlyDictionary<string, object?>)>((stack, stack.DeclaredOutputs()));
         });
 
+    /// <summary>
+    /// A typed stack chosen while the program runs: <paramref name="construct"/> may read the stack's config
+    /// (<see cref="ProgramConfig"/>) to pick which stack class builds it; its output properties are the stack outputs.
+    /// </summary>
+    public static StackProgram Create(Func<Stack> construct)
+    {
+        ArgumentNullException.ThrowIfNull(construct);
+        return new(() =>
+        {
+            var stack = construct();
+            return Task.FromResult<(Stack, IReadOnlyDictionary<string, object?>)>((stack, stack.DeclaredOutputs()));
+        });
+    }
+
     internal Task<(Stack Stack, IReadOnlyDictionary<string, object?> Outputs)> RunAsync() => _run();
 }

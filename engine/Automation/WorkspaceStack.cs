@@ -288,7 +288,7 @@ public sealed class WorkspaceStack
             Workspace.ProjectName,
             Name,
             dryRun,
-            options.Providers,
+            options.Providers.HasPackage(StackReferenceHandler.Package) ? options.Providers : options.Providers.Add(StackReferenceHandler.ProviderFor(Workspace)),
             targets,
             [.. replace],
             parallel is > 0 ? parallel.Value : 4 * Environment.ProcessorCount,

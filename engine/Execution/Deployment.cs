@@ -200,5 +200,10 @@ internal sealed class Deployment : IResourceMonitor
         {
             _run.Warn(component.ResourceUrn, $"outputs not recorded: {ex.Message}");
         }
+        catch (Exception ex) when (ExceptionCause.Of(ex) is not OperationCanceledException)
+        {
+            // A function given to Apply failed: the run fails where that is observed (TrackApply); the outputs stay unrecorded.
+            _run.Warn(component.ResourceUrn, $"outputs not recorded: {ExceptionCause.Of(ex).Message}");
+        }
     }
 }

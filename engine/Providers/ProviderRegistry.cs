@@ -51,6 +51,9 @@ public sealed class ProviderRegistry
     /// <summary>The packages with a default provider.</summary>
     public IEnumerable<string> Packages => _defaults.Keys.Order(StringComparer.Ordinal);
 
+    /// <summary>True when <paramref name="package"/> has a default provider.</summary>
+    internal bool HasPackage(string package) => _defaults.ContainsKey(package);
+
     /// <summary>The provider for <paramref name="type"/> (or the named instance) and its reference as recorded in state.</summary>
     internal (IResourceProvider Provider, string Reference) Resolve(string stack, string project, string type, string? name)
     {

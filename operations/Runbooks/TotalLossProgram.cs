@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Kubedos.Components.Kubernetes;
 using Kubedos.Engine.Automation;
 using Kubedos.Operations.Drills;
@@ -137,7 +136,7 @@ internal static class TotalLossProgram
         try
         {
             var kept = Path.Combine(outDirectory, RestoreFolder, snapshot.Name);
-            await CopyCheckedAsync(snapshot.Path, kept, snapshot.Sha256, cancellationToken);
+            await SnapshotCopy.CopyCheckedAsync(snapshot.Path, kept, snapshot.Sha256, cancellationToken);
             var collected = Path.Combine(outDirectory, EtcdSnapshotFetch.Folder);
             var returned = 0;
             foreach (var file in Directory.GetFiles(Path.GetDirectoryName(snapshot.Path)!, "*.db"))
@@ -226,24 +225,5 @@ internal static class TotalLossProgram
         }
 
         return new RunbookStepResult(step, at, options.Runbook.Time.GetUtcNow(), done is null ? [] : [done], new Dictionary<string, string>(), failure is null ? [] : [failure]);
-    }
-
-    // Copied beside, checked against the digest the verified manifest lists, then moved into place.
-    private static async Task CopyCheckedAsync(string source, string target, string sha256, CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var part = target + ".part";
-        File.Copy(source, part, overwrite: true);
-        await using (var copied = File.OpenRead(part))
-        {
-            var digest = Convert.ToHexStringLower(await SHA256.HashDataAsync(copied, cancellationToken));
-            if (!string.Equals(digest, sha256, StringComparison.OrdinalIgnoreCase))
-            {
-                File.Delete(part);
-                throw new IOException($"the copy of {source} has SHA-256 {digest}, the bundle's manifest lists {sha256}: nothing was kept");
-            }
-        }
-
-        File.Move(part, target, overwrite: true);
     }
 }

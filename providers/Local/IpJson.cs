@@ -18,4 +18,25 @@ internal static class IpJson
             ? document.RootElement.EnumerateArray().Select(e => e.Clone()).ToArray()
             : [];
     }
+
+    /// <summary>Every IPv4 address <c>ip -j -4 address show</c> lists, with its label (the interface's name when it has none).</summary>
+    public static IEnumerable<(System.Net.IPAddress Address, string Label)> Addresses(string stdout)
+    {
+        foreach (var link in Array(stdout))
+        {
+            var name = link.TryGetProperty("ifname", out var n) ? n.GetString() ?? string.Empty : string.Empty;
+            if (!link.TryGetProperty("addr_info", out var infos) || infos.ValueKind != JsonValueKind.Array)
+            {
+                continue;
+            }
+
+            foreach (var info in infos.EnumerateArray())
+            {
+                if (info.TryGetProperty("local", out var local) && System.Net.IPAddress.TryParse(local.GetString(), out var address))
+                {
+                    yield return (address, info.TryGetProperty("label", out var label) ? label.GetString() ?? name : name);
+                }
+            }
+        }
+    }
 }

@@ -7,7 +7,7 @@ namespace Kubedos.Providers.Local;
 /// <c>local:lab:Node</c> build it; <c>local:lab:File</c>, <c>local:lab:Payload</c>, <c>local:lab:Command</c> and
 /// <c>local:lab:Process</c> put configuration and software on its nodes; <c>local:lab:Disk</c> gives one a disk (a
 /// sparse file on a loop device); <c>local:lab:WireGuardInterface</c>
-/// brings up a kernel or wireguard-go interface.
+/// brings up a kernel or wireguard-go interface; <c>local:lab:Endpoint</c> is a blue/green pair's stable address on the host.
 /// </summary>
 public static class LocalProvider
 {
@@ -25,7 +25,8 @@ public static class LocalProvider
             new NodeProcessHandler(lab),
             new NodeDiskHandler(lab),
             new WireGuardInterfaceHandler(lab),
-            new OperatorWireGuardHandler(lab));
+            new OperatorWireGuardHandler(lab),
+            new LabEndpointHandler(lab));
     }
 
     /// <summary>The package for the real host lab under <see cref="LabOptions.DefaultLabRoot"/>.</summary>

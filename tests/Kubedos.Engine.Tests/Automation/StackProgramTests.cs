@@ -189,4 +189,38 @@ public sealed class StackProgramTests : IDisposable
         Assert.Equal([3, 9], failures.Select(f => f.Source!.Line!.Value).ToArray());
         Assert.Equal(["rule-a", "rule-b"], failures.Select(f => f.Rule!).ToArray());
     }
+
+    private sealed class FirstKindStack : Stack
+    {
+        [Output("kind")]
+        public Output<string> Kind { get; } = Output.Create("first");
+    }
+
+    private sealed class SecondKindStack : Stack
+    {
+        [Output("kind")]
+        public Output<string> Kind { get; } = Output.Create($"second, for {new ProgramConfig().Get("kind")}");
+    }
+
+    [Fact]
+    public async Task ChosenStack_ReadsProgramConfigToPickItsClass()
+    {
+        var program = StackProgram.Create(() => new ProgramConfig().Get("kind") is null ? new FirstKindStack() : new SecondKindStack());
+        var workspace = Workspace.Create(new WorkspaceOptions
+        {
+            ProjectName = "proj",
+            WorkDir = _dir,
+            Providers = ProviderRegistry.Of(new FakeProvider()),
+            Program = program,
+            Config = stack => stack == "second" ? new Dictionary<string, string> { ["proj:kind"] = "b" } : new Dictionary<string, string>(),
+            Environment = _ => null,
+        });
+
+        var first = await (await workspace.CreateStackAsync("first")).UpAsync();
+        var second = await (await workspace.CreateStackAsync("second")).UpAsync();
+
+        Assert.Equal("first", first.Outputs["kind"].Value.AsString());
+        Assert.Equal("second, for b", second.Outputs["kind"].Value.AsString());
+        Assert.Throws<InvalidOperationException>(() => new ProgramConfig());
+    }
 }

@@ -17,17 +17,20 @@ namespace Kubedos.Infra.Tests.Lab;
 /// etcd-quorum gate passes, a snapshot lands in the recovery bundle, kubeadm's files read back strictly; the leader
 /// killed by hand leaves a quorum and runit brings it back; the delete-control-plane drill keeps the quorum and its rebuilt
 /// machine joins as a new member in place of the lost one; the total-loss runbook rebuilds every machine and restores the
-/// bundle's newest snapshot; a member whose peer certificate another CA signed is refused.
+/// bundle's newest snapshot; <c>kubedos swap</c> moves the cluster to a derived second colour and back, its data and a
+/// stable endpoint with it; a member whose peer certificate another CA signed is refused.
 /// </summary>
 [Collection(nameof(LabCollection))]
 public sealed partial class EtcdLabTests(ITestOutputHelper output)
 {
     private const string Spec = "lab-01.yaml";
 
+    private const string EndpointAddress = "10.254.254.1";
+
     private static readonly string[] Members = ["cp-1", "cp-2", "cp-3"];
 
     [LabFact("ip", "nft", "wg", "wireguard-go", "sshd", "ssh", "ssh-keygen", "nc", "ping", "useradd", "ansible-playbook", "runsvdir", "sv", "sudo", "etcd", "etcdctl", "curl", "openssl")]
-    public async Task Up_Lab01WithKubernetes_EtcdQuorumHoldsSurvivesItsLeaderReplacesALostMemberIsRestoredAfterTotalLossAndRefusesAForeignMember()
+    public async Task Up_Lab01WithKubernetes_EtcdQuorumHoldsSurvivesItsLeaderReplacesALostMemberIsRestoredAfterTotalLossSwapsBlueGreenThereAndBackAndRefusesAForeignMember()
     {
         await using var project = LabProject.Create("lab-01", Spec);
         project.EditSpec(Spec, yaml => SpecText.ReplaceOnce(
@@ -126,10 +129,14 @@ public sealed partial class EtcdLabTests(ITestOutputHelper output)
             await (await project.StackAsync()).GetConfigAsync("kubedos:etcdRestoreSnapshot"),
             StringComparison.Ordinal);
 
-        // Idempotence, after a restore too: a forced re-converge changes nothing on any host (the members restore nothing again).
-        var stack = await project.StackAsync();
+        // Blue/green there and back on the restored cluster; it ends serving from this stack again, rebuilt by the swap back.
+        await SwapThereAndBackAsync(project);
+        var cp1Back = await ConvergeLabTests.NodeAsync(project, "cp-1");
+
+        // Idempotence of every role etcd's included, on a cluster restored from a snapshot: a forced re-converge changes
+        // nothing on any host (the members restore nothing again).
         var watch = Stopwatch.StartNew();
-        var again = await stack.UpAsync(new UpdateOptions { Replace = [await ConvergeLabTests.PlaybookUrnAsync(project)] });
+        var again = await (await project.StackAsync()).UpAsync(new UpdateOptions { Replace = [await ConvergeLabTests.PlaybookUrnAsync(project)] });
         var reconvergeWall = watch.Elapsed;
         Assert.True(again.Summary.Succeeded);
         var recap = await ConvergeLabTests.RecapAsync(project);
@@ -148,13 +155,117 @@ public sealed partial class EtcdLabTests(ITestOutputHelper output)
             + "install -m 0644 peer.crt /etc/kubernetes/pki/etcd/peer.crt; install -m 0600 -o kubedos-etcd -g kubedos-etcd peer.key /etc/kubernetes/pki/etcd/peer.key; "
             + "sv -w 30 restart /etc/service/etcd"]), CancellationToken.None);
         Assert.True(replaced.Succeeded, replaced.Stdout + replaced.Stderr);
-        var refused = await EventuallyAsync(cp1Rebuilt, $"grep -E '\"rejected connection\",\"remote-addr\":\"{Regex.Escape(address)}:[0-9]+\".*(unknown authority|bad certificate)' /var/log/etcd/current");
-        Assert.True(refused.Succeeded, $"cp-1 did not refuse cp-3's foreign peer certificate: {await cp1Rebuilt.ReadFileAsync("/var/log/etcd/current", CancellationToken.None)}");
+        var refused = await EventuallyAsync(cp1Back, $"grep -E '\"rejected connection\",\"remote-addr\":\"{Regex.Escape(address)}:[0-9]+\".*(unknown authority|bad certificate)' /var/log/etcd/current");
+        Assert.True(refused.Succeeded, $"cp-1 did not refuse cp-3's foreign peer certificate: {await cp1Back.ReadFileAsync("/var/log/etcd/current", CancellationToken.None)}");
         var health = await foreign.ExecAsync(new NodeInvocation(["sh", "-c", $"{Etcdctl(address)} endpoint health"]), CancellationToken.None);
         Assert.False(health.Succeeded, "cp-3 with a foreign peer certificate still reports a healthy member");
 
         await project.DestroyAsync();
         Assert.Equal(string.Empty, await project.LeftoversAsync());
+    }
+
+    // Blue/green there and back (kubedos swap): this stack is blue; green is derived from it as the README says (its file
+    // copied, its ranges moved). Each swap takes a fresh snapshot of the serving colour, builds the other from nothing with
+    // it restored, moves the endpoint (an address on the host, nftables-forwarded to the serving control plane's wg1) and
+    // destroys the old colour. A key written on the serving colour reads back through the endpoint, over SSH to the
+    // machine whose host key the new colour's cp-1 holds.
+    private async Task SwapThereAndBackAsync(LabProject project)
+    {
+        var blue = project.Stack;
+        var green = project.DeriveColour("lab-01-green", Spec, yaml => GreenPlanes().Replace(yaml.Replace("10.254.1.0/24", "10.254.31.0/24", StringComparison.Ordinal), "10.23$1."));
+        var endpoint = LabProject.StackName("lab-01-endpoint");
+        project.AddCompanion(endpoint);
+
+        // Refused without --yes, nothing touched.
+        Assert.Equal(2, project.RunCli("swap", "--from", blue, "--to", green).ExitCode);
+        await WriteKeyAsync(project, blue, "blue");
+
+        // A new colour that cannot be built (its root certificate unreadable): the swap fails at build, and the endpoint its
+        // first step made still serves blue, whose data reads back through it. What green made is destroyed by hand.
+        var root = await (await project.Workspace().SelectStackAsync(blue)).GetConfigAsync("kubedos:pki.rootCert");
+        Assert.Equal(0, project.RunCli("config", "set", "--stack", green, "kubedos:pki.rootCert", "/nonexistent/root-ca.pem").ExitCode);
+        var (failedExit, failedText) = project.RunCli("swap", "--from", blue, "--to", green, "--endpoint", endpoint, "--endpoint-address", EndpointAddress, "--yes", "--json");
+        Assert.True(failedExit == 1, failedText);
+        var failedReport = JsonNode.Parse(failedText.Trim().Split('\n')[^1])!["runbook"]!;
+        Assert.Equal(["endpoint", "snapshot", "build"], failedReport["steps"]!.AsArray().Select(st => (string)st!["kind"]!));
+        Assert.Contains(failedReport["failures"]!.AsArray(), f => ((string)f!).Contains($"the endpoint still serves '{blue}'", StringComparison.Ordinal));
+        Assert.Equal("blue", await ThroughEndpointAsync(project, blue));
+        Assert.Equal(0, project.RunCli("destroy", "--stack", green, "--yes").ExitCode);
+        Assert.Equal(0, project.RunCli("config", "set", "--stack", green, "kubedos:pki.rootCert", root!).ExitCode);
+
+        var there = Swap(project, blue, green, endpoint);
+        Assert.Equal(["snapshot", "build", "data", "switch", "retire"], there.Keys);
+        Assert.Equal("blue", await ThroughEndpointAsync(project, green));
+        Assert.Equal(string.Empty, await LeftoversOfAsync(blue));
+
+        await WriteKeyAsync(project, green, "green");
+        var back = Swap(project, green, blue, endpoint);
+        Assert.Equal(["snapshot", "build", "data", "switch", "retire"], back.Keys);
+        Assert.Equal("green", await ThroughEndpointAsync(project, blue));
+        Assert.Equal(string.Empty, await LeftoversOfAsync(green));
+
+        // The endpoint stack destroyed: its table and address leave the host.
+        await (await project.Workspace().SelectStackAsync(endpoint)).DestroyAsync();
+        Assert.DoesNotContain(EndpointAddress, Run("ip", "-4", "address", "show", "dev", "lo"), StringComparison.Ordinal);
+    }
+
+    private Dictionary<string, JsonNode> Swap(LabProject project, string from, string to, string endpoint, params string[] more)
+    {
+        var (exit, text) = project.RunCli(["swap", "--from", from, "--to", to, "--endpoint", endpoint, "--destroy-old", "--yes", "--json", .. more]);
+        Assert.True(exit == 0, text);
+        var report = JsonNode.Parse(text.Trim().Split('\n')[^1])!["runbook"]!;
+        var steps = report["steps"]!.AsArray().ToDictionary(st => (string)st!["kind"]!, st => st!);
+        output.WriteLine($"swap {from} -> {to}: {report["seconds"]} s ({string.Join(", ", steps.Select(st => $"{st.Key} {st.Value["seconds"]} s"))}); {string.Join(" | ", steps.Values.SelectMany(st => st["done"]!.AsArray().Select(d => (string)d!)))}");
+        Assert.Equal("passed", (string)report["verdict"]!);
+        return steps;
+    }
+
+    private static async Task WriteKeyAsync(LabProject project, string stack, string value)
+    {
+        var (cp1, address) = await ControlPlaneAsync(project, stack);
+        var put = await EventuallyAsync(cp1, $"{Etcdctl(address)} put kubedos/lab/colour {value}");
+        Assert.True(put.Succeeded, put.Stdout + put.Stderr);
+    }
+
+    // The key read through the endpoint: SSH to the endpoint's address as ops with the stack's key, the host key pinned to
+    // the one the serving colour's cp-1 holds, then etcdctl there.
+    private static async Task<string> ThroughEndpointAsync(LabProject project, string serving)
+    {
+        var (cp1, address) = await ControlPlaneAsync(project, serving);
+        var hostKey = (await cp1.ReadFileAsync(Kubedos.Components.Firstboot.SshdConfigRenderer.HostKeyPath("ed25519") + ".pub", CancellationToken.None) ?? throw new InvalidOperationException($"cp-1 of {serving} has no ed25519 host key")).Split(' ');
+        var checkpoint = await (await project.Workspace().SelectStackAsync(serving)).GetCheckpointAsync();
+        var key = checkpoint.Resources.Single(r => !r.Delete && r.Urn.Name == "ssh-user-key").Outputs.GetOrDefault("privateKeyPem")!.Unwrapped.AsString();
+        var directory = Directory.CreateTempSubdirectory("kubedos-endpoint-").FullName;
+        try
+        {
+            var (keyFile, knownHosts) = (Path.Combine(directory, "key"), Path.Combine(directory, "known_hosts"));
+            await File.WriteAllTextAsync(keyFile, key);
+            Run("chmod", "0600", keyFile);
+            await File.WriteAllTextAsync(knownHosts, $"{EndpointAddress} {hostKey[0]} {hostKey[1]}\n");
+            return Stdout("ssh", "-F", "/dev/null", "-i", keyFile, "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes", "-o", "ConnectTimeout=10", "-o", "StrictHostKeyChecking=yes",
+                "-o", $"UserKnownHostsFile={knownHosts}", "-o", "HostKeyAlgorithms=ssh-ed25519", $"ops@{EndpointAddress}",
+                $"sudo -n sh -c '{Etcdctl(address)} get --print-value-only kubedos/lab/colour'").Trim();
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task<(LabNode Node, string Wg3)> ControlPlaneAsync(LabProject project, string stack)
+    {
+        var nodes = (await (await project.Workspace().SelectStackAsync(stack)).GetOutputsAsync())["nodes"].Value.AsObject();
+        var node = await new LocalLab().FindNodeAsync(stack, "cp-1", CancellationToken.None) ?? throw new InvalidOperationException($"cp-1 of {stack} is not running");
+        return (node, nodes["cp-1"].AsObject()["wg3"].AsString());
+    }
+
+    private static async Task<string> LeftoversOfAsync(string stack)
+    {
+        var start = new ProcessStartInfo("bash", [LabProject.RepositoryFile("scripts/lab/lab-status.sh"), stack]) { RedirectStandardOutput = true };
+        using var process = Process.Start(start)!;
+        var text = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return text;
     }
 
     private static string Etcdctl(string address) =>
@@ -221,6 +332,17 @@ public sealed partial class EtcdLabTests(ITestOutputHelper output)
         return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
     }
 
+    // What the command prints on stdout (its stderr, say sudo's warnings, apart); fails the test unless it exits 0.
+    private static string Stdout(string file, params string[] args)
+    {
+        using var process = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"{file} {string.Join(' ', args)}: {stdout}{stderr.Result}");
+        return stdout;
+    }
+
     private static string Run(string file, params string[] args)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -235,6 +357,9 @@ public sealed partial class EtcdLabTests(ITestOutputHelper output)
         Assert.True(process.ExitCode == 0, $"{file} {string.Join(' ', args)}: {text}");
         return text;
     }
+
+    [GeneratedRegex(@"\b10\.20([1-3])\.", RegexOptions.CultureInvariant)]
+    private static partial Regex GreenPlanes();
 
     [GeneratedRegex(@"^run: \S+ \(pid (\d+)\)", RegexOptions.CultureInvariant)]
     private static partial Regex SvPid();

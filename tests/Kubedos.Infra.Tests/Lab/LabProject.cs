@@ -42,6 +42,9 @@ internal sealed partial class LabProject : IAsyncDisposable
 
     public string Stack { get; }
 
+    // Stacks a test made in this project beside Stack (a blue/green colour, an endpoint): destroyed first on dispose.
+    private readonly List<string> companions = [];
+
     public string Directory { get; }
 
     public string OutDirectory => Path.Combine(Directory, "out", Stack);
@@ -127,6 +130,27 @@ internal sealed partial class LabProject : IAsyncDisposable
             + $"  kubedos:ansibleDirectory: {RepositoryFile("ansible")}\n");
     }
 
+    /// <summary>
+    /// The second colour of a blue/green pair, derived as the README says: this stack's file copied (its secrets and salt kept,
+    /// the per-run keys dropped) naming a copy of <paramref name="specFile"/> with its ranges moved by <paramref name="moveRanges"/>.
+    /// Returns the new stack's name (<see cref="StackName"/> of <paramref name="colour"/>), destroyed with the project.
+    /// </summary>
+    public string DeriveColour(string colour, string specFile, Func<string, string> moveRanges)
+    {
+        ArgumentNullException.ThrowIfNull(moveRanges);
+        var stack = StackName(colour);
+        var spec = Path.Combine(Directory, $"{colour}.yaml");
+        File.WriteAllText(spec, moveRanges(File.ReadAllText(Path.Combine(Directory, specFile))));
+        File.WriteAllLines(Path.Combine(Directory, $"Pulumi.{stack}.yaml"), File.ReadAllLines(Path.Combine(Directory, $"Pulumi.{Stack}.yaml"))
+            .Where(l => !PerRunKey().IsMatch(l))
+            .Select(l => l.StartsWith("  kubedos:spec:", StringComparison.Ordinal) ? $"  kubedos:spec: {spec}" : l));
+        companions.Add(stack);
+        return stack;
+    }
+
+    /// <summary>Records a stack a test makes in this project (say a blue/green endpoint), so disposing the project destroys it.</summary>
+    public void AddCompanion(string stack) => companions.Add(stack);
+
     /// <summary>Rewrites the project's (test-range) copy of its spec, e.g. to enable a stage the repository's stack leaves off.</summary>
     public void EditSpec(string specFile, Func<string, string> edit)
     {
@@ -206,7 +230,7 @@ internal sealed partial class LabProject : IAsyncDisposable
             RandomProvider.Create(),
             KubernetesProvider.Create(),
             AnsibleProvider.Create()),
-        Program = StackProgram.Create<KubedosStack>(),
+        Program = KubedosProgram.Create(),
         Environment = name => name == "KUBEDOS_CONFIG_PASSPHRASE" ? Passphrase : null,
     });
 
@@ -285,6 +309,14 @@ internal sealed partial class LabProject : IAsyncDisposable
         // A failed test must not leave a lab behind for the next one.
         try
         {
+            foreach (var companion in Enumerable.Reverse(companions))
+            {
+                if ((await Workspace().ListStacksAsync()).Contains(companion, StringComparer.Ordinal))
+                {
+                    await (await Workspace().SelectStackAsync(companion)).DestroyAsync();
+                }
+            }
+
             await DestroyAsync();
         }
         catch (UpdateFailedException)
@@ -314,6 +346,9 @@ internal sealed partial class LabProject : IAsyncDisposable
 
     [GeneratedRegex(@"^[ \t]+- (?:observability-stack|etcd-quorum)[ \t]*\n", RegexOptions.CultureInvariant | RegexOptions.Multiline)]
     private static partial Regex StageGate();
+
+    [GeneratedRegex(@"^  kubedos:(etcdRestoreSnapshot|etcdSnapshotRun|acceptanceRun):", RegexOptions.CultureInvariant)]
+    private static partial Regex PerRunKey();
 
     [GeneratedRegex(@"^metadata:\s*\n\s+name:\s*(\S+)", RegexOptions.CultureInvariant | RegexOptions.Multiline)]
     private static partial Regex ClusterName();

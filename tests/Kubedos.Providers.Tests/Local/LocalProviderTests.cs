@@ -16,7 +16,7 @@ public sealed class LocalProviderTests
 
         Assert.Equal("local", package.Package);
         Assert.Equal(
-            ["local:lab:Command", "local:lab:Disk", "local:lab:File", "local:lab:Node", "local:lab:OperatorWireGuard", "local:lab:Payload", "local:lab:Process", "local:lab:Underlay", "local:lab:WireGuardInterface"],
+            ["local:lab:Command", "local:lab:Disk", "local:lab:Endpoint", "local:lab:File", "local:lab:Node", "local:lab:OperatorWireGuard", "local:lab:Payload", "local:lab:Process", "local:lab:Underlay", "local:lab:WireGuardInterface"],
             package.Types.Order(StringComparer.Ordinal));
     }
 
