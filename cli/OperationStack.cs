@@ -12,7 +12,7 @@ namespace Kubedos.Cli;
 /// normalised spec and its <c>out/&lt;stack&gt;</c> directory; <see cref="SelectAsync"/> gives the automation API's handle
 /// on it once the verb has checked what it was asked against the spec.
 /// </summary>
-internal sealed record OperationStack(string Name, NormalisedCluster Cluster, string OutDirectory, ProgramHost Host)
+internal sealed record OperationStack(string Name, string SpecPath, NormalisedCluster Cluster, string OutDirectory, ProgramHost Host)
 {
     /// <summary>Opens the stack for <paramref name="verb"/>; on a bad name, spec or missing spec, prints why and returns the exit code instead.</summary>
     public static async Task<(OperationStack? Stack, int ExitCode)> OpenAsync(ProgramHost host, string verb, string? stackOption, CancellationToken cancellationToken)
@@ -46,7 +46,7 @@ internal sealed record OperationStack(string Name, NormalisedCluster Cluster, st
 
         var config = new StackConfigStore(host.WorkDir, stackName, new PassphraseSource(environment));
         var outDirectory = Path.Combine(Path.GetFullPath(config.Get("kubedos:outDir")?.Text ?? "out", host.WorkDir), stackName);
-        return (new OperationStack(stackName, SpecNormaliser.Normalise(loaded.Document!), outDirectory, host), ExitCodes.Success);
+        return (new OperationStack(stackName, specPath, SpecNormaliser.Normalise(loaded.Document!), outDirectory, host), ExitCodes.Success);
     }
 
     /// <summary>The stack through the automation API (a <c>StateException</c> when it was never brought up).</summary>

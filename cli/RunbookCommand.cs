@@ -99,7 +99,7 @@ internal static class RunbookCommand
         }
 
         var stack = await target.SelectAsync(cancellationToken);
-        return await ReportAsync(host, "runbook total-loss", target, json, () =>
+        return await ReportAsync(host, "runbook total-loss", "runbook total-loss", target, json, () =>
             TotalLossProgram.RunAsync(stack, target.Cluster, target.OutDirectory, options, cancellationToken), cancellationToken);
     }
 
@@ -135,7 +135,7 @@ internal static class RunbookCommand
         }
 
         var stack = await target.SelectAsync(cancellationToken);
-        return await ReportAsync(host, "runbook compromised-node " + node, target, json, () =>
+        return await ReportAsync(host, "runbook compromised-node", "runbook compromised-node " + node, target, json, () =>
             CompromisedNodeProgram.RunAsync(stack, target.Cluster, node, target.OutDirectory, options, cancellationToken), cancellationToken);
     }
 
@@ -161,7 +161,7 @@ internal static class RunbookCommand
         }
 
         var stack = await target.SelectAsync(cancellationToken);
-        return await ReportAsync(host, $"runbook rotate --what {plan.What}", target, json, () =>
+        return await ReportAsync(host, "runbook rotate", $"runbook rotate --what {plan.What}", target, json, () =>
             RotateProgram.RunAsync(stack, target.Cluster.Name, plan, target.OutDirectory, new RunbookOptions
             {
                 Time = host.Time,
@@ -177,13 +177,14 @@ internal static class RunbookCommand
 
     /// <summary>Runs a runbook-shaped program and prints its report (or one JSON line); the exit code follows its verdict.</summary>
     /// <param name="host">The CLI's host.</param>
-    /// <param name="title">What ran, as printed: <c>runbook total-loss</c>, <c>swap A -> B</c>; its first two words name the verb in a refusal.</param>
+    /// <param name="verb">The verb, as a refusal names it: <c>runbook total-loss</c>, <c>swap</c>.</param>
+    /// <param name="title">What ran, as printed: <c>runbook rotate --what all</c>, <c>swap A -> B</c>.</param>
     /// <param name="target">The stack the report is about.</param>
     /// <param name="json">Print the report as one JSON line.</param>
     /// <param name="run">The program.</param>
     /// <param name="cancellationToken">Cancels printing.</param>
     internal static async Task<int> ReportAsync(
-        ProgramHost host, string title, OperationStack target, bool json, Func<Task<(RunbookReport Report, string Path)>> run, CancellationToken cancellationToken)
+        ProgramHost host, string verb, string title, OperationStack target, bool json, Func<Task<(RunbookReport Report, string Path)>> run, CancellationToken cancellationToken)
     {
         var error = host.Error ?? Console.Error;
         var output = host.Out ?? Console.Out;
@@ -195,7 +196,7 @@ internal static class RunbookCommand
         }
         catch (OperationRefusedException e)
         {
-            await error.WriteLineAsync($"kubedos {string.Join(' ', title.Split(' ').Take(title.StartsWith("runbook ", StringComparison.Ordinal) ? 2 : 1))}: {e.Message}");
+            await error.WriteLineAsync($"kubedos {verb}: {e.Message}");
             return e.AskedWrong ? ExitCodes.Usage : ExitCodes.OperationFailed;
         }
 

@@ -62,8 +62,7 @@ internal static class SwapCommand
         ColourPair pair;
         try
         {
-            pair = ColourPair.Of(
-                from.Name, StackSpecLocator.Locate(host.WorkDir, from.Name, out _)!, from.Cluster, to.Name, StackSpecLocator.Locate(host.WorkDir, to.Name, out _)!, to.Cluster);
+            pair = ColourPair.Of(from.Name, from.SpecPath, from.Cluster, to.Name, to.SpecPath, to.Cluster);
         }
         catch (OperationRefusedException e)
         {
@@ -79,7 +78,7 @@ internal static class SwapCommand
             DestroyOld = destroyOld,
             Runbook = new RunbookOptions { Time = host.Time, OnStep = json ? null : RunbookCommand.Progress(host.Out ?? Console.Out) },
         };
-        return await RunbookCommand.ReportAsync(host, $"swap {from.Name} -> {to.Name}", to, json, () =>
+        return await RunbookCommand.ReportAsync(host, "swap", $"swap {from.Name} -> {to.Name}", to, json, () =>
             SwapProgram.RunAsync(from.OpenWorkspace(), pair, from.Cluster, to.OutDirectory, options, cancellationToken), cancellationToken);
     }
 }

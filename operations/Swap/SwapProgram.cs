@@ -2,6 +2,7 @@ using System.Globalization;
 using Kubedos.Components;
 using Kubedos.Components.Endpoint;
 using Kubedos.Components.Kubernetes;
+using Kubedos.Components.Substrate;
 using Kubedos.Engine.Automation;
 using Kubedos.Operations.Gates;
 using Kubedos.Operations.Runbooks;
@@ -51,9 +52,10 @@ internal static class SwapProgram
         var time = options.Runbook.Time;
 
         // Everything is checked before anything changes.
-        if (cluster.Substrate.Type != Spec.Model.SubstrateType.Local)
+        var substrate = SubstrateKinds.SpecName(cluster.Substrate.Type);
+        if (!EndpointForwards.Substrates.Contains(substrate))
         {
-            throw new OperationRefusedException($"stack '{pair.From}' runs on the {cluster.Substrate.Type.ToString().ToLowerInvariant()} substrate; a swap's stable endpoint is only made on the local substrate", askedWrong: true);
+            throw new OperationRefusedException($"stack '{pair.From}' runs on the {substrate} substrate; a swap's stable endpoint is made only on {string.Join(", ", EndpointForwards.Substrates)}", askedWrong: true);
         }
 
         var from = await workspace.SelectStackAsync(pair.From, cancellationToken);
@@ -180,7 +182,7 @@ internal static class SwapProgram
             var endpoint = await workspace.CreateOrSelectStackAsync(options.EndpointStack, cancellationToken);
             await endpoint.SetConfigAsync(AddressKey, options.EndpointAddress!, secret: false, cancellationToken);
             await endpoint.SetConfigAsync(ServesKey, pair.From, secret: false, cancellationToken);
-            await endpoint.SetConfigAsync(SubstrateKey, Components.Substrate.SubstrateKinds.SpecName(cluster.Substrate.Type), secret: false, cancellationToken);
+            await endpoint.SetConfigAsync(SubstrateKey, SubstrateKinds.SpecName(cluster.Substrate.Type), secret: false, cancellationToken);
             var failures = await UpAsync(endpoint, cancellationToken);
             var target = GateEvidence.Text(await endpoint.GetOutputsAsync(cancellationToken), "target");
             if (failures.Count == 0 && target != fromEndpoint)
