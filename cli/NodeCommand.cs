@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Kubedos.Components.Enrollment;
+using Kubedos.Components.Kubernetes;
 using Kubedos.Engine.Automation;
 using Kubedos.Enrollment.Revocation;
 
@@ -79,6 +80,14 @@ internal static class NodeCommand
         await output.WriteLineAsync(revoked.Count == 0
             ? $"{node}: already revoked"
             : $"{node}: revoked {string.Join(", ", revoked.Select(r => r.Serial))} ({state.RevocationsPath}); audit: {state.AuditPath}");
+
+        // A control plane's etcd certificates too: the next up signs them into the etcd CA's revocation list.
+        var etcd = EtcdRevocations.Revoke(stackOut, node, reason, time.GetUtcNow());
+        if (etcd.Count > 0)
+        {
+            await output.WriteLineAsync($"{node}: etcd certificates revoked {string.Join(", ", etcd.Select(r => r.Serial))} ({EtcdRevocations.PathOf(stackOut)}); the next up signs the etcd CA's revocation list");
+        }
+
         return ExitCodes.Success;
     }
 

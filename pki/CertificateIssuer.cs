@@ -209,7 +209,7 @@ public static class CertificateIssuer
         return builder.Build(critical: profile.CommonName.Length == 0 && profile.Organizations.Count == 0);
     }
 
-    private static X509Extension AuthorityKeyIdentifier(X509Certificate2 issuer)
+    internal static X509AuthorityKeyIdentifierExtension AuthorityKeyIdentifier(X509Certificate2 issuer)
     {
         var ski = issuer.Extensions.OfType<X509SubjectKeyIdentifierExtension>().FirstOrDefault();
         return ski is not null

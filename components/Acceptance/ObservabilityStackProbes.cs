@@ -93,7 +93,11 @@ internal static partial class ObservabilityStackProbes
         return probes;
     }
 
-    /// <summary>On <paramref name="hub"/>: Prometheus's targets, a value per node, the rules, Alertmanager; and each node's log line, by the nonce its send printed.</summary>
+    /// <summary>
+    /// On <paramref name="hub"/>: Prometheus's targets, a value per node, the rules, Alertmanager; and each node's log line,
+    /// by the nonce its send printed. A target counts as up only from a scrape that began after its probe did: Prometheus
+    /// keeps a target's health until its next scrape, so an exporter stopped a moment ago reads "up" for up to one interval.
+    /// </summary>
     public static IReadOnlyList<Probe> ForHub(ObservabilityTopology topology, ObservedNode hub, IReadOnlyList<ProbeResult> sends)
     {
         ArgumentNullException.ThrowIfNull(topology);
@@ -106,8 +110,9 @@ internal static partial class ObservabilityStackProbes
         {
             var select = $"[.data.activeTargets[] | select(.labels.job == \"{job}\" and .labels.instance == \"{instance}\")]";
             probes.Add(new Probe(Gate, hub.Name, node, $"scrape target {job} {instance} of {node} up in Prometheus on {hub.Name}", ProbeExpectation.Succeeds,
-                Patiently($"curl -sf {api}/targets?state=active | jq -e '{select} | length == 1 and .[0].health == \"up\"' >/dev/null",
-                    $"curl -sS {api}/targets?state=active | jq -c '{select} | map({{health, lastError}})'")));
+                "t0=$(date +%s%N); " + Patiently(
+                    $"ls=$(curl -sf {api}/targets?state=active | jq -r '{select} | select(length == 1 and .[0].health == \"up\") | .[0].lastScrape') && [ -n \"$ls\" ] && [ \"$(date -d \"$ls\" +%s%N)\" -gt \"$t0\" ]",
+                    $"curl -sS {api}/targets?state=active | jq -c '{select} | map({{health, lastError, lastScrape}})'")));
         }
 
         probes.Add(new Probe(Gate, hub.Name, hub.Name, $"Prometheus on {hub.Name} has exactly {targets.Count.ToString(CultureInfo.InvariantCulture)} active scrape targets", ProbeExpectation.Succeeds,

@@ -6,7 +6,7 @@ namespace Kubedos.Components.Kubernetes;
 
 /// <summary>
 /// What the <c>etcd</c> role needs on each member (ansible/roles/etcd/defaults/main.yml) and the <c>prometheus</c> role
-/// on the observability node(s) to scrape the members: addresses, the etcd CA and the pairs beneath it. Keys are secret
+/// on the observability node(s) to scrape the members: addresses, the etcd CA, its revocation list and the pairs beneath it. Keys are secret
 /// converge variables: written for a run only, never in <c>out/</c>.
 /// </summary>
 internal static class EtcdConvergeVariables
@@ -28,6 +28,7 @@ internal static class EtcdConvergeVariables
                 ["etcd_address"] = Plain(credentials.Member.Address.ToString()),
                 ["etcd_metrics_address"] = Plain(credentials.Member.MetricsAddress?.ToString() ?? string.Empty),
                 ["etcd_ca_cert"] = ConvergeVariable.Plain(pki.CaCertPem),
+                ["etcd_crl"] = ConvergeVariable.Plain(pki.CrlPem),
                 ["etcd_server_cert"] = ConvergeVariable.Plain(credentials.Server.CertificatePem),
                 ["etcd_server_key"] = ConvergeVariable.Private(credentials.Server.PrivateKeyPem),
                 ["etcd_peer_cert"] = ConvergeVariable.Plain(credentials.Peer.CertificatePem),

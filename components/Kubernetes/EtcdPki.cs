@@ -9,8 +9,8 @@ namespace Kubedos.Components.Kubernetes;
 /// <summary>
 /// <c>kubedos:components:EtcdPki</c>, a child of the Trust stage: a dedicated etcd CA signed by the cluster intermediate, and
 /// beneath it what kubeadm lays out (<c>etcd/ca</c>, per member <c>etcd/server</c> and <c>etcd/peer</c>, one
-/// <c>etcd/healthcheck-client</c>, per control-plane node <c>apiserver-etcd-client</c>). Every key is a secret output;
-/// the public certificates go to <c>out/&lt;stack&gt;/pki/etcd/</c>.
+/// <c>etcd/healthcheck-client</c>, per control-plane node <c>apiserver-etcd-client</c>), and the etcd CA's revocation list
+/// (<see cref="EtcdRevocations"/>). Every key is a secret output; the certificates and the list go to <c>out/&lt;stack&gt;/pki/etcd/</c>.
 /// </summary>
 /// <remarks>
 /// etcd trusts only the etcd CA (<c>--trusted-ca-file</c>, <c>--peer-trusted-ca-file</c>), so a certificate the cluster
@@ -91,10 +91,24 @@ internal sealed class EtcdPki : ComponentResource
             Issue($"{m.Name}-apiserver-etcd-client", EtcdCertificateProfile.ApiserverClient)))];
         HealthcheckClient = Issue("etcd-healthcheck-client", EtcdCertificateProfile.HealthcheckClient);
 
+        // What `kubedos node revoke` and the compromised-node runbook revoked, signed by the etcd CA; read by every member
+        // at each handshake, so a new list needs no restart. It is issued again well before its nextUpdate.
+        var revoked = EtcdRevocations.Read(outDirectory);
+        var crl = new RevocationList("etcd-crl", new RevocationListArgs
+        {
+            CaCertPem = ca.CertPem,
+            CaPrivateKeyPem = caKey.PrivateKeyPem,
+            Revoked = [.. revoked.Select(r => new RevokedCertificateArgs { Serial = r.Serial, RevokedAt = r.RevokedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture) })],
+            ValidityPeriodHours = leafDays * 24,
+            EarlyRenewalHours = leafDays * 24 / 3,
+        }, child);
+        CrlPem = crl.CrlPem;
+
         var files = new List<Output<(string File, string Pem)>>
         {
             CaCertPem.Apply(pem => ("ca.pem", pem)),
             HealthcheckClient.CertificatePem.Apply(pem => ("healthcheck-client.pem", pem)),
+            CrlPem.Apply(pem => (CrlFile, pem)),
         };
         foreach (var m in Members)
         {
@@ -114,15 +128,22 @@ internal sealed class EtcdPki : ComponentResource
         {
             ["caPin"] = ca.PublicKeyPin,
             ["members"] = membership.Members.Select(m => m.Name).ToList(),
+            ["revoked"] = revoked.Select(r => r.Serial).ToList(),
             ["directory"] = PublicDirectory,
         });
     }
+
+    /// <summary>The revocation list's file name under <c>out/&lt;stack&gt;/pki/etcd/</c>.</summary>
+    public const string CrlFile = "crl.pem";
 
     /// <summary>The members this PKI serves.</summary>
     public EtcdMembership Membership { get; }
 
     /// <summary>The etcd CA certificate, PEM: the only CA etcd trusts.</summary>
     public Output<string> CaCertPem { get; }
+
+    /// <summary>The etcd CA's revocation list, PEM (<see cref="EtcdRevocations"/>); empty of entries until something is revoked.</summary>
+    public Output<string> CrlPem { get; }
 
     /// <summary>Per member: server, peer and API-server client pairs.</summary>
     public ImmutableArray<EtcdMemberCredentials> Members { get; }

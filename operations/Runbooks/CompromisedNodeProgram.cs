@@ -1,4 +1,5 @@
 using Kubedos.Components.Enrollment;
+using Kubedos.Components.Kubernetes;
 using Kubedos.Engine.Automation;
 using Kubedos.Operations.Drills;
 using Kubedos.Operations.Gates;
@@ -9,7 +10,8 @@ namespace Kubedos.Operations.Runbooks;
 
 /// <summary>
 /// <c>kubedos runbook compromised-node NODE</c> (spec §18) as a program over the automation API: fence the node at once
-/// (every other node drops its peers and addresses, the operator its peer), revoke its identity in the enrollment state,
+/// (every other node drops its peers and addresses, the operator its peer), revoke its identity in the enrollment state
+/// (and a control plane's etcd certificates, <see cref="EtcdRevocations"/>),
 /// destroy the machine, lift the fence, and make a replacement with new keys and identity (<c>up --refresh</c> replacing
 /// its identity key, so its certificate and one-time token are minted after the revocation; with Kubernetes its etcd
 /// keys too); when the node served enrollment, every other node's identity and token are renewed as well, one at a time.
@@ -87,7 +89,17 @@ internal static class CompromisedNodeProgram
             && await OutOfBand(plan[1], async () =>
             {
                 var revoked = await StackRevocation.RevokeAsync(outDirectory, node, options.Reason, time, cancellationToken);
-                return [$"revoked {(revoked.Count == 0 ? "(already revoked)" : string.Join(", ", revoked.Select(r => r.Serial)))}; the next up hands the list to the enrollment service"];
+                var detail = new List<string>
+                {
+                    $"revoked {(revoked.Count == 0 ? "(already revoked)" : string.Join(", ", revoked.Select(r => r.Serial)))}; the next up hands the list to the enrollment service",
+                };
+                if (cluster.Kubernetes.Enabled && target.Role == NodeRole.ControlPlane)
+                {
+                    var etcd = EtcdRevocations.Revoke(outDirectory, node, options.Reason, time.GetUtcNow());
+                    detail.Add($"etcd certificates revoked {(etcd.Count == 0 ? "(already revoked)" : string.Join(", ", etcd.Select(r => r.Serial)))}; the next up signs them into the etcd CA's revocation list, which every member checks");
+                }
+
+                return detail;
             })
             && await OutOfBand(plan[2], async () =>
             {

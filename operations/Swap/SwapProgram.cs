@@ -25,7 +25,8 @@ namespace Kubedos.Operations.Swap;
 /// <item><c>retire</c> (with <see cref="SwapOptions.DestroyOld"/>): the old colour is destroyed, as the destruction-boundary policy allows.</item>
 /// </list>
 /// Until <c>switch</c> the old colour serves and is not changed beyond its snapshot; a failed swap leaves it serving.
-/// Writes made to the old colour after its snapshot are not carried: the report names the snapshot's revision.
+/// Writes made to the old colour after its snapshot are not carried: the report names the snapshot's revision. One swap
+/// runs at a time over an endpoint stack (<see cref="SwapLock"/>).
 /// </summary>
 internal static class SwapProgram
 {
@@ -41,7 +42,7 @@ internal static class SwapProgram
     private static readonly string AddressKey = $"kubedos:{EndpointStack.AddressKey}";
     private static readonly string SubstrateKey = $"kubedos:{EndpointStack.SubstrateKey}";
 
-    /// <exception cref="OperationRefusedException">The old colour is not up and passing, the new one holds resources, or the endpoint serves another stack. Nothing was touched.</exception>
+    /// <exception cref="OperationRefusedException">Another swap of the pair runs, the old colour is not up and passing, the new one holds resources, or the endpoint serves another stack. Nothing was touched.</exception>
     public static async Task<(RunbookReport Report, string Path)> RunAsync(
         Workspace workspace, ColourPair pair, NormalisedCluster cluster, string toOutDirectory, SwapOptions options, CancellationToken cancellationToken)
     {
@@ -50,6 +51,7 @@ internal static class SwapProgram
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(options);
         var time = options.Runbook.Time;
+        using var swapping = SwapLock.Take(options.ProjectDirectory, options.EndpointStack);
 
         // Everything is checked before anything changes.
         var substrate = SubstrateKinds.SpecName(cluster.Substrate.Type);

@@ -2,7 +2,7 @@ using Kubedos.Engine.Providers;
 
 namespace Kubedos.Providers.Tls;
 
-/// <summary>The <c>tls</c> provider: private keys, self-signed and locally signed certificates, requests.</summary>
+/// <summary>The <c>tls</c> provider: private keys, self-signed and locally signed certificates, requests, revocation lists.</summary>
 public static class TlsProvider
 {
     /// <summary>The package, with <paramref name="time"/> deciding when certificates are issued and renewed.</summary>
@@ -14,6 +14,7 @@ public static class TlsProvider
             new PrivateKeyHandler(),
             new SelfSignedCertHandler(time),
             new CertRequestHandler(),
-            new LocallySignedCertHandler(time));
+            new LocallySignedCertHandler(time),
+            new RevocationListHandler(time));
     }
 }

@@ -17,8 +17,9 @@ namespace Kubedos.Infra.Tests.Lab;
 /// etcd-quorum gate passes, a snapshot lands in the recovery bundle, kubeadm's files read back strictly; the leader
 /// killed by hand leaves a quorum and runit brings it back; the delete-control-plane drill keeps the quorum and its rebuilt
 /// machine joins as a new member in place of the lost one; the total-loss runbook rebuilds every machine and restores the
-/// bundle's newest snapshot; <c>kubedos swap</c> moves the cluster to a derived second colour and back, its data and a
-/// stable endpoint with it; a member whose peer certificate another CA signed is refused.
+/// bundle's newest snapshot; the compromised-node runbook replaces a control plane and etcd refuses its old client
+/// certificate (the etcd CA's revocation list); <c>kubedos swap</c> moves the cluster to a derived second colour and back,
+/// its data and a stable endpoint with it; a member whose peer certificate another CA signed is refused.
 /// </summary>
 [Collection(nameof(LabCollection))]
 public sealed partial class EtcdLabTests(ITestOutputHelper output)
@@ -30,7 +31,7 @@ public sealed partial class EtcdLabTests(ITestOutputHelper output)
     private static readonly string[] Members = ["cp-1", "cp-2", "cp-3"];
 
     [LabFact("ip", "nft", "wg", "wireguard-go", "sshd", "ssh", "ssh-keygen", "nc", "ping", "useradd", "ansible-playbook", "runsvdir", "sv", "sudo", "etcd", "etcdctl", "curl", "openssl")]
-    public async Task Up_Lab01WithKubernetes_EtcdQuorumHoldsSurvivesItsLeaderReplacesALostMemberIsRestoredAfterTotalLossSwapsBlueGreenThereAndBackAndRefusesAForeignMember()
+    public async Task Up_Lab01WithKubernetes_EtcdQuorumHoldsSurvivesItsLeaderReplacesALostMemberIsRestoredAfterTotalLossRefusesACompromisedMembersCertificateSwapsBlueGreenThereAndBackAndRefusesAForeignMember()
     {
         await using var project = LabProject.Create("lab-01", Spec);
         project.EditSpec(Spec, yaml => SpecText.ReplaceOnce(
@@ -129,10 +130,6 @@ public sealed partial class EtcdLabTests(ITestOutputHelper output)
             await (await project.StackAsync()).GetConfigAsync("kubedos:etcdRestoreSnapshot"),
             StringComparison.Ordinal);
 
-        // Blue/green there and back on the restored cluster; it ends serving from this stack again, rebuilt by the swap back.
-        await SwapThereAndBackAsync(project);
-        var cp1Back = await ConvergeLabTests.NodeAsync(project, "cp-1");
-
         // Idempotence of every role etcd's included, on a cluster restored from a snapshot: a forced re-converge changes
         // nothing on any host (the members restore nothing again).
         var watch = Stopwatch.StartNew();
@@ -142,6 +139,11 @@ public sealed partial class EtcdLabTests(ITestOutputHelper output)
         var recap = await ConvergeLabTests.RecapAsync(project);
         Assert.All(recap, h => Assert.True(h.Value["changed"] == 0 && h.Value["failures"] == 0, $"second converge of {h.Key}: {string.Join(' ', h.Value.Select(c => $"{c.Key}={c.Value}"))}"));
         output.WriteLine($"forced re-converge of the restored cluster: {reconvergeWall.TotalSeconds:0.0} s");
+
+        await CompromisedControlPlaneAsync(project, addresses);
+
+        // Blue/green there and back: it ends serving from this stack again, rebuilt by the swap back.
+        await SwapThereAndBackAsync(project);
 
         // A member given a peer certificate from another CA (same name and address) is refused by the others.
         var foreign = await ConvergeLabTests.NodeAsync(project, "cp-3");
@@ -155,6 +157,7 @@ public sealed partial class EtcdLabTests(ITestOutputHelper output)
             + "install -m 0644 peer.crt /etc/kubernetes/pki/etcd/peer.crt; install -m 0600 -o kubedos-etcd -g kubedos-etcd peer.key /etc/kubernetes/pki/etcd/peer.key; "
             + "sv -w 30 restart /etc/service/etcd"]), CancellationToken.None);
         Assert.True(replaced.Succeeded, replaced.Stdout + replaced.Stderr);
+        var cp1Back = await ConvergeLabTests.NodeAsync(project, "cp-1");
         var refused = await EventuallyAsync(cp1Back, $"grep -E '\"rejected connection\",\"remote-addr\":\"{Regex.Escape(address)}:[0-9]+\".*(unknown authority|bad certificate)' /var/log/etcd/current");
         Assert.True(refused.Succeeded, $"cp-1 did not refuse cp-3's foreign peer certificate: {await cp1Back.ReadFileAsync("/var/log/etcd/current", CancellationToken.None)}");
         var health = await foreign.ExecAsync(new NodeInvocation(["sh", "-c", $"{Etcdctl(address)} endpoint health"]), CancellationToken.None);
@@ -164,11 +167,49 @@ public sealed partial class EtcdLabTests(ITestOutputHelper output)
         Assert.Equal(string.Empty, await project.LeftoversAsync());
     }
 
+    // A compromised control plane (cp-3): its API-server client pair for etcd copied off the machine first, as an attacker
+    // would, and shown to work. The runbook fences, revokes (its etcd certificates with its identity), destroys and replaces
+    // it; the new machine joins as a new member. The copied pair is then refused by etcd, the etcd CA's revocation list
+    // delivered to every member, while cp-1's own pair goes on.
+    private async Task CompromisedControlPlaneAsync(LabProject project, Dictionary<string, string> addresses)
+    {
+        var cp1 = await ConvergeLabTests.NodeAsync(project, "cp-1");
+        var cp3 = await ConvergeLabTests.NodeAsync(project, "cp-3");
+        var lost = (await MembersAsync(cp1, addresses["cp-1"])).Single(m => m.Name == "cp-3");
+        var stolenCert = await cp3.ReadFileAsync("/etc/kubernetes/pki/apiserver-etcd-client.crt", CancellationToken.None) ?? throw new InvalidOperationException("cp-3 has no apiserver-etcd-client.crt");
+        var stolenKey = await cp3.ReadFileAsync("/etc/kubernetes/pki/apiserver-etcd-client.key", CancellationToken.None) ?? throw new InvalidOperationException("cp-3 has no apiserver-etcd-client.key");
+        await cp1.ExecCheckedAsync(new NodeInvocation(["sh", "-c", $"mkdir -p /tmp/stolen && printf '%s' '{stolenCert}' > /tmp/stolen/client.crt && printf '%s' '{stolenKey}' > /tmp/stolen/client.key && chmod 600 /tmp/stolen/client.key"]), CancellationToken.None);
+        var stolen = $"{EtcdctlAs(addresses["cp-1"], "/tmp/stolen/client")} get --print-value-only kubedos/lab/leader-killed";
+        var before = await cp1.ExecAsync(new NodeInvocation(["sh", "-c", stolen]), CancellationToken.None);
+        Assert.True(before.Succeeded, $"the copied pair did not work before the runbook: {before.Stdout}{before.Stderr}");
+
+        var (exitCode, cli) = project.RunCli("runbook", "compromised-node", "cp-3", "--stack", project.Stack, "--yes", "--json");
+
+        Assert.True(exitCode == 0, cli);
+        var report = JsonNode.Parse(cli.Trim().Split('\n')[^1])!["runbook"]!;
+        var steps = report["steps"]!.AsArray();
+        output.WriteLine($"compromised-node cp-3 with etcd: {report["seconds"]} s ({string.Join(", ", steps.Select(st => $"{st!["kind"]} {st["seconds"]} s"))})");
+        Assert.Equal("passed", (string)report["verdict"]!);
+        Assert.Equal(["fence", "revoke", "destroy", "replace"], steps.Select(st => (string)st!["kind"]!));
+        Assert.Contains(steps[1]!["done"]!.AsArray(), d => ((string)d!).StartsWith("etcd certificates revoked ", StringComparison.Ordinal));
+        var members = await MembersAsync(cp1, addresses["cp-1"]);
+        Assert.Equal(Members, members.Select(m => m.Name).Order(StringComparer.Ordinal));
+        Assert.NotEqual(lost.Id, members.Single(m => m.Name == "cp-3").Id);
+
+        using var certificate = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(stolenCert);
+        var list = await EventuallyAsync(cp1, $"openssl crl -in /etc/kubernetes/pki/etcd/crl.pem -noout -text | grep -i 'Serial Number: {certificate.SerialNumber}'");
+        Assert.True(list.Succeeded, $"cp-1's revocation list does not name the copied certificate {certificate.SerialNumber}");
+        var after = await cp1.ExecAsync(new NodeInvocation(["sh", "-c", stolen]), CancellationToken.None);
+        Assert.False(after.Succeeded, $"etcd still accepts the compromised machine's copied client certificate: {after.Stdout}");
+        var own = await EventuallyAsync(cp1, $"{EtcdctlAs(addresses["cp-1"], "/etc/kubernetes/pki/apiserver-etcd-client")} get --print-value-only kubedos/lab/leader-killed");
+        Assert.True(own.Succeeded, $"cp-1's own client pair was refused: {own.Stdout}{own.Stderr}");
+    }
+
     // Blue/green there and back (kubedos swap): this stack is blue; green is derived from it as the README says (its file
     // copied, its ranges moved). Each swap takes a fresh snapshot of the serving colour, builds the other from nothing with
-    // it restored, moves the endpoint (an address on the host, nftables-forwarded to the serving control plane's wg1) and
-    // destroys the old colour. A key written on the serving colour reads back through the endpoint, over SSH to the
-    // machine whose host key the new colour's cp-1 holds.
+    // it restored, moves the endpoint (an address on the host, nftables-forwarded to the serving control plane's wg1: made
+    // serving blue, then updated in place) and destroys the old colour. A key written on the serving colour reads back
+    // through the endpoint, over SSH to the machine whose host key the new colour's cp-1 holds.
     private async Task SwapThereAndBackAsync(LabProject project)
     {
         var blue = project.Stack;
@@ -252,12 +293,8 @@ public sealed partial class EtcdLabTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task<(LabNode Node, string Wg3)> ControlPlaneAsync(LabProject project, string stack)
-    {
-        var nodes = (await (await project.Workspace().SelectStackAsync(stack)).GetOutputsAsync())["nodes"].Value.AsObject();
-        var node = await new LocalLab().FindNodeAsync(stack, "cp-1", CancellationToken.None) ?? throw new InvalidOperationException($"cp-1 of {stack} is not running");
-        return (node, nodes["cp-1"].AsObject()["wg3"].AsString());
-    }
+    private static async Task<(LabNode Node, string Wg3)> ControlPlaneAsync(LabProject project, string stack) =>
+        (await NodeOfAsync(stack, "cp-1"), (await AddressesAsync(project, stack))["cp-1"]);
 
     private static async Task<string> LeftoversOfAsync(string stack)
     {
@@ -268,9 +305,11 @@ public sealed partial class EtcdLabTests(ITestOutputHelper output)
         return text;
     }
 
-    private static string Etcdctl(string address) =>
-        $"ETCDCTL_API=3 etcdctl --dial-timeout=3s --command-timeout=5s --endpoints=https://{address}:2379 "
-        + "--cacert=/etc/kubernetes/pki/etcd/ca.crt --cert=/etc/kubernetes/pki/etcd/healthcheck-client.crt --key=/etc/kubernetes/pki/etcd/healthcheck-client.key";
+    private static string Etcdctl(string address) => EtcdctlAs(address, "/etc/kubernetes/pki/etcd/healthcheck-client");
+
+    // etcdctl against the member at address with the client pair at pair.crt and pair.key.
+    private static string EtcdctlAs(string address, string pair) =>
+        $"ETCDCTL_API=3 etcdctl --dial-timeout=3s --command-timeout=5s --endpoints=https://{address}:2379 --cacert=/etc/kubernetes/pki/etcd/ca.crt --cert={pair}.crt --key={pair}.key";
 
     // The cluster's members as a member sees them: name (empty until a member first starts) and ID.
     private static async Task<IReadOnlyList<(string Name, ulong Id)>> MembersAsync(LabNode node, string address)
@@ -279,12 +318,15 @@ public sealed partial class EtcdLabTests(ITestOutputHelper output)
         return [.. list.Select(m => ((string?)m!["name"] ?? string.Empty, m["ID"]!.GetValue<ulong>()))];
     }
 
-    // Every member's wg3 address, from the stack's nodes output.
-    private static async Task<Dictionary<string, string>> AddressesAsync(LabProject project)
+    // Every member's wg3 address, from the stack's nodes output (the project's stack unless another is named).
+    private static async Task<Dictionary<string, string>> AddressesAsync(LabProject project, string? stack = null)
     {
-        var nodes = (await (await project.StackAsync()).GetOutputsAsync())["nodes"].Value.AsObject();
+        var nodes = (await (await project.Workspace().SelectStackAsync(stack ?? project.Stack)).GetOutputsAsync())["nodes"].Value.AsObject();
         return Members.ToDictionary(m => m, m => nodes[m].AsObject()["wg3"].AsString(), StringComparer.Ordinal);
     }
+
+    private static async Task<LabNode> NodeOfAsync(string stack, string node) =>
+        await new LocalLab().FindNodeAsync(stack, node, CancellationToken.None) ?? throw new InvalidOperationException($"{node} of {stack} is not running");
 
     // The member that says it leads, once exactly one does: each member answers `endpoint status` on its own, so right after
     // an election (a re-converge, a restart) a deposed leader can still say so for a moment. etcdctl is given cp-1's endpoint

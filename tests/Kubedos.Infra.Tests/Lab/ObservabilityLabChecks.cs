@@ -36,7 +36,7 @@ internal static class ObservabilityLabChecks
     public static async Task StoppedNodeExporterFailsTheGateNamingItsNodeAsync(LabProject project, ITestOutputHelper output)
     {
         var w1 = await ConvergeLabTests.NodeAsync(project, "w-1");
-        await w1.ExecCheckedAsync(CancellationToken.None, "sv", "down", "/etc/service/node-exporter");
+        await w1.ExecCheckedAsync(CancellationToken.None, "sv", "-w", "10", "-v", "down", "/etc/service/node-exporter");
         var (exitCode, printed) = project.RunCli("acceptance", "--stack", project.Stack);
 
         Assert.Equal(1, exitCode);

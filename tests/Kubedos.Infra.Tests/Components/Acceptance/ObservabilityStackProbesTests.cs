@@ -24,6 +24,32 @@ public sealed class ObservabilityStackProbesTests
         Assert.Contains(probes, p => p.What == $"alerting rule {AlertRulesRenderer.NodeDown} loaded in Prometheus on cp-1");
     }
 
+    [Theory]
+    [InlineData("up", 0)]
+    [InlineData("down", 1)]
+    public void ForHub_TargetProbe_TrustsOnlyAScrapeThatBeganAfterIt(string freshHealth, int expectedExit)
+    {
+        // Prometheus answers first with the scrape from before the probe (up, as it was before the exporter stopped),
+        // then with a scrape that began after it: only the second may decide.
+        var topology = ObservedClusters.Topology();
+        var probe = ObservabilityStackProbes.ForHub(topology, topology.Hubs[0], []).First(p => p.What.StartsWith("scrape target node ", StringComparison.Ordinal) && p.To == "w-1");
+        var bin = Directory.CreateTempSubdirectory("kubedos-probe-").FullName;
+        var calls = Path.Combine(bin, "calls");
+        const string Target = """{"labels":{"job":"node","instance":"10.102.0.21:9100"},"health":"%s","lastError":"","lastScrape":"%s"}""";
+        File.WriteAllText(Path.Combine(bin, "curl"), $$$"""
+            #!/bin/sh
+            echo x >> '{{{calls}}}'
+            if [ "$(wc -l < '{{{calls}}}')" -eq 1 ]; then health=up; at=$(date -u -d '-3 seconds' +%Y-%m-%dT%H:%M:%S.%NZ); else health={{{freshHealth}}}; at=$(date -u +%Y-%m-%dT%H:%M:%S.%NZ); sleep 0.1; fi
+            printf '{"data":{"activeTargets":[{{{Target}}}]}}' "$health" "$at"
+            """);
+
+        var (exitCode, calledTimes) = RunWithShortPatience(probe.Command, bin, calls);
+        Directory.Delete(bin, recursive: true);
+
+        Assert.Equal(expectedExit, exitCode);
+        Assert.True(calledTimes >= 2, $"the probe decided on the scrape from before it ({calledTimes} call)");
+    }
+
     [Fact]
     public void ForHub_WithEtcd_ExpectsEveryMemberAndTheQuorumRule()
     {
@@ -104,5 +130,20 @@ public sealed class ObservabilityStackProbesTests
         var result = new ProbeResult(ObservabilityStackProbes.Gate, "w-1", "cp-1", "x", ProbeExpectation.Unreachable, exitCode, saw, "t0", "t1");
 
         Assert.Equal(passed, result.Passed);
+    }
+
+    // Runs a hub probe with curl answered by the fake in bin, its patience cut to two seconds so a failing case ends quickly.
+    private static (int ExitCode, int Calls) RunWithShortPatience(string command, string bin, string calls)
+    {
+        var patience = (ObservabilityStackProbes.PatienceSeconds * 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var shortened = command.Replace($"-ge {patience} ]", "-ge 4 ]", StringComparison.Ordinal);
+        Assert.NotEqual(command, shortened);
+        var fake = $"curl() {{ sh '{Path.Combine(bin, "curl")}' \"$@\"; }}; ";
+        var start = new System.Diagnostics.ProcessStartInfo("sh", ["-c", fake + shortened]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        process.StandardOutput.ReadToEnd();
+        process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, File.ReadAllLines(calls).Length);
     }
 }

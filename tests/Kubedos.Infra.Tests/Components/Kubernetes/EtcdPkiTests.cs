@@ -17,7 +17,7 @@ public sealed class EtcdPkiTests
         var chain = Path.Combine(stack.Root, "chain.pem");
         await File.WriteAllTextAsync(chain, File.ReadAllText(Path.Combine(stack.PkiDir, PkiDirectory.IntermediateFile)) + File.ReadAllText(Path.Combine(etcd, "ca.pem")));
 
-        var leaves = Directory.GetFiles(etcd, "*.pem").Where(f => Path.GetFileName(f) != "ca.pem").Order(StringComparer.Ordinal).ToList();
+        var leaves = Directory.GetFiles(etcd, "*.pem").Where(f => Path.GetFileName(f) is not ("ca.pem" or EtcdPki.CrlFile)).Order(StringComparer.Ordinal).ToList();
 
         Assert.Equal(3 * 3 + 1, leaves.Count);
         foreach (var leaf in leaves)
@@ -66,6 +66,39 @@ public sealed class EtcdPkiTests
         var constraints = ca.Extensions.OfType<X509BasicConstraintsExtension>().Single();
         Assert.True(constraints.CertificateAuthority);
         Assert.Equal(0, constraints.PathLengthConstraint);
+    }
+
+    [LabFact("openssl")]
+    public async Task Revoke_ControlPlane_NextUpSignsItsThreeCertificatesIntoTheEtcdCasList_AWorkerAndARepeatRevokeNothing()
+    {
+        await using var stack = await UpAsync();
+        var etcd = Path.Combine(stack.PkiDir, EtcdPki.Folder);
+        Assert.DoesNotContain("Serial Number", stack.Run("openssl", "crl", "-in", Path.Combine(etcd, EtcdPki.CrlFile), "-noout", "-text"), StringComparison.Ordinal);
+
+        var revoked = EtcdRevocations.Revoke(stack.OutDir, "cp-3", "drill", DateTimeOffset.UtcNow);
+        Assert.Empty(EtcdRevocations.Revoke(stack.OutDir, "cp-3", "drill", DateTimeOffset.UtcNow));
+        Assert.Empty(EtcdRevocations.Revoke(stack.OutDir, "w-1", "drill", DateTimeOffset.UtcNow));
+        await stack.UpAgainAsync(CancellationToken.None);
+
+        var expected = new[] { "server", "peer", "apiserver-etcd-client" }
+            .Select(f => X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(etcd, $"cp-3-{f}.pem"))).SerialNumber.ToLowerInvariant())
+            .ToList();
+        Assert.Equal(expected.Order(StringComparer.Ordinal), revoked.Select(r => r.Serial).Order(StringComparer.Ordinal));
+        var text = stack.Run("openssl", "crl", "-in", Path.Combine(etcd, EtcdPki.CrlFile), "-CAfile", Path.Combine(etcd, "ca.pem"), "-noout", "-text");
+        Assert.Contains("verify OK", text, StringComparison.Ordinal);
+        Assert.All(expected, serial => Assert.Contains($"Serial Number: {serial}", text, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(3, text.Split("Serial Number:").Length - 1);
+    }
+
+    [Fact]
+    public async Task Up_RevocationsFileNotJson_FailsNamingTheFile()
+    {
+        await using var stack = await UpAsync();
+        await File.WriteAllTextAsync(EtcdRevocations.PathOf(stack.OutDir), "{ not a list");
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => stack.UpAgainAsync(CancellationToken.None));
+
+        Assert.Contains(EtcdRevocations.PathOf(stack.OutDir), error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

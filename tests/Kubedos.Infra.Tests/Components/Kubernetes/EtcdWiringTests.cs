@@ -19,6 +19,7 @@ public sealed class EtcdWiringTests
         "tls:index:PrivateKey" => new MockResourceResult(args.Name, args.Inputs.Set("privateKeyPem", PropertyValue.Secret($"key:{args.Name}"))),
         "tls:index:CertRequest" => new MockResourceResult(args.Name, args.Inputs.Set("certRequestPem", $"csr:{args.Name}")),
         "tls:index:LocallySignedCert" => new MockResourceResult(args.Name, args.Inputs.Set("certPem", $"cert:{args.Name}").Set("publicKeyPin", "sha256:00")),
+        "tls:index:RevocationList" => new MockResourceResult(args.Name, args.Inputs.Set("crlPem", $"crl:{args.Name}")),
         "command:local:Command" => new MockResourceResult(args.Name, args.Inputs.Set("stdout", "/out/snapshot.db\n")),
         _ => MockResourceResult.EchoInputs(args),
     });
@@ -49,6 +50,7 @@ public sealed class EtcdWiringTests
         Assert.Equal(("key:cp-3-apiserver-etcd-client", true), seen[("cp-3", "etcd_apiserver_client_key")]);
         Assert.Equal(("key:etcd-healthcheck-client", true), seen[("cp-1", "etcd_healthcheck_key")]);
         Assert.Equal(("cert:etcd-ca", false), seen[("cp-1", "etcd_ca_cert")]);
+        Assert.All(new[] { "cp-1", "cp-2", "cp-3" }, n => Assert.Equal(("crl:etcd-crl", false), seen[(n, "etcd_crl")]));
         Assert.Equal(cluster.Node("cp-3").PlaneAddresses["wg3"].ToString(), seen[("cp-3", "etcd_address")].Value);
         Assert.All(seen.Where(s => s.Key.Name.EndsWith("_key", StringComparison.Ordinal)), s => Assert.True(s.Value.Secret, $"{s.Key} is not secret"));
     }
@@ -123,6 +125,9 @@ public sealed class EtcdWiringTests
         Assert.Equal(Intermediate.Value, ca.Inputs["caCertPem"].AsString());
         Assert.Equal(0, (int)ca.Inputs["maxPathLength"].AsNumber());
         Assert.Equal(3 * 3 + 1, certificates.Count(c => c.Inputs["caCertPem"].AsString() == "cert:etcd-ca"));
+        var crl = Assert.Single(result.OfType("tls:index:RevocationList"));
+        Assert.Equal("cert:etcd-ca", crl.Inputs["caCertPem"].AsString());
+        Assert.Equal("key:etcd-ca", crl.Inputs["caPrivateKeyPem"].Unwrapped.AsString());
     }
 
     [Fact]

@@ -70,6 +70,22 @@ public sealed class SwapProgramTests : IDisposable
         Assert.Equal("green", await endpoint.GetConfigAsync("kubedos:endpoint.serves"));
     }
 
+    [Fact]
+    public async Task RunAsync_WhileAnotherSwapOfThePairRuns_IsRefusedAndTheNextOneAfterItProceeds()
+    {
+        var workspace = await ServingBlueAsync();
+        using (SwapLock.Take(project, "pair-endpoint"))
+        {
+            var refused = await Assert.ThrowsAsync<OperationRefusedException>(() => RunAsync(workspace, "10.254.254.1"));
+            Assert.Contains("another swap over endpoint stack 'pair-endpoint' is running", refused.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("green", await workspace.ListStacksAsync());
+        }
+
+        // Released (as the kernel releases it when a swap is killed): the next swap gets past the lock to its own checks.
+        var next = await Assert.ThrowsAsync<OperationRefusedException>(() => RunAsync(workspace, address: null));
+        Assert.Contains("--endpoint-address", next.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(project, recursive: true);
 
     private async Task<Workspace> ServingBlueAsync()
