@@ -11,6 +11,7 @@ namespace Kubedos.Components.Enrollment;
 /// for it and the identity ClusterTrust issued (<c>out/&lt;stack&gt;/pki/nodes/NODE.pem</c>) go on the revocation list,
 /// and the decision into the audit log. The next up hands the list to the service, which refuses the node's old
 /// certificates and every token minted before the revocation (<c>kubedos node revoke</c>, the compromised-node runbook).
+/// It returns once the clock has left the revocation's second, so whatever is minted afterwards is dated after it.
 /// </summary>
 internal static class StackRevocation
 {
@@ -38,7 +39,28 @@ internal static class StackRevocation
             throw new KeyNotFoundException($"stack files in {stackOut} know no node '{node}' (no {identity}, nothing issued to it in {state.LedgerPath})");
         }
 
-        return await NodeRevocation.RevokeAsync(node, reason, ledger, state.Revocations(), state.OpenAudit(), time, cancellationToken);
+        var revoked = await NodeRevocation.RevokeAsync(node, reason, ledger, state.Revocations(), state.OpenAudit(), time, cancellationToken);
+        await OutlastAsync(revoked, time, cancellationToken);
+        return revoked;
+    }
+
+    // The service admits a token only when it was minted after the node's last revocation, and a token's time is its
+    // certificate's notBefore: whole seconds. A replacement minted in the revocation's own second would read as minted
+    // before it and be refused, so this waits until the clock is in a later second (under one second).
+    private static async Task OutlastAsync(IReadOnlyList<RevokedCertificate> revoked, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (revoked.Count == 0)
+        {
+            return;
+        }
+
+        var last = revoked.Max(r => r.RevokedAt);
+        var nextSecond = DateTimeOffset.FromUnixTimeSeconds(last.ToUnixTimeSeconds() + 1);
+        var wait = nextSecond - time.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, time, cancellationToken);
+        }
     }
 
     private static X509Certificate2 ReadIdentity(string path, string pem)

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Kubedos.Engine.Model;
 using Kubedos.Engine.Providers;
@@ -24,18 +23,7 @@ internal sealed class LocallySignedCertHandler(TimeProvider time) : ResourceHand
 
     protected override IEnumerable<CheckFailure> Validate(LocallySignedCertInputs inputs)
     {
-        var failures = new List<CheckFailure>();
-        failures.AddRange(SelfSignedCertHandler.KeyProblems(inputs.CaPrivateKeyPem, "caPrivateKeyPem"));
-        failures.AddRange(SelfSignedCertHandler.EarlyRenewalProblems(inputs.EarlyRenewalHours, inputs.ValidityPeriodHours));
-        try
-        {
-            using var ca = X509Certificate2.CreateFromPem(inputs.CaCertPem);
-        }
-        catch (CryptographicException)
-        {
-            failures.Add(new CheckFailure("caCertPem", "is not a PEM certificate"));
-        }
-
+        var failures = SelfSignedCertHandler.SignerProblems(inputs.CaCertPem, inputs.CaPrivateKeyPem, inputs.EarlyRenewalHours, inputs.ValidityPeriodHours).ToList();
         try
         {
             var request = CertificateIssuer.ReadSigningRequest(inputs.CertRequestPem);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Kubedos.Engine.Model;
 using Kubedos.Engine.Providers;
@@ -33,17 +32,7 @@ internal sealed class RevocationListHandler(TimeProvider time) : ResourceHandler
 
     protected override IEnumerable<CheckFailure> Validate(RevocationListInputs inputs)
     {
-        var failures = new List<CheckFailure>();
-        failures.AddRange(SelfSignedCertHandler.KeyProblems(inputs.CaPrivateKeyPem, "caPrivateKeyPem"));
-        failures.AddRange(SelfSignedCertHandler.EarlyRenewalProblems(inputs.EarlyRenewalHours, inputs.ValidityPeriodHours));
-        try
-        {
-            using var ca = X509Certificate2.CreateFromPem(inputs.CaCertPem);
-        }
-        catch (CryptographicException)
-        {
-            failures.Add(new CheckFailure("caCertPem", "is not a PEM certificate"));
-        }
+        var failures = SelfSignedCertHandler.SignerProblems(inputs.CaCertPem, inputs.CaPrivateKeyPem, inputs.EarlyRenewalHours, inputs.ValidityPeriodHours).ToList();
 
         foreach (var (entry, index) in inputs.Revoked.Select((e, i) => (e, i)))
         {

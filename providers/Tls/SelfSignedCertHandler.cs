@@ -70,6 +70,24 @@ internal sealed class SelfSignedCertHandler(TimeProvider time) : ResourceHandler
         }
     }
 
+    /// <summary>Problems with the signing CA's inputs (its key, its certificate) and the renewal window of what it signs.</summary>
+    internal static IEnumerable<CheckFailure> SignerProblems(string caCertPem, string caPrivateKeyPem, int earlyRenewalHours, int validityHours)
+    {
+        var failures = new List<CheckFailure>();
+        failures.AddRange(KeyProblems(caPrivateKeyPem, "caPrivateKeyPem"));
+        failures.AddRange(EarlyRenewalProblems(earlyRenewalHours, validityHours));
+        try
+        {
+            using var ca = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(caCertPem);
+        }
+        catch (CryptographicException)
+        {
+            failures.Add(new CheckFailure("caCertPem", "is not a PEM certificate"));
+        }
+
+        return failures;
+    }
+
     internal static IEnumerable<CheckFailure> EarlyRenewalProblems(int earlyRenewalHours, int validityHours)
     {
         if (earlyRenewalHours < 0 || earlyRenewalHours >= validityHours)

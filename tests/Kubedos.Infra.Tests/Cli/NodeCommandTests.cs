@@ -35,6 +35,20 @@ public sealed class NodeCommandTests : IDisposable
         Assert.Contains("already revoked", again.ToString(), StringComparison.Ordinal);
     }
 
+    // A replacement's token is dated by its certificate's notBefore, whole seconds: minted in the revocation's own second it
+    // would read as minted before it and be refused. The revocation returns only once that second is over.
+    [Fact]
+    public async Task Revoke_ReturnsOnlyOnceTheClockHasLeftTheRevocationsSecond()
+    {
+        var stackOut = Path.Combine(_dir, "out", "dev");
+        WriteIdentity(stackOut, "w-1");
+
+        var revoked = await StackRevocation.RevokeAsync(stackOut, "w-1", "compromised", TimeProvider.System, CancellationToken.None);
+
+        var revokedAt = Assert.Single(revoked).RevokedAt;
+        Assert.True(DateTimeOffset.UtcNow.ToUnixTimeSeconds() > revokedAt.ToUnixTimeSeconds(), $"returned within the second of the revocation at {revokedAt:O}");
+    }
+
     [Fact]
     public async Task Revoke_UnknownNode_FailsAndRevokesNothing()
     {

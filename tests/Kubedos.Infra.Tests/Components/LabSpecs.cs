@@ -12,9 +12,14 @@ internal static class LabSpecs
 
     public static NormalisedCluster Dev => Normalise("stacks/dev.yaml");
 
-    /// <summary>lab-01 with Kubernetes enabled at a pinned version: etcd on the three control planes, kubeadm rendered.</summary>
-    public static string Lab01KubernetesYaml => SpecText.ReplaceOnce(
-        RepositoryFiles.Read("stacks/lab-01.yaml"), "enabled: false              # the lab", "enabled: true\n    version: v1.30.4\n    cni:\n      version: \"1.16.1\" # the lab");
+    /// <summary>lab-01 as the repository has it: Kubernetes enabled at a pinned version, etcd on the three control planes, kubeadm rendered.</summary>
+    public static string Lab01KubernetesYaml => RepositoryFiles.Read("stacks/lab-01.yaml");
+
+    /// <summary>lab-01 with Kubernetes off and its etcd-quorum gate no longer required: the stages before it alone.</summary>
+    public static string Lab01WithoutKubernetesYaml => WithoutKubernetes(RepositoryFiles.Read("stacks/lab-01.yaml"));
+
+    /// <summary><see cref="Lab01WithoutKubernetesYaml"/>, normalised.</summary>
+    public static NormalisedCluster Lab01WithoutKubernetes => NormaliseText(Lab01WithoutKubernetesYaml);
 
     /// <summary><see cref="Lab01KubernetesYaml"/>, normalised.</summary>
     public static NormalisedCluster Lab01Kubernetes => NormaliseText(Lab01KubernetesYaml);
@@ -31,10 +36,19 @@ internal static class LabSpecs
     }
 
     /// <summary>lab-01 with <c>defaultInterPlane: allow</c> (what the inter-plane-default-deny policy refuses, when an operator disables it).</summary>
-    /// <remarks>The observability-stack gate proves its services unreachable off wg2, which an open spec contradicts, so it is not required here.</remarks>
+    /// <remarks>
+    /// The observability-stack gate proves its services unreachable off wg2, which an open spec contradicts, so it is not
+    /// required here; and etcd's ports must stay private to wg3 (etcd-plane-private), so Kubernetes is off.
+    /// </remarks>
     public static string Lab01OpenYaml => SpecText.ReplaceOnce(
-        SpecText.ReplaceOnce(RepositoryFiles.Read("stacks/lab-01.yaml"), "defaultInterPlane: deny", "defaultInterPlane: allow"),
+        SpecText.ReplaceOnce(Lab01WithoutKubernetesYaml, "defaultInterPlane: deny", "defaultInterPlane: allow"),
         "      - observability-stack\n",
+        string.Empty);
+
+    /// <summary><paramref name="yaml"/> (lab-01's) with <c>kubernetes.enabled: false</c> and the etcd-quorum gate no longer required.</summary>
+    public static string WithoutKubernetes(string yaml) => SpecText.ReplaceOnce(
+        SpecText.ReplaceOnce(yaml, "    enabled: true               # stage 6", "    enabled: false              # stage 6"),
+        "      - etcd-quorum\n",
         string.Empty);
 
     public static NormalisedCluster Lab01Open => NormaliseText(Lab01OpenYaml);

@@ -46,7 +46,7 @@ public sealed class PlaneCidrDisjointPolicyTests
     [Fact]
     public void Evaluate_KubernetesDisabled_JudgesNoDefaultPodOrServiceCidr()
     {
-        using var h = new PolicyHarness();
+        using var h = new PolicyHarness(Components.LabSpecs.WithoutKubernetes);
         var wg = PolicyHarness.Resource(PolicyContract.PlaneType, "wg9", PropertyMap.Of(("name", "wg9"), ("cidr", "10.244.5.0/24")));
 
         Assert.DoesNotContain(h.Facts, f => f.Name is PolicyContract.PodCidrPath or PolicyContract.ServiceCidrPath);

@@ -40,7 +40,7 @@ public sealed class SpecPolicyAgreementTests
     [InlineData("cidr: 10.103.0.0/24", "cidr: 10.102.0.128/25", false)] // inside another plane
     public void PlaneNetworks_ValidateAndPlaneCidrDisjoint_GiveTheSameVerdict(string find, string replace, bool disjoint)
     {
-        var yaml = SpecText.ReplaceOnce(RepositoryFiles.Read("stacks/lab-01.yaml"), find, replace);
+        var yaml = SpecText.ReplaceOnce(Components.LabSpecs.Lab01WithoutKubernetesYaml, find, replace);
 
         var loaded = SpecText.Validate(yaml);
         var byValidate = !loaded.Diagnostics.Any(d => d.RuleId is "plane-cidr-disjoint" or "cluster-network-disjoint");

@@ -71,12 +71,12 @@ public sealed class EtcdQuorumProbesTests
     [Fact]
     public void Gates_NoneRequired_EtcdQuorumOnlyWhereEtcdRuns()
     {
-        var off = SpecTextWithoutRequiredGates(Kubedos.Infra.Tests.RepositoryFiles.Read("stacks/lab-01.yaml"));
+        var off = SpecTextWithoutRequiredGates(LabSpecs.Lab01WithoutKubernetesYaml);
         var on = SpecTextWithoutRequiredGates(LabSpecs.Lab01KubernetesYaml);
 
         Assert.DoesNotContain(EtcdQuorumProbes.Gate, off.AcceptanceGates);
         Assert.Contains(EtcdQuorumProbes.Gate, on.AcceptanceGates);
-        Assert.Empty(EtcdQuorumProbes.ForNode(LabSpecs.Lab01, LabSpecs.Lab01.Node("cp-1")));
+        Assert.Empty(EtcdQuorumProbes.ForNode(LabSpecs.Lab01WithoutKubernetes, LabSpecs.Lab01WithoutKubernetes.Node("cp-1")));
     }
 
     [Theory]
@@ -97,7 +97,8 @@ public sealed class EtcdQuorumProbesTests
 
     private static Kubedos.Spec.Normalisation.NormalisedCluster SpecTextWithoutRequiredGates(string yaml)
     {
-        var text = Kubedos.Infra.Tests.Spec.SpecText.ReplaceOnce(yaml, "    required:\n      - backplane-matrix\n      - security-baseline\n      - observability-stack\n", "    required: []\n");
+        var required = yaml.Contains("      - etcd-quorum\n", StringComparison.Ordinal) ? "      - observability-stack\n      - etcd-quorum\n" : "      - observability-stack\n";
+        var text = Kubedos.Infra.Tests.Spec.SpecText.ReplaceOnce(yaml, "    required:\n      - backplane-matrix\n      - security-baseline\n" + required, "    required: []\n");
         var result = Kubedos.Infra.Tests.Spec.SpecText.Validate(text);
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         return Kubedos.Spec.Normalisation.SpecNormaliser.Normalise(result.Document!);

@@ -27,9 +27,10 @@ public sealed class ConvergeInventoryTests
     [Fact]
     public void Render_KubernetesDisabled_EtcdGroupIsEmpty_ObservabilityGroupIsTheSpecsObservabilityNode()
     {
-        var groups = JsonNode.Parse(ConvergeInventory.Render(LabSpecs.Lab01, "lab-01", "ops"))!["all"]!["children"]!;
-        var off = LabSpecs.Lab01 with { Kubernetes = LabSpecs.Lab01.Kubernetes with { Observability = new() } };
-        var named = LabSpecs.Lab01 with { Kubernetes = LabSpecs.Lab01.Kubernetes with { Observability = LabSpecs.Lab01.Kubernetes.Observability with { Nodes = ["w-1", "cp-2"] } } };
+        var lab = LabSpecs.Lab01WithoutKubernetes;
+        var groups = JsonNode.Parse(ConvergeInventory.Render(lab, "lab-01", "ops"))!["all"]!["children"]!;
+        var off = lab with { Kubernetes = lab.Kubernetes with { Observability = new() } };
+        var named = lab with { Kubernetes = lab.Kubernetes with { Observability = lab.Kubernetes.Observability with { Nodes = ["w-1", "cp-2"] } } };
 
         Assert.Empty(Hosts(groups, ConvergeInventory.EtcdGroup));
         Assert.Equal(["cp-1"], Hosts(groups, ConvergeInventory.ObservabilityGroup));

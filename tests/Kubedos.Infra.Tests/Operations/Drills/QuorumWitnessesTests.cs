@@ -12,7 +12,7 @@ namespace Kubedos.Infra.Tests.Operations.Drills;
 
 public sealed class QuorumWitnessesTests
 {
-    private static NormalisedCluster Lab01(bool kubernetes) => kubernetes ? LabSpecs.Lab01Kubernetes : LabSpecs.Lab01;
+    private static NormalisedCluster Lab01(bool kubernetes) => kubernetes ? LabSpecs.Lab01Kubernetes : LabSpecs.Lab01WithoutKubernetes;
 
     [Fact]
     public void For_ControlPlaneWithKubernetes_WatchesEtcdOnTheLab()

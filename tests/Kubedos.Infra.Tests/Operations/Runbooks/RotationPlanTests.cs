@@ -7,7 +7,7 @@ namespace Kubedos.Infra.Tests.Operations.Runbooks;
 
 public sealed class RotationPlanTests
 {
-    private static NormalisedCluster Lab01(bool kubernetes = false) => kubernetes ? LabSpecs.Lab01Kubernetes : LabSpecs.Lab01;
+    private static NormalisedCluster Lab01(bool kubernetes = false) => kubernetes ? LabSpecs.Lab01Kubernetes : LabSpecs.Lab01WithoutKubernetes;
 
     [Fact]
     public void From_WireGuard_OneStepPerNodeWithEveryPlaneKey_ThenTheOperatorKey()

@@ -26,7 +26,9 @@ public sealed class ClusterSpecLoaderTests
         Assert.Equal(["6443/tcp", "10250/tcp"], spec.Networking.Policy.Allow[0].Ports);
         Assert.Equal(EnrollmentMode.TokenPin, spec.Security.Enrollment.Mode);
         Assert.Equal(3, spec.Kubernetes.Ha.ControlPlaneReplicas);
-        Assert.Equal(["backplane-matrix", "security-baseline", "observability-stack"], spec.Acceptance.Required);
+        Assert.Equal(["backplane-matrix", "security-baseline", "observability-stack", "etcd-quorum"], spec.Acceptance.Required);
+        Assert.True(spec.Kubernetes.Enabled);
+        Assert.Equal(("v1.30.4", "v1.16.1"), (spec.Kubernetes.Version, spec.Kubernetes.Cni.Version));
         Assert.True(spec.Kubernetes.Observability.Enabled);
         Assert.Equal(LogPlane.Rsyslog, spec.Kubernetes.Observability.LogPlane);
     }

@@ -46,7 +46,7 @@ public sealed class EtcdPlanePrivateRuleTests
     [Fact]
     public void Validate_EtcdQuorumGateWithoutKubernetes_IsRefusedAtTheGate()
     {
-        var yaml = SpecText.ReplaceOnce(RepositoryFiles.Read("stacks/lab-01.yaml"), "      - security-baseline\n", "      - security-baseline\n      - etcd-quorum\n");
+        var yaml = SpecText.ReplaceOnce(Components.LabSpecs.Lab01WithoutKubernetesYaml, "      - security-baseline\n", "      - security-baseline\n      - etcd-quorum\n");
 
         var result = SpecText.Validate(yaml);
 

@@ -45,7 +45,7 @@ public sealed class FieldSupportTests
 
     [Theory]
     [InlineData("allowReset: false", "allowReset: true", "spec.kubernetes.allowReset", "allowReset: true")]
-    [InlineData("    allowReset: false\n", "    allowReset: false\n    cni: { policyDefault: allow }\n", "spec.kubernetes.cni.policyDefault", "policyDefault: allow")]
+    [InlineData("cni: { version: \"v1.16.1\" }", "cni: { version: \"v1.16.1\", policyDefault: allow }", "spec.kubernetes.cni.policyDefault", "policyDefault: allow")]
     [InlineData("      safety:\n", "      version: \"2.14\"\n      safety:\n", "spec.orchestration.ansible.version", "version: \"2.14\"")]
     [InlineData("mode: token+pin", "mode: offline-approve", "spec.security.enrollment.mode", "mode: offline-approve")]
     [InlineData("mode: deterministic", "mode: static", "spec.networking.addressing.mode", "mode: static")]
@@ -78,6 +78,6 @@ public sealed class FieldSupportTests
 
         Assert.Empty(result.Diagnostics);
         Assert.Contains("allowReset: false", yaml, StringComparison.Ordinal);
-        Assert.Contains("    enabled: false              # the lab proves", yaml, StringComparison.Ordinal);
+        Assert.Contains("    enabled: true               # stage 6", yaml, StringComparison.Ordinal);
     }
 }
