@@ -63,6 +63,19 @@ public sealed class NodeImagePackagesTests : IDisposable
         Assert.Equal(NodeImagePackages.For(spec).Digest, NodeImagePackages.CheckedLock(specPath, NodeImagePackages.For(spec)).Declared.Digest);
     }
 
+    // A stack shipped with a lock must match it, or the README's first command refuses lab-01 (changing a spec's
+    // stages changes its declared set: `kubedos image lock --stack S` again).
+    [Theory]
+    [InlineData("stacks/lab-01.yaml")]
+    public void CheckedLock_ShippedStack_MatchesItsShippedLock(string relative)
+    {
+        var specPath = RepositoryFiles.PathOf(relative);
+
+        var locked = NodeImagePackages.CheckedLock(specPath, NodeImagePackages.For(Spec(relative)));
+
+        Assert.Equal(NodeImagePackages.For(Spec(relative)).Names, locked.Declared.Names);
+    }
+
     private static ClusterSpec Spec(string relative) =>
         ClusterSpecLoader.Load(relative, System.Text.Encoding.UTF8.GetBytes(RepositoryFiles.Read(relative))).Document!.Spec;
 
