@@ -19,7 +19,7 @@ internal static class EtcdRevocations
     private static readonly string[] MemberFiles = ["server", "peer", "apiserver-etcd-client"];
 
     /// <summary>Where the stack whose files live in <paramref name="outDirectory"/> keeps the list.</summary>
-    public static string PathOf(string outDirectory) => Path.Combine(outDirectory, "pki", EtcdPki.Folder, FileName);
+    public static string PathOf(string outDirectory) => Path.Combine(DirectoryOf(outDirectory), FileName);
 
     /// <summary>Every revoked etcd certificate (none when there is no file).</summary>
     /// <exception cref="EnrollmentStateFileException">The file is not the JSON list it must be; names it and the line.</exception>
@@ -33,7 +33,7 @@ internal static class EtcdRevocations
     public static IReadOnlyList<RevokedCertificate> Revoke(string outDirectory, string node, string reason, DateTimeOffset at)
     {
         ArgumentException.ThrowIfNullOrEmpty(node);
-        var directory = Path.Combine(outDirectory, "pki", EtcdPki.Folder);
+        var directory = DirectoryOf(outDirectory);
         var serials = new List<string>();
         foreach (var path in MemberFiles.Select(f => Path.Combine(directory, $"{node}-{f}.pem")).Where(File.Exists))
         {
@@ -52,4 +52,7 @@ internal static class EtcdRevocations
             ? []
             : new RevocationList(PathOf(outDirectory)).Revoke(serials.Select(s => new RevokedCertificate(s, node, at, reason)));
     }
+
+    // out/<stack>/pki/etcd/, where EtcdPki writes the public certificates.
+    private static string DirectoryOf(string outDirectory) => Path.Combine(outDirectory, "pki", EtcdPki.Folder);
 }

@@ -4,12 +4,13 @@ namespace Kubedos.Engine.State;
 
 /// <summary>An exclusive lock on a lock file (an open with <see cref="FileShare.None"/>, a <c>flock</c> on Unix), held until disposed.</summary>
 /// <remarks>
+/// The kernel drops a flock with its process, so a holder killed with -9 leaves the file unlocked.
 /// For read-modify-write of a small file (a stack's config file): writers serialise on the lock,
 /// threads of one process included, because each holder has its own open file. The lock file stays
 /// in place when released: deleting it would let a waiter lock an unlinked file while a newcomer
 /// locks a new one.
 /// </remarks>
-internal sealed class ExclusiveFileLock : IDisposable
+public sealed class ExclusiveFileLock : IDisposable
 {
     private readonly FileStream stream;
 
