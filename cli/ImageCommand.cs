@@ -79,7 +79,12 @@ internal static class ImageCommand
                 phases.Add(p);
                 Console.Error.WriteLine($"  [{p.Elapsed:mm\\:ss}] {p.Phase,-10} {p.Detail}");
             });
-            var request = new ImageBuildRequest(stack!, version, imageLock, NodeImagePackages.Baseline(), outDirectory, storeRoot, offline);
+            // The agent goes into the image self-contained (nodes need no .NET); publishing it is the build's first phase.
+            var checkout = AgentImagePayload.CheckoutOfThisProgram()
+                ?? throw new ImageBuildException("agent", $"no Kubedos checkout above {AppContext.BaseDirectory} ({AgentImagePayload.ProjectFile}): the image's agent is published from it");
+            progress.Report(new BuildProgress("agent", $"dotnet publish {AgentImagePayload.ProjectFile} self-contained for linux-x64", TimeSpan.Zero));
+            var agent = await AgentImagePayload.PublishAsync(checkout, cancellationToken);
+            var request = new ImageBuildRequest(stack!, version, imageLock, [.. NodeImagePackages.Baseline(), .. agent], outDirectory, storeRoot, offline);
             ImageBuildResult result;
             try
             {

@@ -8,6 +8,7 @@ using Kubedos.Components.Observability;
 using Kubedos.Components.Planes;
 using Kubedos.Components.Seal;
 using Kubedos.Components.Substrate;
+using Kubedos.Components.Substrate.Local;
 using Kubedos.Components.Trust;
 using Kubedos.Engine.Model;
 using Kubedos.Image.Lock;
@@ -45,9 +46,10 @@ public sealed class KubedosStack : Stack
         var cluster = ReadSpec(projectDirectory);
         var outDirectory = Path.Combine(Path.GetFullPath(GetConfig("outDir") ?? "out", projectDirectory), StackName);
         var rendered = new RenderedFiles(outDirectory, preview: IsDryRun);
+        var image = NodeImageOf(cluster, projectDirectory, outDirectory);
 
         // Trust is its own branch of the DAG (spec -> Trust); Enrollment joins it to the planes.
-        var substrate = new ClusterSubstrate("substrate", new SubstrateArgs { Cluster = cluster, ProjectDirectory = projectDirectory });
+        var substrate = new ClusterSubstrate("substrate", new SubstrateArgs { Cluster = cluster, ProjectDirectory = projectDirectory, Image = image });
         var trust = new ClusterTrust("trust", new TrustArgs
         {
             Cluster = cluster,
@@ -87,7 +89,7 @@ public sealed class KubedosStack : Stack
             Cluster = cluster,
             Trust = trust,
             OutDirectory = outDirectory,
-            Site = new EnrollmentSite(substrate.Nodes, AgentPayload.BesideThisProgram()),
+            Site = image is null ? new EnrollmentSite(substrate.Nodes, AgentPayload.BesideThisProgram()) : EnrollmentSite.InImage(substrate.Nodes, image.Sha256),
         }, After(planes, trust));
 
         // The observability stack's certificates, configurations and converge variables (on the bind plane, wg2 by default).
@@ -160,7 +162,9 @@ public sealed class KubedosStack : Stack
             Material = SealMaterial.FromConfig(this),
             AcceptanceReport = acceptance.Report,
             ServiceChannel = substrate.Nodes.First(n => n.Name == enrollment.ServiceNode).Channel,
-            NodeSoftware = NodeSoftwareSource.LabHost,
+            NodeSoftware = image is null
+                ? NodeSoftwareSource.LabHost
+                : NodeSoftwareSource.LabImage(LocalSubstrateKind.UnpackedImage(image), image.Sha256, NodeImagePackages.For(cluster).Names),
             Agent = AgentPayload.BesideThisProgram(),
         }, After(acceptance));
 
@@ -249,6 +253,32 @@ public sealed class KubedosStack : Stack
         }
 
         return cluster;
+    }
+
+    // spec.substrate.local.nodeRoot: image: the image `kubedos image build` made from the lock beside the spec, listed in
+    // kubedos:imageManifest (default out/<stack>/manifests/artifact-manifest.json); refused unless built from that lock.
+    private NodeImage? NodeImageOf(NormalisedCluster cluster, string projectDirectory, string outDirectory)
+    {
+        if (cluster.Substrate.Declared.Local?.NodeRoot != LocalNodeRoot.Image)
+        {
+            return null;
+        }
+
+        var specPath = Path.GetFullPath(RequireConfig("spec"), projectDirectory);
+        ImageLock imageLock;
+        try
+        {
+            imageLock = NodeImagePackages.CheckedLock(specPath, NodeImagePackages.For(cluster));
+        }
+        catch (LockFileException e)
+        {
+            throw new ImageLockRejectedException(e);
+        }
+
+        var manifest = GetConfig("imageManifest") is { } configured
+            ? Path.GetFullPath(configured, projectDirectory)
+            : Path.Combine(outDirectory, "manifests", "artifact-manifest.json");
+        return NodeImage.Resolve(manifest, StackName, imageLock);
     }
 
     // kubedos:lockFile when set, else the image lock beside the spec (`kubedos image lock` writes it; load checks it).

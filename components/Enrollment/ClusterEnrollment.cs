@@ -104,7 +104,8 @@ internal sealed class ClusterEnrollment : ComponentResource
         var serials = args.Site is null
             ? trust.Nodes.Select(identity => (identity.Node, Serial: identity.SerialNumber)).ToList()
             : Place(args.Site, StageOptions.ForChildren(this, options));
-        Endpoint = trust.CaPin.Apply(pin => new EnrollmentEndpoint(ServiceNode, ServiceUrl, pin, EnrollmentSite.AgentCommand));
+        var agentCommand = args.Site?.AgentCommand ?? EnrollmentSite.ShippedAgentCommand;
+        Endpoint = trust.CaPin.Apply(pin => new EnrollmentEndpoint(ServiceNode, ServiceUrl, pin, agentCommand));
 
         var inventoryPath = Path.Combine(outDirectory, "inventory.json");
         Inventory = Output.All(serials.Select(s => s.Serial.Apply(serial => Entry(cluster.Node(s.Node), serial))))
@@ -198,17 +199,20 @@ internal sealed class ClusterEnrollment : ComponentResource
         var channels = site.Nodes.ToDictionary(n => n.Name, n => n.Channel, StringComparer.Ordinal);
 
         // The agent is software every node holds (it enrolls, and the acceptance gates knock with it), as an image would carry it.
-        var agents = site.Nodes.ToDictionary(
-            n => n.Name, n => n.Channel.Install("kubedos-agent", site.Agent, EnrollmentSite.AgentDirectory, here), StringComparer.Ordinal);
+        // A node image that carries the agent needs nothing shipped: the nodes were made from it.
+        var agents = site.Agent is { } shipped
+            ? site.Nodes.ToDictionary(n => n.Name, n => n.Channel.Install("kubedos-agent", shipped, EnrollmentSite.AgentDirectory, here), StringComparer.Ordinal)
+            : [];
+        Resource[] AgentOf(string node) => agents.TryGetValue(node, out var payload) ? [payload.Resource] : [];
         var host = channels[ServiceNode];
         var files = ServiceFiles.OrderBy(f => f.Key, StringComparer.Ordinal)
             .Select(f => host.WriteFile($"enrollment-{f.Key}", $"{ServiceStateDirectory}/{f.Key}", f.Value, "0600", here))
             .ToList();
         var service = host.Serve(
             "enrollment",
-            [.. EnrollmentSite.AgentCommand.Concat(ServeArgv.Skip(1)).Select(a => (Input<string>)a)],
-            [.. files.Select(f => (Input<string>)f.Sha256), agents[ServiceNode].Digest],
-            here.After([agents[ServiceNode].Resource, .. files.Select(f => f.Resource)]));
+            [.. site.AgentCommand.Concat(ServeArgv.Skip(1)).Select(a => (Input<string>)a)],
+            [.. files.Select(f => (Input<string>)f.Sha256), agents.TryGetValue(ServiceNode, out var served) ? served.Digest : Output.Create(site.Image ?? string.Empty)],
+            here.After([.. AgentOf(ServiceNode), .. files.Select(f => f.Resource)]));
 
         var serials = new List<(string Node, Output<string> Serial)>();
         foreach (var agent in Agents)
@@ -219,9 +223,9 @@ internal sealed class ClusterEnrollment : ComponentResource
             // Only a new token enrolls again: a token admits once, so a new agent build must not re-run this.
             var enroll = channel.Run(
                 "enroll",
-                ["sh", "-c", EnrollScript, "enroll", .. EnrollmentSite.AgentCommand.Concat(agent.Argv.Skip(1)).Select(a => (Input<string>)a)],
+                ["sh", "-c", EnrollScript, "enroll", .. site.AgentCommand.Concat(agent.Argv.Skip(1)).Select(a => (Input<string>)a)],
                 [token.Sha256],
-                here.After(service, agents[agent.Node].Resource, token.Resource));
+                here.After([service, .. AgentOf(agent.Node), token.Resource]));
             serials.Add((agent.Node, enroll.Stdout.Apply(SerialOf)));
         }
 

@@ -20,6 +20,11 @@ public sealed class ImageLockRejectedException : ProgramException
     {
     }
 
+    internal ImageLockRejectedException(string message, IReadOnlyList<ProgramProblem> problems)
+        : base(message, problems)
+    {
+    }
+
     internal ImageLockRejectedException(LockFileException lockProblem)
         : base(lockProblem.Message, [new ProgramProblem(lockProblem.Message, new PolicySourceLocation(lockProblem.FilePath, 1, 1), "image-lock")])
     {

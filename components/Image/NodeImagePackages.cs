@@ -6,39 +6,43 @@ using Kubedos.Spec.Normalisation;
 namespace Kubedos.Components.Image;
 
 /// <summary>
-/// What a ClusterSpec declares for its node image: the package set every node needs (boot, identity at first
-/// boot, hardening, the three planes, the converge runtime, supervision, logs, metrics) plus what the enabled
-/// stages run (etcd with Kubernetes; Prometheus and Alertmanager with observability), and the baseline files baked in.
+/// What a ClusterSpec declares for its node image: one package set for every node and every stack, whatever stages it
+/// turns on: boot, identity at first boot, hardening, the three planes, the converge runtime, supervision, logs, metrics,
+/// and what the stages run (etcd for Kubernetes; Prometheus and Alertmanager for observability). One image then serves
+/// every role, a stack that turns a stage on needs no new image, and stacks that differ only in their stages share one.
 /// </summary>
 internal static class NodeImagePackages
 {
-    /// <summary>Every node: a bootable Debian with cloud-init, hardened sshd, WireGuard, nftables, Python for Ansible, runit, rsyslog with TLS and the node exporter.</summary>
+    /// <summary>
+    /// Every node: a bootable Debian with cloud-init, hardened sshd, WireGuard (wireguard-go where the kernel has no module,
+    /// as on the local lab), nftables, Python for Ansible (python3-apt for its package facts, fdisk for its disks), runit,
+    /// rsyslog with TLS, the node exporter, and curl and jq, which the acceptance gates' probes run on the nodes.
+    /// </summary>
     public static IReadOnlyList<string> Base { get; } =
     [
-        "ca-certificates", "cloud-init", "ifupdown", "initramfs-tools", "iproute2", "iputils-ping", "isc-dhcp-client",
+        "ca-certificates", "cloud-init", "curl", "fdisk", "ifupdown", "initramfs-tools", "iproute2", "iputils-ping", "isc-dhcp-client", "jq",
         "linux-image-amd64", "live-boot", "netcat-openbsd", "nftables", "openssh-server", "procps", "prometheus-node-exporter",
-        "python3", "rsyslog", "rsyslog-gnutls", "runit", "sudo", "systemd-sysv", "udev", "wireguard-tools",
+        "python3", "python3-apt", "rsyslog", "rsyslog-gnutls", "runit", "sudo", "systemd-sysv", "udev", "wireguard-go", "wireguard-tools",
     ];
 
-    public static DeclaredPackageSet For(ClusterSpec spec) => For(spec.Kubernetes);
+    /// <summary>What the stages run on the nodes they place it on: etcd (Kubernetes), Prometheus and Alertmanager (observability).</summary>
+    public static IReadOnlyList<string> Stages { get; } = ["etcd-client", "etcd-server", "prometheus", "prometheus-alertmanager"];
 
-    public static DeclaredPackageSet For(NormalisedCluster cluster) => For(cluster.Kubernetes);
-
-    private static DeclaredPackageSet For(KubernetesSpec kubernetes)
+    /// <summary>The declared set of a spec: <see cref="Base"/> and <see cref="Stages"/>, the same for every spec.</summary>
+    public static DeclaredPackageSet For(ClusterSpec spec)
     {
-        var names = new List<string>(Base);
-        if (kubernetes.Enabled)
-        {
-            names.AddRange(["etcd-server", "etcd-client"]);
-        }
-
-        if (kubernetes.Observability.Enabled)
-        {
-            names.AddRange(["prometheus", "prometheus-alertmanager"]);
-        }
-
-        return new DeclaredPackageSet(names);
+        ArgumentNullException.ThrowIfNull(spec);
+        return All;
     }
+
+    /// <summary>The declared set of a normalised spec (the same set).</summary>
+    public static DeclaredPackageSet For(NormalisedCluster cluster)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        return All;
+    }
+
+    private static DeclaredPackageSet All => new([.. Base, .. Stages]);
 
     /// <summary>The node-independent baseline every image carries before first boot (first boot adds the per-node parts).</summary>
     public static IReadOnlyList<OverlayFile> Baseline()

@@ -16,7 +16,7 @@ internal sealed class ClusterSubstrate : ComponentResource, ISubstrate
     {
         ArgumentNullException.ThrowIfNull(args);
         var type = args.Cluster.Substrate.Type;
-        var supplied = args.Kinds.For(type).Provision(this, args.Cluster, args.ProjectDirectory);
+        var supplied = args.Kinds.For(type).Provision(this, args);
         Nodes = supplied.Nodes;
         OperatorAccess = supplied.OperatorAccess;
         RegisterOutputs(new Dictionary<string, object?>

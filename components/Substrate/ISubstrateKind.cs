@@ -1,6 +1,5 @@
 using Kubedos.Engine.Model;
 using Kubedos.Spec.Model;
-using Kubedos.Spec.Normalisation;
 
 namespace Kubedos.Components.Substrate;
 
@@ -10,9 +9,8 @@ internal interface ISubstrateKind
     /// <summary>The spec's substrate type it implements.</summary>
     SubstrateType Type { get; }
 
-    /// <summary>Declares the machines of <paramref name="cluster"/> under <paramref name="substrate"/> (their parent) and hands them out.</summary>
+    /// <summary>Declares the machines of <see cref="SubstrateArgs.Cluster"/> under <paramref name="substrate"/> (their parent) and hands them out.</summary>
     /// <param name="substrate">The Substrate component; every resource made here is its child.</param>
-    /// <param name="cluster">The normalised spec.</param>
-    /// <param name="projectDirectory">The project directory of the state being deployed.</param>
-    ISubstrate Provision(ComponentResource substrate, NormalisedCluster cluster, string projectDirectory);
+    /// <param name="args">The normalised spec, the project directory of the state being deployed, and the node image when the nodes run one.</param>
+    ISubstrate Provision(ComponentResource substrate, SubstrateArgs args);
 }

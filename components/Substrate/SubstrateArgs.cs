@@ -1,3 +1,4 @@
+using Kubedos.Components.Image;
 using Kubedos.Spec.Normalisation;
 
 namespace Kubedos.Components.Substrate;
@@ -10,6 +11,9 @@ internal sealed record SubstrateArgs
 
     /// <summary>The project directory of the state being deployed (recorded as the lab's owner).</summary>
     public required string ProjectDirectory { get; init; }
+
+    /// <summary>The built node image the machines are made from (<c>spec.substrate.local.nodeRoot: image</c>); null runs the host's software.</summary>
+    public NodeImage? Image { get; init; }
 
     /// <summary>The substrate implementations to choose from.</summary>
     public SubstrateKinds Kinds { get; init; } = SubstrateKinds.BuiltIn;

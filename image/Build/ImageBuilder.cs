@@ -33,6 +33,12 @@ public sealed class ImageBuilder(HttpClient http, IProgress<BuildProgress>? prog
         }
 
         var store = new ContentStore(request.StoreRoot);
+        if (await FromStoreAsync(request, key, store, artifacts, manifestPath, cancellationToken) is { } reused)
+        {
+            Report("done", $"the store holds this build (build key {key[..12]}): {reused.Outputs.Count} artifacts copied from it", clock);
+            return new ImageBuildResult(reused, CacheHit: true, Downloaded: 0, manifestPath);
+        }
+
         var acquirer = new PackageAcquirer(store, http);
         var downloaded = await acquirer.AcquireAsync(
             request.Lock,
@@ -93,6 +99,7 @@ public sealed class ImageBuilder(HttpClient http, IProgress<BuildProgress>? prog
             var temporary = manifestPath + ".tmp";
             await File.WriteAllTextAsync(temporary, manifest.ToJson(), cancellationToken);
             File.Move(temporary, manifestPath, overwrite: true);
+            await RecordInStoreAsync(store, manifest, cancellationToken);
             Report("done", $"{outputs.Count} artifacts", clock);
             return new ImageBuildResult(manifest, CacheHit: false, downloaded, manifestPath);
         }
@@ -116,6 +123,55 @@ public sealed class ImageBuilder(HttpClient http, IProgress<BuildProgress>? prog
         }
 
         return Sha256Hex(Encoding.UTF8.GetBytes(text.ToString()));
+    }
+
+    // The store's record of a build: its manifest under its build key, naming outputs the store keeps by digest.
+    private static string BuildRecord(ContentStore store, string key) => Path.Combine(store.Root, "builds", key + ".json");
+
+    private static async Task RecordInStoreAsync(ContentStore store, ArtifactManifest manifest, CancellationToken cancellationToken)
+    {
+        var record = BuildRecord(store, manifest.BuildKey);
+        Directory.CreateDirectory(Path.GetDirectoryName(record)!);
+        var temporary = record + ".tmp";
+        await File.WriteAllTextAsync(temporary, manifest.ToJson(), cancellationToken);
+        File.Move(temporary, record, overwrite: true);
+    }
+
+    // Another stack of the same lock and overlay (or this one, before its out directory was emptied) built this key: its
+    // outputs are in the store under their digests, so they are copied out and checked, and nothing is built again.
+    private static async Task<ArtifactManifest?> FromStoreAsync(
+        ImageBuildRequest request, string key, ContentStore store, string artifacts, string manifestPath, CancellationToken cancellationToken)
+    {
+        if (ArtifactManifest.TryRead(BuildRecord(store, key)) is not { } recorded || recorded.BuildKey != key
+            || recorded.Outputs.Any(o => !store.Contains(o.Sha256)))
+        {
+            return null;
+        }
+
+        Directory.CreateDirectory(artifacts);
+        foreach (var output in recorded.Outputs)
+        {
+            var target = Path.Combine(artifacts, output.Name);
+            var incoming = target + ".kubedos-new";
+            File.Copy(store.PathOf(output.Sha256), incoming, overwrite: true);
+            File.Move(incoming, target, overwrite: true);
+        }
+
+        var manifest = recorded with { Stack = request.Stack };
+        if (!await IntactAsync(artifacts, manifest, cancellationToken))
+        {
+            return null;
+        }
+
+        foreach (var stale in Directory.EnumerateFiles(artifacts, "kubedos-*").Where(f => manifest.Outputs.All(o => o.Name != Path.GetFileName(f))))
+        {
+            File.Delete(stale);
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(manifestPath)!);
+        await File.WriteAllTextAsync(manifestPath + ".tmp", manifest.ToJson(), cancellationToken);
+        File.Move(manifestPath + ".tmp", manifestPath, overwrite: true);
+        return manifest;
     }
 
     private static async Task<bool> IntactAsync(string artifacts, ArtifactManifest manifest, CancellationToken cancellationToken)

@@ -8,4 +8,5 @@ namespace Kubedos.Providers.Local;
 /// <param name="Address">The node's underlay address.</param>
 /// <param name="UnderlayCidr">The underlay the address belongs to (for its prefix length).</param>
 /// <param name="Owner">The id of the state making the node; creating refuses unless it owns the stack's lab (null only for a node found on the host).</param>
-public sealed record LabNodeSpec(string Stack, string Name, IPAddress Address, IPNetwork UnderlayCidr, string? Owner = null);
+/// <param name="Image">The node image the node runs; null shares the host's files.</param>
+public sealed record LabNodeSpec(string Stack, string Name, IPAddress Address, IPNetwork UnderlayCidr, string? Owner = null, LabImage? Image = null);

@@ -14,6 +14,9 @@ public sealed record LabOptions(string LabRoot)
     public string NodeDirectory(string stack, string node) =>
         Path.Combine(LabRoot, LabNames.CheckName(stack, "stack"), LabNames.CheckName(node, "node"));
 
+    /// <summary>Where node images are unpacked, one tree per rootfs digest (beside the lab root: <c>/var/lib/kubedos/images</c>).</summary>
+    public string ImageRoot => Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(LabRoot))!, "images");
+
     /// <summary>The owner file of a stack's lab: which state made it (see <see cref="LabOwnerRecord"/>).</summary>
     public string OwnerFile(string stack) => Path.Combine(StackDirectory(stack), "owner.json");
 

@@ -9,12 +9,16 @@ namespace Kubedos.Providers.Local;
 /// <param name="UnderlayCidr">The underlay's CIDR (the <c>cidr</c> output of <c>local:lab:Underlay</c>).</param>
 /// <param name="Stack">The lab's stack; null takes the URN's stack.</param>
 /// <param name="LabOwner">The id of the state that owns the lab (the underlay's <c>labOwner</c>); required, null only in a state recorded before lab owners.</param>
+/// <param name="RootfsTarball">The node image's rootfs tarball; null shares the host's files.</param>
+/// <param name="RootfsSha256">The digest the tarball must hash to.</param>
 internal sealed record NodeInputs(
     [property: ReplaceOnChange("a node's names and state derive from its name")] string Name,
     string Address,
     string UnderlayCidr,
     [property: ReplaceOnChange("a node's names derive from its stack")] string? Stack = null,
-    string? LabOwner = null);
+    string? LabOwner = null,
+    string? RootfsTarball = null,
+    [property: ReplaceOnChange("a node runs the image it was made from: another image is a new machine")] string? RootfsSha256 = null);
 
 /// <summary>Outputs of <c>local:lab:Node</c>: everything later stages need to reach the node.</summary>
 internal sealed record NodeOutputs(
@@ -42,6 +46,19 @@ internal sealed class NodeHandler(LocalLab lab) : ResourceHandler<NodeInputs, No
         foreach (var failure in LabFailures.Label("name", inputs.Name).Concat(LabFailures.Label("stack", inputs.Stack)).Concat(LabFailures.Owner(inputs.LabOwner)))
         {
             yield return failure;
+        }
+
+        if ((inputs.RootfsTarball is null) != (inputs.RootfsSha256 is null))
+        {
+            yield return new CheckFailure("rootfsSha256", "a node image needs both its rootfs tarball and its SHA-256");
+        }
+        else if (inputs.RootfsSha256 is not null && !LabImage.IsDigest(inputs.RootfsSha256))
+        {
+            yield return new CheckFailure("rootfsSha256", $"'{inputs.RootfsSha256}' is not a SHA-256 (64 lowercase hex digits)");
+        }
+        else if (inputs.RootfsTarball is not null && !Path.IsPathFullyQualified(inputs.RootfsTarball))
+        {
+            yield return new CheckFailure("rootfsTarball", $"'{inputs.RootfsTarball}' is not an absolute path");
         }
 
         var cidrOk = Ipv4.TryParseNetwork(inputs.UnderlayCidr, out var cidr);
@@ -94,7 +111,8 @@ internal sealed class NodeHandler(LocalLab lab) : ResourceHandler<NodeInputs, No
         {
             var stack = LabFailures.StackOf(urn, inputs.Stack);
             var owner = inputs.LabOwner ?? throw new ProviderException(urn, "labOwner", "the node needs the id of the state that owns its lab");
-            var spec = new LabNodeSpec(stack, inputs.Name, Ipv4.ParseAddress(inputs.Address), Ipv4.ParseNetwork(inputs.UnderlayCidr), owner);
+            var image = inputs.RootfsSha256 is { } sha ? new LabImage(inputs.RootfsTarball!, sha) : null;
+            var spec = new LabNodeSpec(stack, inputs.Name, Ipv4.ParseAddress(inputs.Address), Ipv4.ParseNetwork(inputs.UnderlayCidr), owner, image);
             return ToOutputs(await lab.EnsureNodeAsync(spec, cancellationToken), inputs.UnderlayCidr, owner);
         });
 

@@ -10,7 +10,12 @@ internal sealed class NodeProvisioner(ICommandRunner runner, LabOptions options,
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(20);
 
+    // In a node's state: the digest of the image it runs, empty on the host's files.
+    private const string ImageFile = "image.sha256";
+
     private readonly NetworkNamespaces namespaces = new(runner);
+
+    private readonly LabImages images = new(runner, options);
 
     /// <summary>Makes the node exist as specified; an existing healthy node is adopted unchanged.</summary>
     public async Task<LabNode> EnsureAsync(LabNodeSpec spec, CancellationToken cancellationToken)
@@ -39,8 +44,9 @@ internal sealed class NodeProvisioner(ICommandRunner runner, LabOptions options,
 
         // A node whose holder is gone is a machine that failed. Making it again makes a new machine, never a repaired one:
         // its disk starts empty (new host keys, no old identity, no spent enrollment), as a replacement host's would.
+        // A node runs the image it was made from: one on another root (or none) is not this node.
         var exists = await namespaces.ExistsAsync(space, cancellationToken);
-        var adopted = exists ? await AdoptHolderAsync(state, space, cancellationToken) : null;
+        var adopted = exists && ImageOf(state) == spec.Image?.Sha256 ? await AdoptHolderAsync(state, space, cancellationToken) : null;
         if (adopted is null)
         {
             if (exists)
@@ -54,9 +60,15 @@ internal sealed class NodeProvisioner(ICommandRunner runner, LabOptions options,
         // Node state holds host keys and secrets: the stack's directory is root's alone.
         Directory.CreateDirectory(options.StackDirectory(spec.Stack));
         File.SetUnixFileMode(options.StackDirectory(spec.Stack), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        foreach (var directory in NodeHolder.Binds.Select(b => b.Directory).Concat(NodeHolder.OverlayDirectories))
+        var tree = spec.Image is { } image ? await images.EnsureAsync(image, cancellationToken) : null;
+        foreach (var directory in NodeHolder.Binds.Select(b => b.Directory).Concat(tree is null ? NodeHolder.OverlayDirectories : NodeHolder.ImageDirectories))
         {
             Directory.CreateDirectory(Path.Combine(state, directory));
+        }
+
+        if (adopted is null)
+        {
+            await File.WriteAllTextAsync(Path.Combine(state, ImageFile), spec.Image?.Sha256 ?? string.Empty, cancellationToken);
         }
 
         File.SetUnixFileMode(Path.Combine(state, "tmp"), UnixFileMode.StickyBit | (UnixFileMode)0b111_111_111);
@@ -65,7 +77,7 @@ internal sealed class NodeProvisioner(ICommandRunner runner, LabOptions options,
 
         await namespaces.EnsureAsync(space, cancellationToken);
         await EnsureLinkAsync(names, spec, space, cancellationToken);
-        var holder = adopted ?? await StartHolderAsync(spec, state, space, cancellationToken);
+        var holder = adopted ?? await StartHolderAsync(spec, state, space, tree, cancellationToken);
         return new LabNode(runner, spec, space, state, holder);
     }
 
@@ -182,7 +194,15 @@ internal sealed class NodeProvisioner(ICommandRunner runner, LabOptions options,
         return await namespaces.IdentifyAsync(pid, cancellationToken) == space ? holder : null;
     }
 
-    private async Task<ProcessIdentity> StartHolderAsync(LabNodeSpec spec, string state, string space, CancellationToken cancellationToken)
+    // The digest of the image a node's state was made for (empty: the host's files), or null for state from before images.
+    private static string? ImageOf(string state)
+    {
+        var path = Path.Combine(state, ImageFile);
+        var text = File.Exists(path) ? File.ReadAllText(path).Trim() : null;
+        return string.IsNullOrEmpty(text) ? null : text;
+    }
+
+    private async Task<ProcessIdentity> StartHolderAsync(LabNodeSpec spec, string state, string space, string? image, CancellationToken cancellationToken)
     {
         // Processes left in the namespace by a holder that died belong to a lost mount namespace
         // (and may keep the /etc overlay busy): a node restarts clean.
@@ -192,7 +212,7 @@ internal sealed class NodeProvisioner(ICommandRunner runner, LabOptions options,
         await runner.RunCheckedAsync(
             cancellationToken, "ip", "netns", "exec", space, "setsid", "-f",
             "unshare", "--uts", "--mount", "--propagation", "private", "--",
-            "sh", "-c", NodeHolder.Script, "sh", state, options.LabRoot, spec.Name);
+            "sh", "-c", NodeHolder.Script, "sh", state, options.LabRoot, spec.Name, image ?? string.Empty);
 
         var deadline = time.GetUtcNow() + HolderStartLimit;
         while (time.GetUtcNow() < deadline)

@@ -19,4 +19,10 @@ public sealed class NodeResourceArgs : ResourceArgs
 
     /// <summary>The id of the state that owns the lab (the underlay's <c>labOwner</c>); required: another state's lab is refused.</summary>
     public Input<string>? LabOwner { get; init; }
+
+    /// <summary>The node image's rootfs tarball on the host; with <see cref="RootfsSha256"/> the node runs the image, without both the host's files.</summary>
+    public Input<string>? RootfsTarball { get; init; }
+
+    /// <summary>The SHA-256 the rootfs tarball must hash to; another image is another machine (the node is replaced).</summary>
+    public Input<string>? RootfsSha256 { get; init; }
 }

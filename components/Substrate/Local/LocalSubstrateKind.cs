@@ -1,4 +1,5 @@
 using System.Net;
+using Kubedos.Components.Image;
 using Kubedos.Engine.Model;
 using Kubedos.Providers.Local;
 using Kubedos.Providers.Random;
@@ -12,9 +13,10 @@ internal sealed class LocalSubstrateKind : ISubstrateKind
 {
     public SubstrateType Type => SubstrateType.Local;
 
-    public ISubstrate Provision(ComponentResource substrate, NormalisedCluster cluster, string projectDirectory)
+    public ISubstrate Provision(ComponentResource substrate, SubstrateArgs args)
     {
-        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(args);
+        var cluster = args.Cluster;
         var cidr = cluster.Substrate.LocalUnderlay
             ?? throw new InvalidOperationException($"the local substrate was handed a {SubstrateKinds.SpecName(cluster.Substrate.Type)} spec without a local underlay");
 
@@ -26,7 +28,7 @@ internal sealed class LocalSubstrateKind : ISubstrateKind
             Cidr = cidr.ToString(),
             FallbackCidrs = [.. cluster.Planes.Select(p => (Input<string>)p.Cidr.ToString())],
             LabOwner = owner.Hex,
-            LabOwnerProject = projectDirectory,
+            LabOwnerProject = args.ProjectDirectory,
         }, new ResourceOptions { Parent = substrate });
 
         var nodes = new List<SubstrateNode>();
@@ -39,6 +41,8 @@ internal sealed class LocalSubstrateKind : ISubstrateKind
                 Address = address,
                 UnderlayCidr = underlay.Cidr,
                 LabOwner = underlay.LabOwner,
+                RootfsTarball = args.Image is { } image ? (Input<string>)image.RootfsTarball : null,
+                RootfsSha256 = args.Image is { } built ? (Input<string>)built.Sha256 : null,
             }, new ResourceOptions { Parent = substrate });
             var channel = new LocalBootstrapChannel(node.Name, resource);
 
@@ -49,6 +53,13 @@ internal sealed class LocalSubstrateKind : ISubstrateKind
         }
 
         return new LocalLab(nodes, new LocalOperatorAccess(underlay.LabOwner));
+    }
+
+    /// <summary>Where this machine keeps <paramref name="image"/> unpacked for the nodes made from it.</summary>
+    public static string UnpackedImage(NodeImage image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        return Path.Combine(LabOptions.Default.ImageRoot, image.Sha256);
     }
 
     /// <summary>A lab disk's name: its pool and index as a DNS label (<c>data-0</c>).</summary>

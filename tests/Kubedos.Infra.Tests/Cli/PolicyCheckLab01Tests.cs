@@ -74,7 +74,9 @@ public sealed class PolicyCheckLab01Tests
         try
         {
             File.WriteAllText(Path.Combine(directory, "Pulumi.yaml"), "name: kubedos\nruntime: dotnet\nbackend:\n  url: file://.kubedos\n");
-            File.WriteAllText(Path.Combine(directory, "Pulumi.dev.yaml"), $"config:\n  kubedos:spec: {LabProject.RepositoryFile(Path.Combine("stacks", "dev.yaml"))}\n");
+            // On the host's files: a fresh dev stack with image nodes would first be told to build its image (NodeImageTests).
+            File.WriteAllText(Path.Combine(directory, "dev.yaml"), File.ReadAllText(LabProject.RepositoryFile(Path.Combine("stacks", "dev.yaml"))).Replace("nodeRoot: image", "nodeRoot: host", StringComparison.Ordinal));
+            File.WriteAllText(Path.Combine(directory, "Pulumi.dev.yaml"), "config:\n  kubedos:spec: dev.yaml\n");
             var before = Tree(directory);
             string[] named = ["kubedos:pki.rootCert", "kubedos:pki.intermediateCert", "kubedos:pki.intermediateKey", "kubedos pki init-offline-root"];
             foreach (var format in new[] { PolicyCheckFormat.Text, PolicyCheckFormat.Json, PolicyCheckFormat.Sarif })

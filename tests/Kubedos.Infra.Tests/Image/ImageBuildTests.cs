@@ -40,6 +40,23 @@ public sealed class ImageBuildTests(ImageBuildFixture build, ITestOutputHelper o
         Assert.Contains("nothing changed since the last build", build.Again.Stdout, StringComparison.Ordinal);
     }
 
+    [LabFact("mmdebstrap", "unshare")]
+    public void Build_AnotherStackOfTheSameLock_CopiesTheStoresBuildAndBuildsNothing()
+    {
+        Assert.True(build.Sibling.ExitCode == 0, build.Sibling.Stderr);
+        output.WriteLine($"another stack of the same lock, offline, from the store: {build.SiblingTime.TotalSeconds:F1} s");
+
+        Assert.Contains("nothing changed since the last build", build.Sibling.Stdout, StringComparison.Ordinal);
+        Assert.Contains("the store holds this build", build.Sibling.Stderr, StringComparison.Ordinal);
+        var first = ImageBuildFixture.Outputs(build.OnlineOut);
+        var sibling = ImageBuildFixture.Outputs(build.OnlineOut, ImageBuildFixture.SiblingStack);
+        foreach (var (kind, artifact) in first)
+        {
+            Assert.Equal(artifact.Sha256, sibling[kind].Sha256);
+            Assert.Equal(artifact.Sha256, Sha256(sibling[kind].Path));
+        }
+    }
+
     [LabFact("mmdebstrap")]
     public async Task BuildLog_IsAnIntactHashChainRecordingEachOutputsDigest()
     {

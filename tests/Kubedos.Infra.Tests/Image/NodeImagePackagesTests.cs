@@ -12,22 +12,32 @@ public sealed class NodeImagePackagesTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
-    public void For_KubernetesAndObservabilityOff_IsTheBaseSetOnly()
+    public void For_EveryStack_IsOneSetWithWhatEveryStageRuns()
     {
-        var declared = NodeImagePackages.For(Spec("stacks/dev.yaml"));
+        var dev = Spec("stacks/dev.yaml");
+        var lab01 = Spec("stacks/lab-01.yaml");
 
-        Assert.Equal(NodeImagePackages.Base.Order(StringComparer.Ordinal), declared.Names);
-        Assert.DoesNotContain("etcd-server", declared.Names);
+        Assert.False(dev.Kubernetes.Enabled);
+        Assert.True(lab01.Kubernetes.Enabled);
+        Assert.Equal(NodeImagePackages.For(dev).Digest, NodeImagePackages.For(lab01).Digest);
+        Assert.Equal(NodeImagePackages.Base.Concat(NodeImagePackages.Stages).Order(StringComparer.Ordinal), NodeImagePackages.For(dev).Names);
     }
 
-    [Fact]
-    public void For_KubernetesEnabled_DeclaresEtcd()
+    [Theory]
+    [InlineData("etcd-server")]
+    [InlineData("etcd-client")]
+    [InlineData("prometheus")]
+    [InlineData("prometheus-alertmanager")]
+    [InlineData("wireguard-go")]
+    [InlineData("python3-apt")]
+    [InlineData("curl")]
+    [InlineData("jq")]
+    public void For_AStackWithEveryStageOff_StillDeclaresWhatNodesRun(string package)
     {
         var spec = Spec("stacks/dev.yaml");
-        var withKubernetes = spec with { Kubernetes = spec.Kubernetes with { Enabled = true } };
+        var bare = spec with { Kubernetes = spec.Kubernetes with { Enabled = false, Observability = spec.Kubernetes.Observability with { Enabled = false } } };
 
-        Assert.Contains("etcd-server", NodeImagePackages.For(withKubernetes).Names);
-        Assert.Contains("etcd-client", NodeImagePackages.For(withKubernetes).Names);
+        Assert.Contains(package, NodeImagePackages.For(bare).Names);
     }
 
     [Fact]
@@ -67,6 +77,7 @@ public sealed class NodeImagePackagesTests : IDisposable
     // stages changes its declared set: `kubedos image lock --stack S` again).
     [Theory]
     [InlineData("stacks/lab-01.yaml")]
+    [InlineData("stacks/dev.yaml")]
     public void CheckedLock_ShippedStack_MatchesItsShippedLock(string relative)
     {
         var specPath = RepositoryFiles.PathOf(relative);

@@ -132,7 +132,7 @@ public sealed class CompromisedNodeLabTests(ITestOutputHelper output)
 
     private static async Task<(int ExitCode, string Output)> AgentRenewAsync(LabProject project, string directory, string service, string caPin)
     {
-        var argv = string.Join(' ', EnrollmentSite.AgentCommand.Concat(["renew", "--service", service, "--dir", directory, "--ca-pin", caPin, "--early-renewal-days", "100000"]));
+        var argv = string.Join(' ', project.AgentCommand.Concat(["renew", "--service", service, "--dir", directory, "--ca-pin", caPin, "--early-renewal-days", "100000"]));
         var text = await project.NodeOutputAsync("w-1", "sh", "-c", $"{argv} 2>&1; echo \"exit=$?\"");
         var exit = int.Parse(text.Trim().Split('\n')[^1]["exit=".Length..], System.Globalization.CultureInfo.InvariantCulture);
         return (exit, text);

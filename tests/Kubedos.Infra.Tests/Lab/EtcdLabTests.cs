@@ -55,6 +55,13 @@ public sealed partial class EtcdLabTests(ITestOutputHelper output)
 
         output.WriteLine($"lab-01 with etcd up from nothing: {upWall.TotalSeconds:0.0} s");
 
+        // Every node runs the node image: its service processes execute the image's files (not the host's), no .NET on them.
+        var programs = await ImageNodeChecks.AssertNodesRunTheImageAsync(project, [.. Members, "w-1"]);
+        foreach (var expected in new[] { "cp-1:sshd", "cp-1:wireguard-go", "cp-1:etcd", "cp-1:prometheus", "cp-1:kubedos-agent", "cp-1:prometheus-aler", "w-1:prometheus-node", "w-1:rsyslogd" })
+        {
+            Assert.Contains(expected, programs);
+        }
+
         // The leader killed by hand: the other two keep a quorum (a write succeeds), runit restarts it, it rejoins healthy.
         var addresses = await AddressesAsync(project);
         var leader = await LeaderAsync(project, addresses);

@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Kubedos.Components;
+using Kubedos.Components.Enrollment;
+using Kubedos.Components.Image;
 using Kubedos.Engine.Automation;
 using Kubedos.Engine.Providers;
 using Kubedos.Providers.Ansible;
@@ -71,6 +73,11 @@ internal sealed partial class LabProject : IAsyncDisposable
         var source = RepositoryFile(Path.Combine("stacks", specFile));
         var copy = Path.Combine(directory, Path.GetFileName(source));
         File.WriteAllText(copy, TestRanges(File.ReadAllText(source)));
+
+        // The spec's image lock goes with it (a spec written by a test takes lab-01's: every stack's lock declares one
+        // set); its nodes run the image the checkout built for lab-01, which serves them all (TestImageManifest).
+        File.Copy(LockFor(source), NodeImagePackages.LockPath(copy));
+
         specFile = copy;
         File.WriteAllText(Path.Combine(directory, "Pulumi.yaml"), "name: kubedos\nruntime: dotnet\nbackend:\n  url: file://.kubedos\n");
         project.WriteConfig(specFile, acceptanceRun);
@@ -111,6 +118,22 @@ internal sealed partial class LabProject : IAsyncDisposable
         throw new InvalidOperationException("the repository root (Kubedos.slnx) is not above the test binaries");
     }
 
+    /// <summary>
+    /// The node image test labs run (<c>nodeRoot: image</c>): the one the checkout's lab-01 was built with
+    /// (<c>kubedos image build --stack lab-01</c>, which <c>scripts/lab-up</c> and <c>scripts/test</c> run first).
+    /// </summary>
+    public static string TestImageManifest => RepositoryFile(Path.Combine("out", "lab-01", "manifests", "artifact-manifest.json"));
+
+    /// <summary>The image lock beside <paramref name="spec"/>, else the checkout's lab-01 lock (the same declared set).</summary>
+    public static string LockFor(string spec) =>
+        File.Exists(NodeImagePackages.LockPath(spec)) ? NodeImagePackages.LockPath(spec) : RepositoryFile(Path.Combine("stacks", "lab-01.locks.json"));
+
+    /// <summary>The argv prefix that runs kubedos-agent on this project's nodes: the image's own, or the shipped one on the host's files.</summary>
+    public IReadOnlyList<string> AgentCommand =>
+        System.IO.Directory.EnumerateFiles(Directory, "*.yaml").Any(f => File.ReadAllText(f).Contains("nodeRoot: image", StringComparison.Ordinal))
+            ? [AgentImagePayload.Program]
+            : EnrollmentSite.ShippedAgentCommand;
+
     /// <summary>The kubedos CLI as built beside these tests (whatever the configuration: CI builds Release).</summary>
     public static string Cli => Path.Combine(AppContext.BaseDirectory, "kubedos.dll");
 
@@ -127,7 +150,8 @@ internal sealed partial class LabProject : IAsyncDisposable
 
         File.WriteAllText(path,
             $"config:\n  kubedos:spec: {specFile}\n  kubedos:outDir: {Path.Combine(Directory, "out")}\n  kubedos:acceptanceRun: \"{acceptanceRun}\"\n"
-            + $"  kubedos:ansibleDirectory: {RepositoryFile("ansible")}\n");
+            + $"  kubedos:ansibleDirectory: {RepositoryFile("ansible")}\n"
+            + $"  kubedos:imageManifest: {TestImageManifest}\n");
     }
 
     /// <summary>
@@ -141,6 +165,7 @@ internal sealed partial class LabProject : IAsyncDisposable
         var stack = StackName(colour);
         var spec = Path.Combine(Directory, $"{colour}.yaml");
         File.WriteAllText(spec, moveRanges(File.ReadAllText(Path.Combine(Directory, specFile))));
+        File.Copy(LockFor(Path.Combine(Directory, specFile)), NodeImagePackages.LockPath(spec), overwrite: true);
         File.WriteAllLines(Path.Combine(Directory, $"Pulumi.{stack}.yaml"), File.ReadAllLines(Path.Combine(Directory, $"Pulumi.{Stack}.yaml"))
             .Where(l => !PerRunKey().IsMatch(l))
             .Select(l => l.StartsWith("  kubedos:spec:", StringComparison.Ordinal) ? $"  kubedos:spec: {spec}" : l));

@@ -64,13 +64,16 @@ internal sealed class LabScratch : IAsyncDisposable
     }
 
     /// <summary>Node <paramref name="name"/> at host number <paramref name="host"/> of the underlay.</summary>
-    public Task<LabNode> NodeAsync(string name, int host)
+    public Task<LabNode> NodeAsync(string name, int host) => NodeAsync(name, host, null);
+
+    /// <summary>Node <paramref name="name"/> at host number <paramref name="host"/>, made from <paramref name="image"/> (null: the host's files).</summary>
+    public Task<LabNode> NodeAsync(string name, int host, LabImage? image)
     {
         var underlay = Underlay ?? throw new InvalidOperationException("create the underlay first");
         var bytes = underlay.Cidr.BaseAddress.GetAddressBytes();
         bytes[3] = (byte)host;
         Track(name);
-        return Lab.EnsureNodeAsync(new LabNodeSpec(Stack, name, new IPAddress(bytes), underlay.Cidr, Owner.Id), CancellationToken.None);
+        return Lab.EnsureNodeAsync(new LabNodeSpec(Stack, name, new IPAddress(bytes), underlay.Cidr, Owner.Id, image), CancellationToken.None);
     }
 
     public async ValueTask DisposeAsync()

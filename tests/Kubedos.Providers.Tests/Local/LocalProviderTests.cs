@@ -46,6 +46,38 @@ public sealed class LocalProviderTests
         Assert.Equal(property, Assert.Single(response.Failures).Property);
     }
 
+    [Theory]
+    [InlineData("/srv/out/rootfs.tar", null, "rootfsSha256")]
+    [InlineData(null, "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd", "rootfsSha256")]
+    [InlineData("/srv/out/rootfs.tar", "DDDD", "rootfsSha256")]
+    [InlineData("out/rootfs.tar", "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd", "rootfsTarball")]
+    public async Task CheckAsync_NodeImageHalfGivenOrMalformed_FailsOnThatInput(string? tarball, string? sha256, string property)
+    {
+        var response = await FakePackage().CheckAsync(
+            new CheckRequest(UrnOf("lab-01", "local:lab:Node", "cp-1"), "local:lab:Node", null,
+                PropertyMapper.ToMap(new NodeInputs("cp-1", "10.250.7.11", "10.250.7.0/24", LabOwner: "state-owner-1", RootfsTarball: tarball, RootfsSha256: sha256))),
+            None);
+
+        Assert.Equal(property, Assert.Single(response.Failures).Property);
+    }
+
+    [Fact]
+    public async Task DiffAsync_AnotherNodeImage_ReplacesTheNode()
+    {
+        var urn = UrnOf("lab-01", "local:lab:Node", "cp-1");
+        var before = new NodeInputs("cp-1", "10.250.7.11", "10.250.7.0/24", LabOwner: "state-owner-1", RootfsTarball: "/srv/a.tar", RootfsSha256: new string('a', 64));
+        var after = before with { RootfsTarball = "/srv/b.tar", RootfsSha256 = new string('b', 64) };
+        var moved = before with { RootfsTarball = "/elsewhere/a.tar" };
+        var outputs = PropertyMapper.ToMap(new NodeOutputs("lab-01", "cp-1", "cp-1", "kd.lab-01.cp-1", "10.250.7.11", "10.250.7.0/24", "eth0", "/var/lib/kubedos/lab/lab-01/cp-1", 1));
+
+        var replaced = await FakePackage().DiffAsync(new DiffRequest(urn, "local:lab:Node", "kd.lab-01.cp-1", PropertyMapper.ToMap(before), outputs, PropertyMapper.ToMap(after)), None);
+        var relocated = await FakePackage().DiffAsync(new DiffRequest(urn, "local:lab:Node", "kd.lab-01.cp-1", PropertyMapper.ToMap(before), outputs, PropertyMapper.ToMap(moved)), None);
+
+        Assert.Contains("rootfsSha256", replaced.ReplaceKeys.Select(k => k.Property));
+        Assert.False(relocated.RequiresReplace);
+        Assert.Contains("rootfsTarball", relocated.ChangedKeys);
+    }
+
     [Fact]
     public async Task CheckAsync_FallbackInLoopbackRange_FailsOnThatFallback()
     {

@@ -1,4 +1,5 @@
 using Kubedos.Components.Enrollment;
+using Kubedos.Components.Image;
 using Kubedos.Components.Substrate;
 using Kubedos.Components.Trust;
 using Kubedos.Engine.Automation;
@@ -15,8 +16,10 @@ public sealed class ClusterEnrollmentWiringTests
 
     private static readonly NodeSoftware Agent = new("/opt/kubedos-agent", ["kubedos-agent.dll"], "0123abcd");
 
+    private const string ImageSha256 = "d75fefcfdebe9ba071b500f392cc0c022ee018081a589df4e39ccfa968fa1fb1";
+
     // A preview: nothing runs, the tls and lab resources are only declared.
-    private static Task<DeploymentTestResult> PreviewAsync() =>
+    private static Task<DeploymentTestResult> PreviewAsync(bool agentInImage = false) =>
         DeploymentTest.RunAsync(
             StackProgram.Create(stack =>
             {
@@ -32,7 +35,7 @@ public sealed class ClusterEnrollmentWiringTests
                     Cluster = cluster,
                     Trust = trust,
                     OutDirectory = OutDirectory,
-                    Site = new EnrollmentSite(substrate.Nodes, Agent),
+                    Site = agentInImage ? EnrollmentSite.InImage(substrate.Nodes, ImageSha256) : new EnrollmentSite(substrate.Nodes, Agent),
                 }, new ResourceOptions { DependsOn = [trust, substrate] });
             }),
             Mocks.EchoInputs,
@@ -82,5 +85,29 @@ public sealed class ClusterEnrollmentWiringTests
             Assert.Contains(substrate.Urn, child.Dependencies);
             Assert.Contains(trust.Urn, child.Dependencies);
         });
+    }
+
+    [Fact]
+    public async Task Site_AgentInTheNodeImage_ShipsNoAgentAndRunsTheImagesLauncher()
+    {
+        var result = await PreviewAsync(agentInImage: true);
+
+        Assert.Null(result.ProgramError);
+        Assert.Empty(result.OfType("local:lab:Payload"));
+        var service = result.Single("local:lab:Process", "cp-1-enrollment");
+        Assert.Equal(AgentImagePayload.Program, service.Inputs["command"].AsArray()[0].AsString());
+        Assert.DoesNotContain("dotnet", service.Inputs["command"].AsArray().Select(a => a.AsString()));
+        Assert.All(result.OfType("local:lab:Command"), enroll =>
+            Assert.Contains(AgentImagePayload.Program, enroll.Inputs["create"].AsArray().Select(a => a.AsString())));
+    }
+
+    [Fact]
+    public async Task Site_AgentShipped_RunsItUnderTheNodesDotnet()
+    {
+        var result = await PreviewAsync();
+
+        var service = result.Single("local:lab:Process", "cp-1-enrollment");
+        Assert.Contains("dotnet", service.Inputs["command"].AsArray().Select(a => a.AsString()));
+        Assert.Equal(4, result.OfType("local:lab:Payload").Count());
     }
 }

@@ -9,7 +9,6 @@ using Kubedos.Engine.Model;
 using Kubedos.Engine.Testing;
 using Kubedos.Providers.Random;
 using Kubedos.Spec.Model;
-using Kubedos.Spec.Normalisation;
 
 namespace Kubedos.Infra.Tests.Components.Substrate;
 
@@ -150,9 +149,9 @@ public sealed class SubstrateSeamTests
     {
         public SubstrateType Type { get; } = type;
 
-        public ISubstrate Provision(ComponentResource substrate, NormalisedCluster cluster, string projectDirectory)
+        public ISubstrate Provision(ComponentResource substrate, SubstrateArgs args)
         {
-            var nodes = cluster.Nodes.Select((node, i) =>
+            var nodes = args.Cluster.Nodes.Select((node, i) =>
             {
                 var machine = new RandomId($"machine-{node.Name}", new RandomIdArgs { ByteLength = 4 }, new ResourceOptions { Parent = substrate });
                 return new SubstrateNode(node, $"192.0.2.{i + 1}", null!, machine.Hex);
@@ -172,9 +171,9 @@ public sealed class SubstrateSeamTests
 
         public SubstrateType Type => inner.Type;
 
-        public ISubstrate Provision(ComponentResource substrate, NormalisedCluster cluster, string projectDirectory)
+        public ISubstrate Provision(ComponentResource substrate, SubstrateArgs args)
         {
-            var supplied = inner.Provision(substrate, cluster, projectDirectory);
+            var supplied = inner.Provision(substrate, args);
             access = supplied.OperatorAccess;
             return new Supplied(supplied.Nodes, this);
         }

@@ -1,3 +1,4 @@
+using Kubedos.Components.Image;
 using Kubedos.Components.Substrate;
 using Kubedos.Engine.Automation;
 using Kubedos.Engine.Testing;
@@ -19,9 +20,11 @@ public sealed class SubstrateWiringTests
         _ => MockResourceResult.EchoInputs(args),
     });
 
-    private static Task<DeploymentTestResult> RunAsync(bool preview = false) =>
+    private static readonly NodeImage Image = new("/srv/project/out/lab-01/artifacts/kubedos-0.1.0-rootfs-20260711-d75fefcfdebe.tar", new string('d', 64));
+
+    private static Task<DeploymentTestResult> RunAsync(bool preview = false, NodeImage? image = null) =>
         DeploymentTest.RunAsync(
-            StackProgram.Create(stack => { _ = new ClusterSubstrate("substrate", new SubstrateArgs { Cluster = LabSpecs.Lab01, ProjectDirectory = "/srv/project" }); }),
+            StackProgram.Create(stack => { _ = new ClusterSubstrate("substrate", new SubstrateArgs { Cluster = LabSpecs.Lab01, ProjectDirectory = "/srv/project", Image = image }); }),
             Lab,
             new TestOptions { ProjectName = "kubedos", StackName = "lab-01", IsPreview = preview });
 
@@ -75,5 +78,30 @@ public sealed class SubstrateWiringTests
         Assert.Equal(
             LabSpecs.Lab01.Nodes.Select(n => $"{n.Name}={result.Single(NodeResource.TypeToken, n.Name).Inputs["address"].AsString()}"),
             nodes.Select(kv => $"{kv.Key}={kv.Value.AsString()}"));
+    }
+
+    [Fact]
+    public async Task Substrate_WithANodeImage_MakesEveryNodeFromItsRootfs()
+    {
+        var result = await RunAsync(image: Image);
+
+        Assert.Null(result.ProgramError);
+        Assert.All(result.OfType(NodeResource.TypeToken), n =>
+        {
+            Assert.Equal(Image.RootfsTarball, n.Inputs["rootfsTarball"].AsString());
+            Assert.Equal(Image.Sha256, n.Inputs["rootfsSha256"].AsString());
+        });
+    }
+
+    [Fact]
+    public async Task Substrate_WithoutANodeImage_NodesRunTheHostsFiles()
+    {
+        var result = await RunAsync();
+
+        Assert.All(result.OfType(NodeResource.TypeToken), n =>
+        {
+            Assert.False(n.Inputs.ContainsKey("rootfsTarball"));
+            Assert.False(n.Inputs.ContainsKey("rootfsSha256"));
+        });
     }
 }
