@@ -55,7 +55,10 @@ internal static class AgentImagePayload
             foreach (var argument in new[]
             {
                 "publish", Path.Combine(checkout, ProjectFile), "-c", "Release", "-r", "linux-x64", "--self-contained", "-o", output,
-                "-p:DebugType=none", "-p:GenerateDocumentationFile=false", "-nologo", "-v", "quiet",
+                // Source paths and the git revision are compiled into the assemblies: with the paths mapped to one fixed root
+                // and no revision, the image depends on the agent's sources alone, whichever checkout or commit builds it.
+                "-p:DebugType=none", "-p:GenerateDocumentationFile=false", $"-p:PathMap={checkout.TrimEnd('/')}=/kubedos",
+                "-p:IncludeSourceRevisionInInformationalVersion=false", "-nologo", "-v", "quiet",
             })
             {
                 start.ArgumentList.Add(argument);
