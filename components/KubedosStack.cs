@@ -43,10 +43,10 @@ public sealed class KubedosStack : Stack
     public KubedosStack()
     {
         var projectDirectory = ProjectDirectory;
-        var cluster = ReadSpec(projectDirectory);
+        var (cluster, imageLock) = ReadSpec(projectDirectory);
         var outDirectory = Path.Combine(Path.GetFullPath(GetConfig("outDir") ?? "out", projectDirectory), StackName);
         var rendered = new RenderedFiles(outDirectory, preview: IsDryRun);
-        var image = NodeImageOf(cluster, projectDirectory, outDirectory);
+        var image = NodeImageOf(cluster, imageLock, projectDirectory, outDirectory);
 
         // Trust is its own branch of the DAG (spec -> Trust); Enrollment joins it to the planes.
         var substrate = new ClusterSubstrate("substrate", new SubstrateArgs { Cluster = cluster, ProjectDirectory = projectDirectory, Image = image });
@@ -226,8 +226,9 @@ public sealed class KubedosStack : Stack
             $"{h.Key}:{string.Join(',', h.Value.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}={c.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}"))}"));
 
     // Stage 0: the stack's ClusterSpec (config kubedos:spec, relative to the project directory), validated, its
-    // settings registered for the policy pack (each at its YAML line), normalised for the stages.
-    private NormalisedCluster ReadSpec(string projectDirectory)
+    // settings registered for the policy pack (each at its YAML line), normalised for the stages; with the image lock
+    // beside it, checked against the spec's declared packages (null when there is none and no node runs the image).
+    private (NormalisedCluster Cluster, ImageLock? Lock) ReadSpec(string projectDirectory)
     {
         var specPath = Path.GetFullPath(RequireConfig("spec"), projectDirectory);
         var validated = SpecValidator.ValidateFile(specPath);
@@ -240,39 +241,31 @@ public sealed class KubedosStack : Stack
         var cluster = SpecNormaliser.Normalise(validated.Document!);
 
         // A stack with an image lock builds from it: a spec whose declared packages changed is refused until locked again.
-        if (File.Exists(NodeImagePackages.LockPath(specPath)))
+        // Nodes that run the image need the lock: without one, the refusal says how to make it.
+        if (!File.Exists(NodeImagePackages.LockPath(specPath)) && !RunsTheImage(cluster))
         {
-            try
-            {
-                NodeImagePackages.CheckedLock(specPath, NodeImagePackages.For(cluster));
-            }
-            catch (LockFileException e)
-            {
-                throw new ImageLockRejectedException(e);
-            }
+            return (cluster, null);
         }
 
-        return cluster;
-    }
-
-    // spec.substrate.local.nodeRoot: image: the image `kubedos image build` made from the lock beside the spec, listed in
-    // kubedos:imageManifest (default out/<stack>/manifests/artifact-manifest.json); refused unless built from that lock.
-    private NodeImage? NodeImageOf(NormalisedCluster cluster, string projectDirectory, string outDirectory)
-    {
-        if (cluster.Substrate.Declared.Local?.NodeRoot != LocalNodeRoot.Image)
-        {
-            return null;
-        }
-
-        var specPath = Path.GetFullPath(RequireConfig("spec"), projectDirectory);
-        ImageLock imageLock;
         try
         {
-            imageLock = NodeImagePackages.CheckedLock(specPath, NodeImagePackages.For(cluster));
+            return (cluster, NodeImagePackages.CheckedLock(specPath, NodeImagePackages.For(cluster)));
         }
         catch (LockFileException e)
         {
             throw new ImageLockRejectedException(e);
+        }
+    }
+
+    private static bool RunsTheImage(NormalisedCluster cluster) => cluster.Substrate.Declared.Local?.NodeRoot == LocalNodeRoot.Image;
+
+    // spec.substrate.local.nodeRoot: image: the image `kubedos image build` made from the stack's lock, listed in
+    // kubedos:imageManifest (default out/<stack>/manifests/artifact-manifest.json); refused unless built from that lock.
+    private NodeImage? NodeImageOf(NormalisedCluster cluster, ImageLock? imageLock, string projectDirectory, string outDirectory)
+    {
+        if (!RunsTheImage(cluster) || imageLock is null)
+        {
+            return null;
         }
 
         var manifest = GetConfig("imageManifest") is { } configured

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using Kubedos.Image;
 using Kubedos.Image.Build;
+using Kubedos.Image.Tools;
 
 namespace Kubedos.Components.Image;
 
@@ -45,36 +45,18 @@ internal static class AgentImagePayload
         var output = System.IO.Directory.CreateTempSubdirectory("kubedos-agent-").FullName;
         try
         {
-            var start = new ProcessStartInfo("dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                WorkingDirectory = checkout,
-            };
-            foreach (var argument in new[]
-            {
-                "publish", Path.Combine(checkout, ProjectFile), "-c", "Release", "-r", "linux-x64", "--self-contained", "-o", output,
-                // Source paths and the git revision are compiled into the assemblies: with the paths mapped to one fixed root
-                // and no revision, the image depends on the agent's sources alone, whichever checkout or commit builds it.
-                "-p:DebugType=none", "-p:GenerateDocumentationFile=false", $"-p:PathMap={checkout.TrimEnd('/')}=/kubedos",
-                "-p:IncludeSourceRevisionInInformationalVersion=false", "-nologo", "-v", "quiet",
-            })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-            start.Environment["DOTNET_NOLOGO"] = "1";
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-            await process.WaitForExitAsync(cancellationToken);
-            if (process.ExitCode != 0)
-            {
-                var printed = ((await stdout) + (await stderr)).Trim().Split('\n').TakeLast(8);
-                throw new ImageBuildException("agent", $"dotnet publish {ProjectFile} (self-contained, linux-x64) exited {process.ExitCode}: {string.Join(" | ", printed)}");
-            }
+            // Source paths and the git revision are compiled into the assemblies: with the paths mapped to one fixed root
+            // and no revision, the image depends on the agent's sources alone, whichever checkout or commit builds it.
+            await ToolRun.RunAsync(
+                "agent",
+                [
+                    "dotnet", "publish", Path.Combine(checkout, ProjectFile), "-c", "Release", "-r", "linux-x64", "--self-contained", "-o", output,
+                    "-p:DebugType=none", "-p:GenerateDocumentationFile=false", $"-p:PathMap={checkout.TrimEnd('/')}=/kubedos",
+                    "-p:IncludeSourceRevisionInInformationalVersion=false", "-nologo", "-v", "quiet",
+                ],
+                new Dictionary<string, string> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" },
+                cancellationToken,
+                checkout);
 
             return [.. System.IO.Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories)
                 .Select(f => Path.GetRelativePath(output, f).Replace('\\', '/'))

@@ -86,20 +86,14 @@ public sealed class ImageBuilder(HttpClient http, IProgress<BuildProgress>? prog
                 outputs.Add(new Artifact(kind, name, digest, new FileInfo(Path.Combine(artifacts, name)).Length));
             }
 
-            foreach (var stale in Directory.EnumerateFiles(artifacts, "kubedos-*").Where(f => outputs.All(o => o.Name != Path.GetFileName(f))))
-            {
-                File.Delete(stale);
-            }
+            RemoveStale(artifacts, outputs);
 
             var inputs = request.Lock.Packages.Select(p => new Artifact("deb", Path.GetFileName(p.Filename), p.Sha256, p.Size))
                 .Concat(request.Overlay.OrderBy(o => o.Path, StringComparer.Ordinal).Select(o => new Artifact("overlay", o.Path, Sha256Hex(o.Content), o.Content.Length)))
                 .ToArray();
             var manifest = new ArtifactManifest(request.Stack, request.Version, key, request.Lock.SourceDateEpoch, Targets, outputs, inputs, await ToolVersionsAsync(cancellationToken));
-            Directory.CreateDirectory(Path.GetDirectoryName(manifestPath)!);
-            var temporary = manifestPath + ".tmp";
-            await File.WriteAllTextAsync(temporary, manifest.ToJson(), cancellationToken);
-            File.Move(temporary, manifestPath, overwrite: true);
-            await RecordInStoreAsync(store, manifest, cancellationToken);
+            await WriteWholeAsync(manifestPath, manifest.ToJson(), cancellationToken);
+            await WriteWholeAsync(BuildRecord(store, key), manifest.ToJson(), cancellationToken);
             Report("done", $"{outputs.Count} artifacts", clock);
             return new ImageBuildResult(manifest, CacheHit: false, downloaded, manifestPath);
         }
@@ -128,13 +122,21 @@ public sealed class ImageBuilder(HttpClient http, IProgress<BuildProgress>? prog
     // The store's record of a build: its manifest under its build key, naming outputs the store keeps by digest.
     private static string BuildRecord(ContentStore store, string key) => Path.Combine(store.Root, "builds", key + ".json");
 
-    private static async Task RecordInStoreAsync(ContentStore store, ArtifactManifest manifest, CancellationToken cancellationToken)
+    // Written beside, then renamed: a reader finds the old file or the new one, never a part.
+    private static async Task WriteWholeAsync(string path, string text, CancellationToken cancellationToken)
     {
-        var record = BuildRecord(store, manifest.BuildKey);
-        Directory.CreateDirectory(Path.GetDirectoryName(record)!);
-        var temporary = record + ".tmp";
-        await File.WriteAllTextAsync(temporary, manifest.ToJson(), cancellationToken);
-        File.Move(temporary, record, overwrite: true);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllTextAsync(path + ".tmp", text, cancellationToken);
+        File.Move(path + ".tmp", path, overwrite: true);
+    }
+
+    // Artifacts of earlier builds that these outputs do not name.
+    private static void RemoveStale(string artifacts, IReadOnlyList<Artifact> outputs)
+    {
+        foreach (var stale in Directory.EnumerateFiles(artifacts, "kubedos-*").Where(f => outputs.All(o => o.Name != Path.GetFileName(f))))
+        {
+            File.Delete(stale);
+        }
     }
 
     // Another stack of the same lock and overlay (or this one, before its out directory was emptied) built this key: its
@@ -163,14 +165,8 @@ public sealed class ImageBuilder(HttpClient http, IProgress<BuildProgress>? prog
             return null;
         }
 
-        foreach (var stale in Directory.EnumerateFiles(artifacts, "kubedos-*").Where(f => manifest.Outputs.All(o => o.Name != Path.GetFileName(f))))
-        {
-            File.Delete(stale);
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(manifestPath)!);
-        await File.WriteAllTextAsync(manifestPath + ".tmp", manifest.ToJson(), cancellationToken);
-        File.Move(manifestPath + ".tmp", manifestPath, overwrite: true);
+        RemoveStale(artifacts, manifest.Outputs);
+        await WriteWholeAsync(manifestPath, manifest.ToJson(), cancellationToken);
         return manifest;
     }
 

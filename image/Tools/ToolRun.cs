@@ -4,7 +4,7 @@ using System.Text;
 namespace Kubedos.Image.Tools;
 
 /// <summary>Runs one build tool (argv, never a shell), capturing its output; a non-zero exit is an <see cref="ImageBuildException"/>.</summary>
-internal static class ToolRun
+public static class ToolRun
 {
     /// <summary>Runs <paramref name="argv"/> and returns its standard output.</summary>
     /// <exception cref="ImageBuildException">The tool is missing or exited non-zero: names the phase, the tool and the last lines it printed.</exception>
