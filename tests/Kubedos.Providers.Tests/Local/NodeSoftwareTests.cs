@@ -56,6 +56,10 @@ public sealed class NodeSoftwareTests
         var client = await lab.NodeAsync("n1", 1);
         var server = await lab.NodeAsync("n2", 2);
         await server.ExecCheckedAsync(None, "sh", "-c", "nc -lk 8080 >/dev/null 2>&1 & nc -lk 9090 >/dev/null 2>&1 &");
+
+        // The listeners start in the background: wait until both listen, or the first probe races them.
+        await server.ExecCheckedAsync(None, "sh", "-c",
+            "for i in $(seq 100); do ss -Hltn | grep -q ':8080 ' && ss -Hltn | grep -q ':9090 ' && exit 0; sleep 0.05; done; echo 'the listeners never listened' >&2; exit 1");
         var target = server.Address.ToString();
         Assert.True((await Probe(client, target, "9090")).Succeeded, "the listener must answer before the firewall goes up");
 
